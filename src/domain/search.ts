@@ -1,0 +1,79 @@
+import type { Ms } from './time.js';
+
+/** What a stored line is: a subtitle cue part, or a transcript line of some kind. */
+export type LineKind = 'cue' | 'dialogue' | 'action' | 'scene';
+export const LINE_KINDS: readonly LineKind[] = ['cue', 'dialogue', 'action', 'scene'];
+
+export interface SearchFilters {
+  /** Series id (slug). */
+  readonly series?: string;
+  readonly season?: number;
+  /** Inclusive range of episode ids in canon order, e.g. S01E01..S01E05; one id for one episode. */
+  readonly episodeFrom?: string;
+  readonly episodeTo?: string;
+  /** A character name or any alias of it. */
+  readonly speaker?: string;
+  readonly kinds?: readonly LineKind[];
+}
+
+export interface SearchRequest {
+  /** Query text: `"a phrase"`, words (all must match), `pre*`, `-excluded`, `-"excluded phrase"`. */
+  readonly query: string;
+  readonly filters: SearchFilters;
+  /** `canon` (default): series, episode order, then line order. `relevance`: bounded ranking. */
+  readonly order: 'canon' | 'relevance';
+  /** Maximum hits (before grouping). */
+  readonly limit: number;
+  readonly offset: number;
+  /** Lines of context on each side of a group. */
+  readonly context: number;
+}
+
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface LineView {
+  readonly id: number;
+  readonly kind: LineKind;
+  readonly seq: number;
+  readonly startMs: Ms | null;
+  readonly endMs: Ms | null;
+  /** Canonical character name when the label resolves, else the label as written. */
+  readonly speaker: string | null;
+  readonly qualifier: string | null;
+  readonly text: string;
+  readonly source: SourceRef;
+}
+
+export interface SearchHit extends LineView {
+  /** Text with matches wrapped in the markers of HIGHLIGHT. */
+  readonly snippet: string;
+}
+
+/** Markers around highlighted words in snippets; the CLI turns them into colour, the web into <mark>. */
+export const HIGHLIGHT = { open: '\u0002', close: '\u0003' } as const;
+
+/** Consecutive hits from one exchange (same source, adjacent lines), with context around them. */
+export interface SearchGroup {
+  readonly series: { readonly id: string; readonly title: string };
+  readonly episode: {
+    readonly id: string;
+    readonly title: string | null;
+    readonly season: number | null;
+    readonly number: number | null;
+  };
+  readonly hits: readonly SearchHit[];
+  readonly before: readonly LineView[];
+  readonly after: readonly LineView[];
+}
+
+export interface SearchResult {
+  readonly groups: readonly SearchGroup[];
+  /** Number of matching lines; a lower bound when `totalCapped` is true. */
+  readonly total: number;
+  readonly totalCapped: boolean;
+  /** For `relevance` order: how many candidates were scored (never unbounded). */
+  readonly rankedCandidates: number | null;
+}

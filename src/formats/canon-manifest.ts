@@ -1,0 +1,173 @@
+import { Document, LineCounter, isMap, isNode, isSeq, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { ReceiptsError } from '../domain/errors.js';
+import type { TranscriptDialect } from '../domain/transcript.js';
+
+/** canon.yaml: a series, its characters and its episodes with their files. Text in, values out. */
+
+const EPISODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const DIALECTS = [
+  'chakoteya-text',
+  'chakoteya-html',
+  'csv',
+  'frasier',
+] as const satisfies readonly TranscriptDialect[];
+
+const fileRef = z.string().trim().min(1, 'must name a file');
+
+// A bare string is shorthand for `{file: ...}`; preprocessing (not a union) keeps zod's
+// messages specific ("dialect: Invalid option") instead of a generic "Invalid input".
+const asFile = (v: unknown): unknown => (typeof v === 'string' ? { file: v } : v);
+
+const subtitleSchema = z.preprocess(
+  asFile,
+  z.strictObject({
+    file: fileRef,
+    language: z.string().trim().min(1).nullable().default(null),
+  }),
+);
+
+const transcriptSchema = z.preprocess(
+  asFile,
+  z.strictObject({
+    file: fileRef,
+    dialect: z.enum(DIALECTS).nullable().default(null),
+  }),
+);
+
+const isoDate = z.union([z.iso.date(), z.date().transform((d) => d.toISOString().slice(0, 10))]);
+
+const episodeSchema = z.strictObject({
+  id: z.string().regex(EPISODE_ID, 'must be an id like S02E03 (letters, digits, . _ -)'),
+  season: z.number().int().nonnegative().nullable().default(null),
+  number: z.number().int().nonnegative().nullable().default(null),
+  title: z.string().nullable().default(null),
+  airDate: isoDate.nullable().default(null),
+  storyOrder: z.number().nullable().default(null),
+  video: fileRef.nullable().default(null),
+  subtitles: z.array(subtitleSchema).default([]),
+  transcripts: z.array(transcriptSchema).default([]),
+});
+
+// Characters are written `Name: [ALIAS, Alias]` (a map); a lone alias may be a plain string.
+const aliasList = z.preprocess(
+  (v) => (v === null ? [] : typeof v === 'string' ? [v] : v),
+  z.array(z.string().trim().min(1, 'alias must not be empty')),
+);
+const characterMap = z
+  .record(z.string().trim().min(1), aliasList)
+  .transform((m) => Object.entries(m).map(([name, aliases]) => ({ name, aliases })));
+
+const manifestSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a slug (lower-case letters, digits, -)')
+    .optional(),
+  title: z.string().trim().min(1, 'must not be empty'),
+  characters: characterMap.default([]),
+  episodes: z.array(episodeSchema).min(1, 'must list at least one episode'),
+});
+
+export type Manifest = Omit<z.output<typeof manifestSchema>, 'id'> & { readonly id: string };
+export type ManifestEpisode = Manifest['episodes'][number];
+
+/** `Doctor Who (2005)` -> `doctor-who-2005`. */
+export function slugify(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'series';
+}
+
+/** `['episodes', 3, 'subtitles', 0]` -> `episodes[3].subtitles[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(top level)';
+}
+
+/**
+ * Parse and validate canon.yaml. Errors are ReceiptsError MANIFEST_INVALID naming the
+ * manifest path (`episodes[3].subtitles[0]`) and the YAML line.
+ */
+export function parseManifest(text: string, file: string): Manifest {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = lineCounter.linePos(yamlError.pos[0]).line;
+    throw new ReceiptsError(
+      'MANIFEST_INVALID',
+      `not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      { file, line },
+    );
+  }
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node: unknown = doc.getIn(path.slice(0, n) as (string | number)[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const result = manifestSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const line = lineOf(issue.path);
+    throw new ReceiptsError('MANIFEST_INVALID', issue.message, {
+      file,
+      path: formatPath(issue.path),
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+  const m = result.data;
+  const seen = new Map<string, number>();
+  m.episodes.forEach((e, i) => {
+    const before = seen.get(e.id.toUpperCase());
+    if (before !== undefined) {
+      const line = lineOf(['episodes', i, 'id']);
+      throw new ReceiptsError(
+        'MANIFEST_INVALID',
+        `duplicate episode id "${e.id}" (also episodes[${before}])`,
+        {
+          file,
+          path: `episodes[${i}].id`,
+          ...(line === undefined ? {} : { line }),
+        },
+      );
+    }
+    seen.set(e.id.toUpperCase(), i);
+  });
+  return { ...m, id: m.id ?? slugify(m.title) };
+}
+
+/** Write a manifest back as YAML, characters in the short `Name: [aliases]` form. */
+export function stringifyManifest(m: Manifest, header?: string): string {
+  const characters = Object.fromEntries(m.characters.map((c) => [c.name, c.aliases]));
+  const episodes = m.episodes.map((e) => {
+    const out: Record<string, unknown> = { id: e.id };
+    if (e.season !== null) out.season = e.season;
+    if (e.number !== null) out.number = e.number;
+    if (e.title !== null) out.title = e.title;
+    if (e.airDate !== null) out.airDate = e.airDate;
+    if (e.storyOrder !== null) out.storyOrder = e.storyOrder;
+    if (e.video !== null) out.video = e.video;
+    if (e.subtitles.length)
+      out.subtitles = e.subtitles.map((s) =>
+        s.language ? { file: s.file, language: s.language } : s.file,
+      );
+    if (e.transcripts.length)
+      out.transcripts = e.transcripts.map((t) =>
+        t.dialect ? { file: t.file, dialect: t.dialect } : t.file,
+      );
+    return out;
+  });
+  const doc = new Document({ id: m.id, title: m.title, characters, episodes });
+  // Alias lists read best on one line: `The Doctor: [DOCTOR, Doctor]`.
+  const chars = doc.get('characters', true);
+  if (isMap(chars)) for (const pair of chars.items) if (isSeq(pair.value)) pair.value.flow = true;
+  const body = doc.toString({ lineWidth: 0 });
+  return header ? `${header.replace(/^/gm, '# ')}\n${body}` : body;
+}
