@@ -32,6 +32,12 @@ const transcriptSchema = z.preprocess(
   z.strictObject({
     file: fileRef,
     dialect: z.enum(DIALECTS).nullable().default(null),
+    // Selects one episode of a multi-episode file (a CSV's Episode column value).
+    part: z
+      .union([z.string().trim().min(1), z.number()])
+      .transform(String)
+      .nullable()
+      .default(null),
   }),
 );
 
@@ -89,11 +95,22 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
+/** A validated manifest and a way to find the YAML line of any path in it (for later errors). */
+export interface LocatedManifest {
+  readonly manifest: Manifest;
+  readonly lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
 /**
  * Parse and validate canon.yaml. Errors are ReceiptsError MANIFEST_INVALID naming the
  * manifest path (`episodes[3].subtitles[0]`) and the YAML line.
  */
 export function parseManifest(text: string, file: string): Manifest {
+  return readManifest(text, file).manifest;
+}
+
+/** parseManifest, keeping the line lookup so callers can locate problems found later. */
+export function readManifest(text: string, file: string): LocatedManifest {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -140,7 +157,7 @@ export function parseManifest(text: string, file: string): Manifest {
     }
     seen.set(e.id.toUpperCase(), i);
   });
-  return { ...m, id: m.id ?? slugify(m.title) };
+  return { manifest: { ...m, id: m.id ?? slugify(m.title) }, lineOf };
 }
 
 /** Write a manifest back as YAML, characters in the short `Name: [aliases]` form. */
@@ -158,10 +175,17 @@ export function stringifyManifest(m: Manifest, header?: string): string {
       out.subtitles = e.subtitles.map((s) =>
         s.language ? { file: s.file, language: s.language } : s.file,
       );
-    if (e.transcripts.length)
+    if (e.transcripts.length) {
       out.transcripts = e.transcripts.map((t) =>
-        t.dialect ? { file: t.file, dialect: t.dialect } : t.file,
+        t.dialect || t.part
+          ? {
+              file: t.file,
+              ...(t.dialect ? { dialect: t.dialect } : {}),
+              ...(t.part ? { part: t.part } : {}),
+            }
+          : t.file,
       );
+    }
     return out;
   });
   const doc = new Document({ id: m.id, title: m.title, characters, episodes });

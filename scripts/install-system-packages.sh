@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install the Debian packages Receipts needs, only those missing.
+# better-sqlite3 compiles from source here (python3, make, g++).
+set -euo pipefail
+need=()
+command -v python3 >/dev/null || need+=(python3)
+command -v make >/dev/null || need+=(make)
+command -v g++ >/dev/null || need+=(g++)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+echo "Installing Debian packages: ${need[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"

@@ -1,0 +1,86 @@
+import { Option, type Command } from 'commander';
+import pc from 'picocolors';
+import { SEARCH_OPTIONS, toSearchRequest } from '../../app/search-request.js';
+import {
+  HIGHLIGHT,
+  type LineView,
+  type SearchGroup,
+  type SearchResult,
+} from '../../domain/search.js';
+import { formatTimecode } from '../../domain/time.js';
+import { printJson } from '../format-table.js';
+import { withStore, type GlobalOptions } from '../with-store.js';
+
+export function registerSearch(program: Command): void {
+  const cmd = program
+    .command('search')
+    .description('find lines of dialogue, cues and stage directions across the library')
+    .argument('<query...>', 'words (all must match), "a phrase", pre* (prefix), -word (exclude)');
+  for (const o of SEARCH_OPTIONS) cmd.addOption(new Option(o.flag, o.help));
+  cmd
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  receipts search '"are you my mummy"'
+  receipts search kiss* --kind action --episode S01E09..S01E13
+  receipts search love -"i love you" --speaker Jack --context 2`,
+    )
+    .action(async (words: string[], opts: Record<string, unknown>, c: Command) => {
+      const request = toSearchRequest({ ...opts, query: words.join(' ') });
+      const result = await withStore(c.optsWithGlobals<GlobalOptions>(), (store) =>
+        store.search(request),
+      );
+      if (opts.json) return printJson(result);
+      process.stdout.write(formatResult(result, request.offset, process.stdout.isTTY));
+    });
+}
+
+/** Groups under an episode heading; hits highlighted, context dimmed, each line with its source. */
+export function formatResult(result: SearchResult, offset: number, colour: boolean): string {
+  if (result.groups.length === 0) return 'No matches.\n';
+  const c = colour ? pc : pc.createColors(false);
+  const out: string[] = [];
+  for (const g of result.groups) {
+    out.push(c.bold(heading(g)));
+    for (const l of g.before) out.push(c.dim(row(l, l.text)));
+    for (const h of g.hits) out.push(row(h, highlight(h.snippet, colour)));
+    for (const l of g.after) out.push(c.dim(row(l, l.text)));
+    out.push('');
+  }
+  const hits = result.groups.reduce((n, g) => n + g.hits.length, 0);
+  const total = `${result.total.toLocaleString('en-US')}${result.totalCapped ? '+' : ''}`;
+  out.push(
+    c.dim(
+      `${offset + 1}-${offset + hits} of ${total} matching lines` +
+        (result.rankedCandidates !== null
+          ? `, ranked among the first ${result.rankedCandidates.toLocaleString('en-US')}`
+          : ''),
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function heading(g: SearchGroup): string {
+  const title = g.episode.title ? ` ${g.episode.title}` : '';
+  return `${g.series.title} · ${g.episode.id}${title}`;
+}
+
+function row(l: LineView, text: string): string {
+  const time = l.startMs === null ? '' : formatTimecode(l.startMs);
+  const who =
+    l.kind === 'action'
+      ? `(${l.speaker ?? 'action'})`
+      : l.kind === 'scene'
+        ? '[scene]'
+        : (l.speaker ?? '');
+  const qual = l.qualifier ? ` [${l.qualifier}]` : '';
+  return `  ${time.padStart(11)}  ${(who + qual).padEnd(16)} ${text}   ${l.source.file}:${l.source.line}`;
+}
+
+function highlight(snippet: string, colour: boolean): string {
+  const open = colour ? '\u001b[1;33m' : '';
+  const close = colour ? '\u001b[22;39m' : '';
+  return snippet.split(HIGHLIGHT.open).join(open).split(HIGHLIGHT.close).join(close);
+}
