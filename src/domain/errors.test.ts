@@ -8,7 +8,9 @@ describe('the error registry', () => {
   it.each(Object.entries(ERROR_CODES))(
     'documents %s with its exit code and HTTP status',
     (code, { exit, http }) => {
-      expect(doc).toMatch(new RegExp(`\\| \`${code}\` \\| ${exit} \\| ${http} \\|`));
+      expect(doc).toMatch(
+        new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${exit}\\s*\\|\\s*${http}\\s*\\|`),
+      );
     },
   );
 

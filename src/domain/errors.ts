@@ -19,6 +19,11 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'A file exists but cannot be read (permissions, a folder, an I/O error).',
   },
+  FILE_UNWRITABLE: {
+    exit: 73,
+    http: 500,
+    summary: 'Receipts cannot write a file it must create (permissions, a full disk).',
+  },
   FILE_EMPTY: { exit: 65, http: 422, summary: 'A subtitle or transcript file holds no content.' },
   FILE_BINARY: { exit: 65, http: 422, summary: 'A file that should be text holds binary data.' },
   FILE_UNSUPPORTED: {
