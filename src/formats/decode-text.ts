@@ -96,7 +96,7 @@ function looksBinary(text: string): boolean {
 }
 
 function guessEncoding(bytes: Uint8Array, file: string): string {
-  const sample = bytes.length > 262144 ? bytes.subarray(0, 262144) : bytes;
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
   // A BOM-less UTF-16 file: every other byte NUL in the ASCII range.
   const utf16 = bomlessUtf16(sample);
   if (utf16) return utf16;
