@@ -49,6 +49,8 @@ export interface IngestReport {
 interface SourceRef {
   readonly key: string; // identity in the store: manifest-relative path, plus `#part`
   readonly absPath: string;
+  /** The file as shown in messages (relative to the user's folder), and with `#part`. */
+  readonly shownFile: string;
   readonly shownPath: string;
   readonly manifestPath: readonly (string | number)[];
   readonly episodeId: string;
@@ -95,7 +97,7 @@ export async function ingestCanon(
   let done = 0;
   for (const ref of refs) {
     options.onProgress?.({ phase: 'read', done, total: refs.length, file: ref.shownPath });
-    const bytes = await readUserFile(ref.absPath, at(ref.manifestPath));
+    const bytes = await readUserFile(ref.absPath, at(ref.manifestPath), ref.shownFile);
     const fingerprint = fingerprintOf(bytes, ref);
     if (stored.get(ref.key) === fingerprint) {
       keep.push(ref.key);
@@ -152,7 +154,9 @@ function listSources(
   const refs: SourceRef[] = [];
   const seen = new Map<string, string>();
   manifest.episodes.forEach((e, i) => {
-    const add = (ref: Omit<SourceRef, 'absPath' | 'shownPath' | 'key'> & { file: string }) => {
+    const add = (
+      ref: Omit<SourceRef, 'absPath' | 'shownPath' | 'shownFile' | 'key'> & { file: string },
+    ) => {
       const key = ref.part === null ? ref.file : `${ref.file}#${ref.part}`;
       const where = formatManifestPath(ref.manifestPath);
       const before = seen.get(key);
@@ -170,6 +174,7 @@ function listSources(
         ...rest,
         key,
         absPath,
+        shownFile: shown(absPath),
         shownPath: shown(absPath) + (ref.part === null ? '' : `#${ref.part}`),
       });
     };
@@ -279,7 +284,7 @@ function pickPart<P extends { key: string | null }>(parts: readonly P[], ref: So
         'NOT_FOUND',
         `no part "${ref.part}" in this file (it has ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', ...' : ''})`,
         {
-          file: ref.shownPath.replace(/#.*$/, ''),
+          file: ref.shownFile,
         },
       );
     }

@@ -3,15 +3,20 @@ import { ReceiptsError, type Place } from '../domain/errors.js';
 
 /**
  * Read a whole file, turning Node's errno failures into located ReceiptsErrors.
- * `place` says where the file was named (a manifest path), so the message can point there.
+ * `place` says where the file was named (a manifest path), so the message can point there;
+ * `shownAs` is the name to print (relative to where the user is).
  */
-export async function readUserFile(path: string, place: Place = {}): Promise<Buffer> {
+export async function readUserFile(
+  path: string,
+  place: Place = {},
+  shownAs: string = path,
+): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const where = { ...place, file: place.file ?? path };
-    const shown = place.file !== undefined ? `${path}: ` : '';
+    const shown = place.file !== undefined ? `${shownAs}: ` : '';
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new ReceiptsError('FILE_NOT_FOUND', `${shown}file not found`, where, { cause: e });
     }

@@ -6,7 +6,7 @@ export function formatTable(
   rows: readonly (readonly (string | number | null)[])[],
 ): string {
   const table = new Table({
-    head: [...head],
+    head: head.some((h) => h !== '') ? [...head] : [],
     chars: {
       top: '',
       'top-mid': '',
@@ -40,7 +40,8 @@ export function formatTable(
       ),
     );
   }
-  return table.toString();
+  // cli-table3 pads the last column too; trailing spaces only get in the way of copy and grep.
+  return table.toString().replace(/ +$/gm, '');
 }
 
 /** Print a value as pretty JSON (for --json). */

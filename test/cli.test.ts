@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './shared-data.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-'));
+const db = join(dir, 'library.db');
+const example = join(dir, 'lighthouse');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The child runs the TypeScript sources through tsx's loader, found from the repository
+// (the child's working folder is a temp dir, where a bare `--import tsx` would not resolve).
+const CLI = [
+  '--import',
+  pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  join(REPO_ROOT, 'src/cli/main.ts'),
+];
+
+/** Run the real CLI in a child process, as a user would. */
+function receipts(...args: string[]) {
+  const r = spawnSync(process.execPath, [...CLI, '--db', db, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** What the library holds, minus its file size (SQLite may grow the file without changing content). */
+function libraryState() {
+  const { dbBytes: _size, ...stats } = JSON.parse(receipts('stats', '--json').out) as Record<
+    string,
+    unknown
+  >;
+  return {
+    stats,
+    episodes: receipts('episodes', '--json').out,
+    characters: receipts('characters', '--json').out,
+  };
+}
+
+function expectCleanFailure(r: ReturnType<typeof receipts>, exit: number, message: RegExp) {
+  expect(r.code).toBe(exit);
+  expect(r.err).toMatch(message);
+  expect(r.err.trim().split('\n')).toHaveLength(1);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+beforeAll(() => {
+  cpSync(join(REPO_ROOT, 'examples/lighthouse'), example, { recursive: true });
+});
+
+describe('receipts CLI on the bundled example', () => {
+  it('ingests a canon and reports what it added', () => {
+    const r = receipts('ingest', 'lighthouse/canon.yaml');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('The Lighthouse (the-lighthouse): 2 episodes');
+    expect(r.out).toContain('sources: 4 added, 0 changed, 0 unchanged, 0 removed');
+  });
+
+  it('changes nothing when the same files are ingested again', () => {
+    const r = receipts('ingest', 'lighthouse/canon.yaml');
+    expect(r.out).toContain('sources: 0 added, 0 changed, 4 unchanged, 0 removed');
+    expect(r.out).toMatch(/lines: 0 written, 0 removed/);
+  });
+
+  it('finds a quoted line with speaker, episode, time and source', () => {
+    const r = receipts('search', '"would you miss me"');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('The Lighthouse · S01E01 The Lamp Room');
+    expect(r.out).toMatch(/0:13\.600 .*Would you miss me/);
+    expect(r.out).toMatch(/Mara Quinn\s+Would you miss me.*The Lamp Room\.txt:\d+/);
+  });
+
+  it('filters by a speaker alias and prints JSON for scripts', () => {
+    const r = receipts('search', 'love', '--speaker', 'Tom', '--json');
+    const result = JSON.parse(r.out) as { groups: { hits: { speaker: string; text: string }[] }[] };
+    const hits = result.groups.flatMap((g) => g.hits);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.speaker).toBe('Tomas Reyes');
+  });
+
+  it('lists episodes, characters and stats', () => {
+    expect(receipts('episodes').out).toMatch(/S01E02\s+Fog Signal/);
+    expect(receipts('characters').out).toMatch(/Mara Quinn\s+\d+\s+2\s+MARA, Mara/);
+    expect(receipts('stats').out).toMatch(/episodes\s+2/);
+  });
+});
+
+describe('receipts CLI on bad input', () => {
+  it('names a missing manifest', () => {
+    expectCleanFailure(
+      receipts('ingest', 'nope/canon.yaml'),
+      66,
+      /nope\/canon\.yaml: file not found/,
+    );
+  });
+
+  it('names the manifest path and line of a missing subtitle file, and writes nothing', () => {
+    const before = libraryState();
+    writeFileSync(
+      join(dir, 'missing.yaml'),
+      'title: Missing\nepisodes:\n  - id: S01E01\n    subtitles: [gone.srt]\n',
+    );
+    expectCleanFailure(
+      receipts('ingest', 'missing.yaml'),
+      66,
+      /missing\.yaml:4: episodes\[0\]\.subtitles\[0\]: gone\.srt: file not found/,
+    );
+    expect(libraryState()).toEqual(before);
+  });
+
+  it('rejects duplicate episode ids', () => {
+    writeFileSync(join(dir, 'dup.yaml'), 'title: Dup\nepisodes:\n  - id: S01E01\n  - id: S01E01\n');
+    expectCleanFailure(
+      receipts('ingest', 'dup.yaml'),
+      65,
+      /dup\.yaml:4: episodes\[1\]\.id: duplicate episode id/,
+    );
+  });
+
+  it('names the file and line of a malformed timestamp, and writes nothing', () => {
+    const before = libraryState();
+    writeFileSync(
+      join(dir, 'bad.srt'),
+      '1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:0x:04,000\nWorld\n',
+    );
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'title: The Lighthouse\nid: the-lighthouse\nepisodes:\n  - id: S01E01\n    subtitles: [bad.srt]\n',
+    );
+    expectCleanFailure(receipts('ingest', 'bad.yaml'), 65, /bad\.srt:6[: ]/);
+    expect(libraryState()).toEqual(before);
+  });
+
+  it('refuses empty and binary files by name', () => {
+    writeFileSync(join(dir, 'empty.srt'), '');
+    writeFileSync(
+      join(dir, 'empty.yaml'),
+      'title: E\nepisodes:\n  - id: S01E01\n    subtitles: [empty.srt]\n',
+    );
+    expectCleanFailure(receipts('ingest', 'empty.yaml'), 65, /empty\.srt: .*empty/);
+    writeFileSync(
+      join(dir, 'binary.srt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+    );
+    writeFileSync(
+      join(dir, 'binary.yaml'),
+      'title: B\nepisodes:\n  - id: S01E01\n    subtitles: [binary.srt]\n',
+    );
+    expectCleanFailure(receipts('ingest', 'binary.yaml'), 65, /binary\.srt: .*binary/);
+  });
+
+  it('refuses a database file that is not a database', () => {
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'this is not a database, it is a shopping list\n'.repeat(200));
+    const r = spawnSync(process.execPath, [...CLI, '--db', garbage, 'stats'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(74);
+    expect(r.stderr).toMatch(/garbage\.db/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains a bad query or option', () => {
+    expectCleanFailure(receipts('search', '"unclosed'), 64, /quote/i);
+    expectCleanFailure(receipts('search', 'x', '--kind', 'cues'), 64, /--kind/);
+    expect(receipts('frobnicate').code).toBe(64);
+  });
+});
