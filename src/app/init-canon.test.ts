@@ -142,6 +142,31 @@ describe('scanCanonFolder', () => {
     ]);
   });
 
+  it('expands a multi-episode CSV transcript into its episodes, numbered within each season', async () => {
+    const folder = await tree(['Show.S01E01.Pilot.mkv']);
+    await writeFile(
+      join(folder, 'all.csv'),
+      [
+        'Episode,Season,Title,Location,Speaker,Context,Text',
+        '1,1,Pilot,bridge,Kirk,,Hello.',
+        '2,1,Second,bridge,Spock,,Fascinating.',
+        '3,2,Third,deck,Kirk,,Again.',
+      ].join('\n'),
+    );
+    const report = await scanCanonFolder(folder);
+    expect(report.manifest.episodes.map((e) => [e.id, e.title, e.video, e.transcripts])).toEqual([
+      [
+        'S01E01',
+        'Pilot',
+        'Show.S01E01.Pilot.mkv',
+        [{ file: 'all.csv', dialect: 'csv', part: '1' }],
+      ],
+      ['S01E02', 'Second', null, [{ file: 'all.csv', dialect: 'csv', part: '2' }]],
+      ['S02E01', 'Third', null, [{ file: 'all.csv', dialect: 'csv', part: '3' }]],
+    ]);
+    expect(report.unmatched).toEqual([]);
+  });
+
   it('skips hidden files, .receipts and canon.yaml, and explains every other unmatched file', async () => {
     const folder = await tree([
       '.hidden.srt',
@@ -159,7 +184,7 @@ describe('scanCanonFolder', () => {
     const report = await scanCanonFolder(folder);
     expect(report.matched.map((x) => x.file)).toEqual(['Show.S01E01.mkv']);
     expect(report.unmatched).toEqual([
-      { file: 'all-episodes.csv', reason: CSV_REASON },
+      { file: 'all-episodes.csv', reason: `${CSV_REASON} (the file is empty)` },
       { file: 'cover.jpg', reason: 'not a video, subtitle or transcript (.jpg)' },
       { file: 'LICENSE', reason: 'not a video, subtitle or transcript (no extension)' },
       { file: 'Sample/show.s01e01.sample.mkv', reason: 'a sample clip' },

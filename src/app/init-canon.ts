@@ -10,6 +10,7 @@ import {
   type EpisodeName,
 } from '../domain/episode-naming.js';
 import { ReceiptsError } from '../domain/errors.js';
+import { csvEpisodes, mergeEpisodes } from './init-csv.js';
 import {
   slugify,
   stringifyManifest,
@@ -50,7 +51,7 @@ const ROLES: Record<string, FileRole> = {
 };
 
 export const MANIFEST_FILE = 'canon.yaml';
-export const CSV_REASON = 'multi-episode CSV: add it by hand or via `receipts init --csv`';
+export const CSV_REASON = 'a CSV transcript that could not be read';
 
 /** The role a file plays, by extension; null for files Receipts does not read. */
 export function roleOf(file: string): FileRole | null {
@@ -79,13 +80,14 @@ export async function scanCanonFolder(
   const warnings = walkWarnings.sort(naturalCompare); // folders are read in parallel
   const unmatched: InitUnmatched[] = [];
   const candidates: { file: string; role: FileRole; name: EpisodeName }[] = [];
+  const csvFiles: string[] = [];
   for (const file of files) {
     const role = roleOf(file);
     const ext = extensionOf(file);
     if (role === null) {
       const what = ext === null ? 'no extension' : `.${ext}`;
       unmatched.push({ file, reason: `not a video, subtitle or transcript (${what})` });
-    } else if (ext === 'csv') unmatched.push({ file, reason: CSV_REASON });
+    } else if (ext === 'csv') csvFiles.push(file);
     else if (role === 'video' && /(?:^|[\s._/-])sample(?:$|[\s._/-])/iu.test(file))
       unmatched.push({ file, reason: 'a sample clip' });
     else {
@@ -131,9 +133,28 @@ export async function scanCanonFolder(
   }
 
   const drafts = [...episodes.values()].sort(compareDrafts);
-  const manifestEpisodes = drafts.map((d) => toManifestEpisode(d, warnings));
+  let manifestEpisodes = drafts.map((d) => toManifestEpisode(d, warnings));
+  for (const file of csvFiles) {
+    const fromCsv = await csvEpisodes(folder, file).catch((e: unknown) => {
+      unmatched.push({
+        file,
+        reason: `${CSV_REASON} (${e instanceof Error ? e.message : String(e)})`,
+      });
+      return [];
+    });
+    if (fromCsv.length) {
+      manifestEpisodes = mergeEpisodes(manifestEpisodes, fromCsv);
+      for (const e of fromCsv)
+        matched.push({
+          file,
+          episodeId: e.id,
+          role: 'transcript',
+          how: `CSV part ${e.transcripts[0]?.part ?? ''}`,
+        });
+    }
+  }
   const title = seriesTitle(folder, options.title, candidates, warnings);
-  if (!drafts.length)
+  if (!manifestEpisodes.length)
     warnings.push(`no file in ${folder} is named like an episode; nothing to write`);
   return {
     manifest: { id: slugify(title), title, characters: [], episodes: manifestEpisodes },

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { ManifestEpisode } from '../formats/canon-manifest.js';
+import { readTranscript } from '../formats/read-transcript.js';
+import { readUserFile } from './read-file.js';
+
+/**
+ * A CSV transcript may hold a whole series (one row per line, with Season and Episode
+ * columns). Unlike the rest of `init`, this reads the file: its parts are the episodes.
+ * Episodes are numbered within their season in the CSV's order.
+ */
+export async function csvEpisodes(folder: string, file: string): Promise<ManifestEpisode[]> {
+  const { parts } = readTranscript(await readUserFile(join(folder, file)), file, {
+    dialect: 'csv',
+  });
+  const perSeason = new Map<number, number>();
+  return parts.map((p, i) => {
+    const season = p.season ?? 1;
+    const number = (perSeason.get(season) ?? 0) + 1;
+    perSeason.set(season, number);
+    const pad = (x: number) => String(x).padStart(2, '0');
+    return {
+      id: `S${pad(season)}E${pad(number)}`,
+      season,
+      number,
+      title: p.title,
+      airDate: null,
+      storyOrder: null,
+      video: null,
+      subtitles: [],
+      transcripts: [{ file, dialect: 'csv', part: p.key ?? String(i + 1) }],
+    };
+  });
+}
+
+/** Merge CSV episodes into the episodes found by name: same id -> one episode. */
+export function mergeEpisodes(
+  byName: readonly ManifestEpisode[],
+  fromCsv: readonly ManifestEpisode[],
+): ManifestEpisode[] {
+  const out = new Map(byName.map((e) => [e.id, { ...e, transcripts: [...e.transcripts] }]));
+  for (const e of fromCsv) {
+    const have = out.get(e.id);
+    if (!have) out.set(e.id, { ...e, transcripts: [...e.transcripts] });
+    else {
+      have.transcripts.push(...e.transcripts);
+      if (have.title === null) out.set(e.id, { ...have, title: e.title });
+    }
+  }
+  return [...out.values()].sort(
+    (a, b) =>
+      (a.season ?? Infinity) - (b.season ?? Infinity) ||
+      (a.number ?? Infinity) - (b.number ?? Infinity) ||
+      a.id.localeCompare(b.id),
+  );
+}
