@@ -321,7 +321,9 @@ describe('writeManifest', () => {
     const report = await scanCanonFolder(folder);
     const e = await errorOf(writeManifest(folder, report));
     expect(e.code).toBe('USAGE');
-    expect(e.message).toBe(`canon.yaml already exists in ${folder}; pass --force to replace it`);
+    expect(e.message).toBe(
+      `${join(folder, 'canon.yaml')} already exists; pass --force to replace it`,
+    );
     expect(await readFile(join(folder, 'canon.yaml'), 'utf8')).toBe('title: Mine\n');
     await writeManifest(folder, report, { force: true });
     const again = parseManifest(await readFile(join(folder, 'canon.yaml'), 'utf8'), 'canon.yaml');
@@ -334,7 +336,19 @@ describe('writeManifest', () => {
     const report = await scanCanonFolder(folder);
     const e = await errorOf(writeManifest(join(folder, 'gone'), report));
     expect(e.code).toBe('FILE_UNWRITABLE');
-    expect(e.message).toBe(`cannot write canon.yaml in ${join(folder, 'gone')} (ENOENT)`);
+    expect(e.message).toBe(`cannot write ${join(folder, 'gone', 'canon.yaml')} (ENOENT)`);
+  });
+
+  it('writes the manifest elsewhere with paths relative to it when asked', async () => {
+    const folder = await tree(['Show - 01x01 - Pilot.srt', 'video/Show.S01E01.mkv']);
+    const out = join(dirname(folder), 'lib', 'show.yaml');
+    await mkdir(dirname(out));
+    expect(await writeManifest(folder, await scanCanonFolder(folder), { out })).toBe(out);
+    const m = parseManifest(await readFile(out, 'utf8'), out);
+    expect(m.episodes[0]).toMatchObject({
+      video: '../series/video/Show.S01E01.mkv',
+      subtitles: [{ file: '../series/Show - 01x01 - Pilot.srt' }],
+    });
   });
 
   it('refuses to write a manifest without episodes', async () => {

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { link, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import {
   cleanShow,
   parseEpisodeName,
@@ -164,30 +164,47 @@ export async function scanCanonFolder(
   };
 }
 
+/** The same manifest with every file path relative to `toDir` instead of `fromDir`. */
+export function rebaseManifest(m: Manifest, fromDir: string, toDir: string): Manifest {
+  const move = (file: string) => relative(toDir, resolve(fromDir, file)).split(sep).join('/');
+  return {
+    ...m,
+    episodes: m.episodes.map((e) => ({
+      ...e,
+      video: e.video === null ? null : move(e.video),
+      subtitles: e.subtitles.map((x) => ({ ...x, file: move(x.file) })),
+      transcripts: e.transcripts.map((x) => ({ ...x, file: move(x.file) })),
+    })),
+  };
+}
+
 /**
- * Write `<folder>/canon.yaml` atomically (a temp file, then link or rename). Refuses to replace
+ * Write `<folder>/canon.yaml` (or `out`) atomically (a temp file, then link or rename). Refuses to replace
  * an existing manifest unless `force`. Returns the path written.
  */
 export async function writeManifest(
   folder: string,
   report: InitReport,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; out?: string } = {},
 ): Promise<string> {
-  const target = join(folder, MANIFEST_FILE);
+  // With `out`, the manifest lives elsewhere (the media folder may be read-only) and its
+  // paths are rewritten relative to where it is written.
+  const target = options.out ?? join(folder, MANIFEST_FILE);
+  const dir = dirname(target);
+  const manifest = options.out ? rebaseManifest(report.manifest, folder, dir) : report.manifest;
+  report = { ...report, manifest };
   const exists = () =>
-    new ReceiptsError(
-      'USAGE',
-      `${MANIFEST_FILE} already exists in ${folder}; pass --force to replace it`,
-      { file: target },
-    );
+    new ReceiptsError('USAGE', `${target} already exists; pass --force to replace it`, {
+      file: target,
+    });
   if (!report.manifest.episodes.length)
     throw new ReceiptsError('USAGE', `no episodes were recognised in ${folder}; nothing to write`);
   if (!options.force && (await stat(target).catch(() => null))) throw exists();
-  const tmp = join(folder, `.${MANIFEST_FILE}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const cannotWrite = (e: unknown) =>
     new ReceiptsError(
       'FILE_UNWRITABLE',
-      `cannot write ${MANIFEST_FILE} in ${folder} (${errno(e) ?? 'error'})`,
+      `cannot write ${target} (${errno(e) ?? 'error'})`,
       { file: target },
       { cause: e },
     );

@@ -9,6 +9,10 @@ export function registerInit(program: Command): void {
     .description('scan a folder of episodes, subtitles and transcripts and write its canon.yaml')
     .argument('<folder>', 'the series folder')
     .option('--title <title>', 'series title (default: from the folder and file names)')
+    .option(
+      '--out <file>',
+      'write the manifest here instead of <folder>/canon.yaml (paths made relative to it)',
+    )
     .option('--force', 'overwrite an existing canon.yaml')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--json', 'print the report as JSON')
@@ -22,7 +26,7 @@ Check the result, add characters and aliases, then run \`receipts ingest <folder
     .action(
       async (
         folder: string,
-        opts: { title?: string; force?: boolean; dryRun?: boolean; json?: boolean },
+        opts: { title?: string; out?: string; force?: boolean; dryRun?: boolean; json?: boolean },
       ) => {
         const report = await scanCanonFolder(
           folder,
@@ -30,7 +34,10 @@ Check the result, add characters and aliases, then run \`receipts ingest <folder
         );
         const written = opts.dryRun
           ? null
-          : await writeManifest(folder, report, { force: opts.force ?? false });
+          : await writeManifest(folder, report, {
+              force: opts.force ?? false,
+              ...(opts.out === undefined ? {} : { out: opts.out }),
+            });
         if (opts.json) return printJson({ ...report, written });
         const m = report.manifest;
         const out: string[] = [];
