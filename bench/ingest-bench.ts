@@ -24,8 +24,19 @@ function walk(dir: string, ext: RegExp): string[] {
 }
 
 const sets = [
-  { title: 'Doctor Who (chakoteya)', files: walk(join(SHARED_DATA, 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts'), /\.txt$/), dialect: 'chakoteya-text' },
-  { title: 'Star Trek (chakoteya HTML)', files: walk(join(SHARED_DATA, 'star-trek-chakoteya-raw-html/transcripts'), /\.htm$/), dialect: 'chakoteya-html' },
+  {
+    title: 'Doctor Who (chakoteya)',
+    files: walk(
+      join(SHARED_DATA, 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts'),
+      /\.txt$/,
+    ),
+    dialect: 'chakoteya-text',
+  },
+  {
+    title: 'Star Trek (chakoteya HTML)',
+    files: walk(join(SHARED_DATA, 'star-trek-chakoteya-raw-html/transcripts'), /\.htm$/),
+    dialect: 'chakoteya-html',
+  },
 ];
 
 // Baseline: read + decode + parse, no store. Files no reader accepts (three Doctor Who
@@ -36,7 +47,8 @@ const refused: string[] = [];
 for (const s of sets) {
   s.files = s.files.filter((f) => {
     try {
-      for (const p of readTranscript(readFileSync(f), f, { dialect: s.dialect as never }).parts) parsedLines += p.transcript.lines.length;
+      for (const p of readTranscript(readFileSync(f), f, { dialect: s.dialect as never }).parts)
+        parsedLines += p.transcript.lines.length;
       return true;
     } catch (e) {
       if (!(e instanceof ReceiptsError)) throw e;
@@ -49,7 +61,10 @@ const parseMs = performance.now() - t;
 
 const work = mkdtempSync(join(tmpdir(), 'receipts-ingest-bench-'));
 const manifests = sets.map((s, i) => {
-  const eps = s.files.map((f, n) => `  - id: E${String(n + 1).padStart(4, '0')}\n    title: ${JSON.stringify(relative(SHARED_DATA, f))}\n    transcripts: [{ file: ${JSON.stringify(f)}, dialect: ${s.dialect} }]\n`);
+  const eps = s.files.map(
+    (f, n) =>
+      `  - id: E${String(n + 1).padStart(4, '0')}\n    title: ${JSON.stringify(relative(SHARED_DATA, f))}\n    transcripts: [{ file: ${JSON.stringify(f)}, dialect: ${s.dialect} }]\n`,
+  );
   const file = join(work, `canon-${i}.yaml`);
   writeFileSync(file, `title: ${s.title}\nepisodes:\n${eps.join('')}`);
   return file;
@@ -73,12 +88,22 @@ rmSync(work, { recursive: true, force: true });
 
 const files = sets.reduce((n, s) => n + s.files.length, 0);
 const rows = [
-  ['parse only (baseline)', `${(parseMs / 1000).toFixed(2)} s`, `${Math.round(parsedLines / (parseMs / 1000)).toLocaleString('en-US')}`],
-  ['full ingest (parse + SQLite + FTS5)', `${(ingestMs / 1000).toFixed(2)} s`, `${Math.round(written / (ingestMs / 1000)).toLocaleString('en-US')}`],
+  [
+    'parse only (baseline)',
+    `${(parseMs / 1000).toFixed(2)} s`,
+    `${Math.round(parsedLines / (parseMs / 1000)).toLocaleString('en-US')}`,
+  ],
+  [
+    'full ingest (parse + SQLite + FTS5)',
+    `${(ingestMs / 1000).toFixed(2)} s`,
+    `${Math.round(written / (ingestMs / 1000)).toLocaleString('en-US')}`,
+  ],
   ['re-ingest, nothing changed', `${(reingestMs / 1000).toFixed(2)} s`, '-'],
 ];
 const table = [
-  `${files} files, ${written.toLocaleString('en-US')} lines (${Object.entries(stats.linesByKind).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}), library ${(dbBytes / 1048576).toFixed(1)} MB, peak RSS ${rssMb.toFixed(0)} MB`,
+  `${files} files, ${written.toLocaleString('en-US')} lines (${Object.entries(stats.linesByKind)
+    .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+    .join(', ')}), library ${(dbBytes / 1048576).toFixed(1)} MB, peak RSS ${rssMb.toFixed(0)} MB`,
   '',
   '| run | wall time | lines/s |',
   '|---|---|---|',

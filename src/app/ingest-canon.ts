@@ -125,7 +125,10 @@ export async function ingestCanon(
       airDate: e.airDate,
       storyOrder: e.storyOrder,
     })),
-    characters: charactersOf(manifest, sources),
+    characters: charactersOf(manifest, [
+      ...sources.flatMap((s) => s.lines.map((l) => l.speakerLabel)),
+      ...(await store.speakerLabels(manifest.id, keep)),
+    ]),
     sources,
     keep,
     onSourceWritten: (path) =>
@@ -333,11 +336,11 @@ function transcriptRow(l: TranscriptLine): LineInput {
 }
 
 /**
- * The manifest's characters, plus every speaker label in this run's sources that no listed
+ * The manifest's characters, plus every speaker label (of new, changed and kept sources) that no listed
  * character answers to, added as an unlisted character (labels that differ only in case
  * or punctuation are one character).
  */
-export function charactersOf(manifest: Manifest, sources: readonly SourceInput[]): Character[] {
+export function charactersOf(manifest: Manifest, labels: Iterable<string | null>): Character[] {
   const listed: Character[] = manifest.characters.map((c) => ({
     name: c.name,
     aliases: c.aliases,
@@ -345,21 +348,27 @@ export function charactersOf(manifest: Manifest, sources: readonly SourceInput[]
   }));
   const index = new CharacterIndex(listed);
   const unlisted = new Map<string, Set<string>>();
-  for (const s of sources) {
-    for (const l of s.lines) {
-      if (l.speakerLabel === null || index.resolve(l.speakerLabel) !== null) continue;
-      const key = nameKey(l.speakerLabel);
-      if (!key) continue;
-      let labels = unlisted.get(key);
-      if (!labels) unlisted.set(key, (labels = new Set()));
-      labels.add(l.speakerLabel);
-    }
+  for (const label of labels) {
+    if (label === null || index.resolve(label) !== null) continue;
+    const key = nameKey(label);
+    if (!key) continue;
+    let set = unlisted.get(key);
+    if (!set) unlisted.set(key, (set = new Set()));
+    set.add(label);
   }
-  const found = [...unlisted.values()].map((labels) => {
-    const all = [...labels].sort();
-    // Prefer a label written in mixed case ("Jack") over capitals ("JACK") for the name.
-    const best = all.find((l) => l !== l.toUpperCase()) ?? all[0]!;
-    return { name: displayName(best), aliases: all, unlisted: true };
-  });
+  // The canonical name is its own alias, so an unlisted character needs no alias list: every
+  // label variant ("JACK", "Jack") shares its key. Listing variants would make the stored
+  // characters depend on which sources were re-read in this run.
+  const found = [...unlisted.values()].map((labels) => ({
+    name: displayName(pickLabel([...labels])),
+    aliases: [],
+    unlisted: true,
+  }));
   return [...listed, ...found.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+/** Prefer a label written in mixed case ("McCoy") over capitals ("MCCOY"); then the first. */
+function pickLabel(labels: string[]): string {
+  const sorted = labels.sort();
+  return sorted.find((l) => l !== l.toUpperCase()) ?? sorted[0]!;
 }

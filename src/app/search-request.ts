@@ -66,8 +66,8 @@ const rawSchema = z.object({
   episode: z.string().trim().min(1).optional(),
   speaker: z.string().trim().min(1).optional(),
   kind: kinds.optional(),
-  limit: int('limit', 1, 10_000).default(20),
-  offset: int('offset', 0, 10_000_000).default(0),
+  limit: int('limit', 1, 1000).default(20),
+  offset: int('offset', 0, 10_000).default(0),
   context: int('context', 0, 50).default(1),
   rank: z.coerce.boolean().default(false),
 });

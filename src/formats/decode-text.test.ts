@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
+import type { ReceiptsError } from '../domain/errors.js';
 import { decodeText } from './decode-text.js';
 
 const line = 'Listen to yourself, Bob. You follow her to work, you eavesdrop on her calls.\r\n';

@@ -10,6 +10,11 @@ export interface CanonStore {
   /** Content hashes of the sources stored for a series, keyed by source path. */
   sourceHashes(seriesId: string): Promise<ReadonlyMap<string, string>>;
   /**
+   * Distinct speaker labels in the given stored sources of a series (as first written), so
+   * an ingest that keeps those sources can still list their unlisted speakers.
+   */
+  speakerLabels(seriesId: string, paths: readonly string[]): Promise<readonly string[]>;
+  /**
    * Apply one ingest run in a single transaction: upsert the series, replace its episode
    * list and characters, replace the rows of each changed source, delete sources that are
    * neither changed nor kept. Any failure leaves the store exactly as it was.

@@ -1,0 +1,313 @@
+import { sql, type Kysely } from 'kysely';
+import { ReceiptsError } from '../../domain/errors.js';
+import {
+  LINE_KINDS,
+  type LineKind,
+  type SearchRequest,
+  type SearchResult,
+} from '../../domain/search.js';
+import {
+  parseSearchQuery,
+  positivePhrases,
+  type QueryPhrase,
+  type SearchQuery,
+} from '../../domain/search-query.js';
+import type { Catalog } from './catalog.js';
+import { bm25, idf, type RankStats } from './rank.js';
+import type { LibrarySchema } from './schema.js';
+import { buildGroups } from './search-results.js';
+import { resolveScope, segments, strata, type Segment } from './search-scope.js';
+
+/**
+ * Search over the FTS5 index. Every path does bounded work, whatever the query:
+ *
+ * - canon order is rowid order (line-ids.ts), so the page is `ORDER BY rowid LIMIT n` and
+ *   FTS5 stops after n matches; series, season and episode filters are rowid ranges, kind and
+ *   speaker are FTS tokens intersected inside FTS5 (cost: the smaller posting list, e.g. 3 ms
+ *   for "the" among 25,000 scene headings of 1M lines), never a row-by-row check over all
+ *   matches of a common word;
+ * - the total is counted up to `countCap` and reported as capped beyond it;
+ * - relevance ranks at most `rankCandidates` matches: the first matches of each of RANK_STRATA
+ *   equal slices of the scope's episodes, so a common word ranks a sample from the whole canon
+ *   and a query with fewer matches than the budget is ranked exactly. The price: for a common
+ *   word the best line of the library may not be among the candidates. Each candidate costs
+ *   about 2-5 us (finding it, reading its text, scoring it); 2,000 would take 5-10 ms. See
+ *   rank.ts for why FTS5's own bm25() is not used.
+ * - snippets, grouping and context are built from the returned rows only.
+ */
+export interface SearchLimits {
+  /** Matches counted before the total is reported as capped. */
+  readonly countCap: number;
+  /** Candidates scored for relevance order. */
+  readonly rankCandidates: number;
+}
+
+/**
+ * Counting 1,000 matches of "I don't know" on 1M lines takes ~0.4 ms, 10,000 took 4 ms: the
+ * cap is what keeps common phrases within a millisecond.
+ */
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { countCap: 1000, rankCandidates: 200 };
+export const MAX_LIMIT = 1000;
+export const MAX_OFFSET = 10_000;
+export const MAX_CONTEXT = 50;
+const RANK_STRATA = 4;
+/** Per-phrase match count cap for the IDF of multi-phrase relevance queries. */
+const DF_CAP = 200;
+
+export interface SearchContext {
+  readonly db: Kysely<LibrarySchema>;
+  readonly catalog: Catalog;
+  readonly limits: SearchLimits;
+  readonly rankStats: () => Promise<RankStats>;
+}
+
+export async function searchLines(
+  ctx: SearchContext,
+  request: SearchRequest,
+): Promise<SearchResult> {
+  const query = parseSearchQuery(request.query);
+  const { limit, offset, context, order } = checkRequest(request);
+  const kinds = checkKinds(request.filters.kinds);
+  const parts = await resolveScope(ctx.db, ctx.catalog, request.filters);
+  const text = textExpression(query);
+  const match = (seg: Segment) => matchExpression(text, kinds, seg.speakerIds);
+  const segs = segments(parts, ctx.catalog);
+
+  // Counted up to `cap`: at `cap` there may be more, and `total` is a lower bound. Counting
+  // returns one number per segment; materialising 1,000 ids as row objects cost 5x more.
+  const cap = Math.max(ctx.limits.countCap, offset + limit);
+  let total: number;
+  let page: number[];
+  let rankedCandidates: number | null = null;
+  if (order === 'canon') {
+    const found = await pageIds(ctx.db, segs, match, offset, limit);
+    page = found.ids;
+    // A short page is the end of the matches: the total is known without counting, which
+    // halves the cost of a filter that leaves few matches of a common word.
+    total =
+      page.length < limit ? found.skipped + page.length : await countUpTo(ctx.db, segs, match, cap);
+  } else {
+    total = await countUpTo(ctx.db, segs, match, cap);
+    const candidates =
+      total < cap && total <= ctx.limits.rankCandidates
+        ? await sampleCandidates(ctx.db, [segs], match, ctx.limits)
+        : await sampleCandidates(ctx.db, strata(parts, RANK_STRATA), match, ctx.limits);
+    rankedCandidates = candidates.length;
+    const ranked = await rank(ctx, query, candidates);
+    page = ranked.slice(offset, offset + limit);
+  }
+  const totalCapped = total >= cap;
+  const groups = await buildGroups(ctx, query, page, context);
+  return { groups, total, totalCapped, rankedCandidates };
+}
+
+function checkRequest(r: SearchRequest) {
+  const int = (name: string, v: number, min: number, max: number): number => {
+    if (!Number.isInteger(v) || v < min || v > max) {
+      throw new ReceiptsError(
+        'QUERY_INVALID',
+        `${name} must be a whole number from ${min} to ${max}.`,
+      );
+    }
+    return v;
+  };
+  if (r.order !== 'canon' && r.order !== 'relevance') {
+    throw new ReceiptsError(
+      'QUERY_INVALID',
+      `order must be canon or relevance, not "${String(r.order)}".`,
+    );
+  }
+  if (r.filters.season !== undefined) int('season', r.filters.season, 0, 1_000_000);
+  return {
+    limit: int('limit', r.limit, 1, MAX_LIMIT),
+    offset: int('offset', r.offset, 0, MAX_OFFSET),
+    context: int('context', r.context, 0, MAX_CONTEXT),
+    order: r.order,
+  };
+}
+
+function checkKinds(kinds: readonly LineKind[] | undefined): readonly LineKind[] | null {
+  if (kinds === undefined) return null;
+  const bad = kinds.filter((k) => !LINE_KINDS.includes(k));
+  if (kinds.length === 0 || bad.length > 0) {
+    throw new ReceiptsError(
+      'QUERY_INVALID',
+      `kinds must name one or more of ${LINE_KINDS.join(', ')}${bad.length ? ` (not ${bad.join(', ')})` : ''}.`,
+    );
+  }
+  const set = new Set(kinds);
+  return set.size === LINE_KINDS.length ? null : [...set];
+}
+
+const ftsString = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * The FTS5 expression for the query, restricted to the text column. Each phrase goes to FTS5
+ * as the user wrote it, quoted, so FTS5 tokenizes it exactly as it tokenized the lines.
+ */
+export function textExpression(query: SearchQuery): string {
+  const phrase = (p: QueryPhrase) => ftsString(p.text) + (p.prefix ? ' *' : '');
+  let expr = query.required
+    .map((c) =>
+      c.anyOf.length === 1 ? phrase(c.anyOf[0]!) : `(${c.anyOf.map(phrase).join(' OR ')})`,
+    )
+    .join(' AND ');
+  for (const p of query.excluded) expr = `(${expr}) NOT ${phrase(p)}`;
+  return `text : (${expr})`;
+}
+
+/** The FTS tokens of kinds and speakers: see the generated columns in migrations.ts. */
+const KIND_TOKEN: Record<LineKind, string> = {
+  cue: '\uE001',
+  dialogue: '\uE002',
+  action: '\uE003',
+  scene: '\uE004',
+};
+const speakerToken = (id: number) =>
+  String.fromCharCode(0xe000 + (id % 4096), 0xf000 + Math.floor(id / 4096));
+
+function matchExpression(
+  text: string,
+  kinds: readonly LineKind[] | null,
+  speakerIds: readonly number[] | null,
+): string {
+  let m = text;
+  if (kinds) m += ` AND kind_token : (${kinds.map((k) => ftsString(KIND_TOKEN[k])).join(' OR ')})`;
+  if (speakerIds) {
+    m += ` AND speaker_token : (${speakerIds.map((id) => ftsString(speakerToken(id))).join(' OR ')})`;
+  }
+  return m;
+}
+
+/** Matches in the segments, counted up to `cap`. */
+async function countUpTo(
+  db: Kysely<LibrarySchema>,
+  segs: readonly Segment[],
+  match: (s: Segment) => string,
+  cap: number,
+): Promise<number> {
+  let n = 0;
+  for (const seg of segs) {
+    if (n >= cap) break;
+    n += await countIn(db, match(seg), seg, cap - n);
+  }
+  return n;
+}
+
+async function countIn(
+  db: Kysely<LibrarySchema>,
+  match: string,
+  seg: Segment,
+  cap: number,
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM lines_fts
+      WHERE lines_fts MATCH ${match} AND rowid BETWEEN ${seg.range.lo} AND ${seg.range.hi}
+      LIMIT ${cap})`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Matching ids offset..offset+limit in canon order, the offset carried across segments, and
+ * how many matches were skipped before them (less than `offset` when there are fewer).
+ */
+async function pageIds(
+  db: Kysely<LibrarySchema>,
+  segs: readonly Segment[],
+  match: (s: Segment) => string,
+  offset: number,
+  limit: number,
+): Promise<{ ids: number[]; skipped: number }> {
+  const ids: number[] = [];
+  let skip = offset;
+  for (const seg of segs) {
+    if (ids.length >= limit) break;
+    if (skip > 0) {
+      const here = await countIn(db, match(seg), seg, skip);
+      if (here < skip) {
+        skip -= here;
+        continue;
+      }
+    }
+    const { rows } = await sql<{ id: number }>`
+      SELECT rowid AS id FROM lines_fts
+      WHERE lines_fts MATCH ${match(seg)} AND rowid BETWEEN ${seg.range.lo} AND ${seg.range.hi}
+      ORDER BY rowid LIMIT ${limit - ids.length} OFFSET ${skip}`.execute(db);
+    skip = 0;
+    for (const r of rows) ids.push(r.id);
+  }
+  return { ids, skipped: offset - skip };
+}
+
+interface Candidate {
+  readonly id: number;
+  readonly text: string;
+}
+
+/**
+ * The first matches of each stratum, an equal share of the candidate budget each; the share
+ * of a stratum with fewer matches goes to the others in further rounds (each round reads on
+ * from where the stratum stopped), so the budget is used whenever there are enough matches.
+ */
+async function sampleCandidates(
+  db: Kysely<LibrarySchema>,
+  layers: readonly Segment[][],
+  match: (s: Segment) => string,
+  limits: SearchLimits,
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const cursors = layers.map((segs) => ({ segs, seg: 0, after: -1n }));
+  let active = cursors;
+  while (active.length > 0 && out.length < limits.rankCandidates) {
+    const quota = Math.ceil((limits.rankCandidates - out.length) / active.length);
+    const next: typeof active = [];
+    for (const c of active) {
+      let got = 0;
+      while (c.seg < c.segs.length && got < quota && out.length < limits.rankCandidates) {
+        const seg = c.segs[c.seg]!;
+        const lo = c.after >= seg.range.lo ? c.after + 1n : seg.range.lo;
+        const want = Math.min(quota - got, limits.rankCandidates - out.length);
+        // Joining lines is 40 % faster than reading text through the external-content table.
+        const { rows } = await sql<Candidate>`
+          SELECT l.id, l.text FROM lines_fts f JOIN lines l ON l.id = f.rowid
+          WHERE lines_fts MATCH ${match(seg)} AND f.rowid BETWEEN ${lo} AND ${seg.range.hi}
+          ORDER BY f.rowid LIMIT ${want}`.execute(db);
+        out.push(...rows);
+        got += rows.length;
+        if (rows.length < want) c.seg++;
+        else c.after = BigInt(rows[rows.length - 1]!.id);
+      }
+      if (c.seg < c.segs.length) next.push(c);
+    }
+    active = next;
+  }
+  return out;
+}
+
+/** Candidate ids by BM25, best first; ties in canon order. */
+async function rank(
+  ctx: SearchContext,
+  query: SearchQuery,
+  candidates: Candidate[],
+): Promise<number[]> {
+  const stats = await ctx.rankStats();
+  const phrases = positivePhrases(query);
+  const idfs =
+    phrases.length < 2
+      ? phrases.map(() => 1) // one phrase: its IDF scales every score alike
+      : await Promise.all(phrases.map(async (p) => idf(stats.docs, await phraseCount(ctx.db, p))));
+  return candidates
+    .map((c) => ({ id: c.id, score: bm25(c.text, phrases, idfs, stats) }))
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .map((c) => c.id);
+}
+
+async function phraseCount(db: Kysely<LibrarySchema>, p: QueryPhrase): Promise<number> {
+  const expr = textExpression({ required: [{ anyOf: [p] }], excluded: [] });
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM lines_fts WHERE lines_fts MATCH ${expr} LIMIT ${DF_CAP})`.execute(
+    db,
+  );
+  return rows[0]?.n ?? 0;
+}
