@@ -169,6 +169,17 @@ describe('receipts CLI on bad input', () => {
   it('explains a bad query or option', () => {
     expectCleanFailure(receipts('search', '"unclosed'), 64, /quote/i);
     expectCleanFailure(receipts('search', 'x', '--kind', 'cues'), 64, /--kind/);
+    expectCleanFailure(receipts('search', 'x', '--limt', '2'), 64, /unknown option --limt/);
     expect(receipts('frobnicate').code).toBe(64);
+  });
+
+  it('reads a dashed word in a query as an exclusion, not an option', () => {
+    const total = (...args: string[]) =>
+      (JSON.parse(receipts('search', ...args, '--json').out) as { total: number }).total;
+    const all = total('the');
+    const some = total('the', '-lamp');
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(all);
+    expect(total('the', 'lamp')).toBe(all - some);
   });
 });

@@ -71,16 +71,17 @@ export function registerLibrary(program: Command): void {
       );
       if (opts.json) return printJson({ ...stats, file });
       const k = stats.linesByKind;
-      const rows: [string, string | number][] = [
+      const n = (x: number) => x.toLocaleString('en-US');
+      const rows: [string, string][] = [
         ['library', file],
-        ['series', stats.series],
-        ['episodes', stats.episodes],
+        ['series', n(stats.series)],
+        ['episodes', n(stats.episodes)],
         ['characters', `${stats.characters} (${stats.unlistedCharacters} unlisted)`],
-        ['sources', stats.sources],
-        ['cues', k.cue],
-        ['dialogue lines', k.dialogue],
-        ['stage directions', k.action],
-        ['scene headings', k.scene],
+        ['sources', n(stats.sources)],
+        ['cues', n(k.cue)],
+        ['dialogue lines', n(k.dialogue)],
+        ['stage directions', n(k.action)],
+        ['scene headings', n(k.scene)],
         ['size', stats.dbBytes === null ? '' : `${(stats.dbBytes / 1048576).toFixed(1)} MB`],
         [
           'top speakers',

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
+import { ReceiptsError } from '../../domain/errors.js';
 import { SEARCH_OPTIONS, toSearchRequest } from '../../app/search-request.js';
 import {
   HIGHLIGHT,
@@ -15,7 +16,9 @@ export function registerSearch(program: Command): void {
   const cmd = program
     .command('search')
     .description('find lines of dialogue, cues and stage directions across the library')
-    .argument('<query...>', 'words (all must match), "a phrase", pre* (prefix), -word (exclude)');
+    .argument('<query...>', 'words (all must match), "a phrase", pre* (prefix), -word (exclude)')
+    // `-doctor` in a query is an exclusion, not an option: unknown dashed words stay query words.
+    .allowUnknownOption();
   for (const o of SEARCH_OPTIONS) cmd.addOption(new Option(o.flag, o.help));
   cmd
     .option('--json', 'print the result as JSON')
@@ -28,6 +31,10 @@ Examples:
   receipts search love -"i love you" --speaker Jack --context 2`,
     )
     .action(async (words: string[], opts: Record<string, unknown>, c: Command) => {
+      const typo = words.find((w) => w.startsWith('--'));
+      if (typo) {
+        throw new ReceiptsError('USAGE', `unknown option ${typo} (see receipts search --help)`);
+      }
       const request = toSearchRequest({ ...opts, query: words.join(' ') });
       const result = await withStore(c.optsWithGlobals<GlobalOptions>(), (store) =>
         store.search(request),
