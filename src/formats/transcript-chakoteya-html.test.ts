@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../domain/transcript.js';
 import { parseChakoteyaHtml } from './transcript-chakoteya-html.js';
+import { brief } from '../../test/transcript-brief.js';
 
 /** A made-up page shaped like chakoteya.net's: header, one table, footer, metadata spans. */
 const PAGE = [
@@ -25,14 +25,6 @@ const PAGE = [
   '</body><span id="season" value="3"></span><span id="episode" value="7"></span>', // 19
   '<span id="name" value="Night Shift"></span>', // 20
 ].join('\r\n');
-
-function brief(lines: readonly TranscriptLine[]): string[] {
-  return lines.map((l) => {
-    if (l.kind === 'scene') return `${l.line} [${l.text}]`;
-    if (l.kind === 'action') return `${l.line} (${l.text})${l.speaker ? ` ~${l.speaker}` : ''}`;
-    return `${l.line} ${l.speaker}${l.qualifier ? ` [${l.qualifier}]` : ''}: ${l.text}`;
-  });
-}
 
 describe('parseChakoteyaHtml', () => {
   // decodeText normally turns CRLF into LF first; the parser copes with either.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../domain/transcript.js';
 import { parseChakoteyaText } from './transcript-chakoteya-text.js';
+import { brief } from '../../test/transcript-brief.js';
 
 /** A made-up episode in the html2text dialect: two trailing spaces mark a <br>. */
 const SAMPLE = [
@@ -25,14 +25,6 @@ const SAMPLE = [
   '<Back to the episode listing', // 19
   'KEEPER: This is after the footer.', // 20
 ].join('\n');
-
-function brief(lines: readonly TranscriptLine[]): string[] {
-  return lines.map((l) => {
-    if (l.kind === 'scene') return `${l.line} [${l.text}]`;
-    if (l.kind === 'action') return `${l.line} (${l.text})${l.speaker ? ` ~${l.speaker}` : ''}`;
-    return `${l.line} ${l.speaker}${l.qualifier ? ` [${l.qualifier}]` : ''}: ${l.text}`;
-  });
-}
 
 describe('parseChakoteyaText', () => {
   const r = parseChakoteyaText(SAMPLE, 'lighthouse.txt');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReceiptsError } from '../domain/errors.js';
-import type { TranscriptLine } from '../domain/transcript.js';
 import { parseTranscriptCsv } from './transcript-csv.js';
+import { brief } from '../../test/transcript-brief.js';
 
 const CSV = [
   'Episode,Season,Title,Location,Speaker,Context,Text', // 1
@@ -16,14 +16,6 @@ const CSV = [
   '1,1,First Light,galley,Narrator,,"Ship\'s log, day one. All quiet."', // 10
   '2,1,Second Wind,deck,Ode,,We made it.', // 11
 ].join('\n');
-
-function brief(lines: readonly TranscriptLine[]): string[] {
-  return lines.map((l) => {
-    if (l.kind === 'scene') return `${l.line} [${l.text}]`;
-    if (l.kind === 'action') return `${l.line} (${l.text})${l.speaker ? ` ~${l.speaker}` : ''}`;
-    return `${l.line} ${l.speaker}${l.qualifier ? ` [${l.qualifier}]` : ''}: ${l.text}`;
-  });
-}
 
 describe('parseTranscriptCsv', () => {
   const r = parseTranscriptCsv(CSV, 'eps.csv');

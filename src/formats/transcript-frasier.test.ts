@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../domain/transcript.js';
 import { parseFrasierLabel, parseFrasierTranscript } from './transcript-frasier.js';
+import { brief } from '../../test/transcript-brief.js';
 
 /** A made-up episode in the kacl780.net layout. */
 const SCRIPT = [
@@ -54,14 +54,6 @@ const SCRIPT = [
   'Legal Stuff', // 48
   '   Hugo: This is not part of the episode.', // 49
 ].join('\n');
-
-function brief(lines: readonly TranscriptLine[]): string[] {
-  return lines.map((l) => {
-    if (l.kind === 'scene') return `${l.line} [${l.text}]`;
-    if (l.kind === 'action') return `${l.line} (${l.text})${l.speaker ? ` ~${l.speaker}` : ''}`;
-    return `${l.line} ${l.speaker}${l.qualifier ? ` [${l.qualifier}]` : ''}: ${l.text}`;
-  });
-}
 
 describe('parseFrasierTranscript', () => {
   const r = parseFrasierTranscript(SCRIPT, '0314.txt');
