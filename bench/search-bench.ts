@@ -1,7 +1,7 @@
 // Search benchmark: a synthetic corpus (default 1,000,000 lines) ingested through the
 // CanonStore, then p50/p99 latency of search() for each kind of query, against a plain
 // in-memory scan of the same lines in the same run.
-//   npx tsx bench/search-bench.ts [--lines 1000000] [--runs 400] [--out bench/SEARCH-RESULTS.md]
+//   npx tsx bench/search-bench.ts [--lines 1000000] [--runs 400] [--out results.md]
 // Targets (limit 20, context 1, end to end through search()): p50 <= 1 ms, p99 <= 10 ms.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,7 +21,8 @@ const arg = (name: string, fallback: string): string => {
 const TOTAL = Number(arg('lines', '1000000'));
 const RUNS = Number(arg('runs', '400'));
 const BASELINE_RUNS = Number(arg('baseline-runs', '12'));
-const OUT = arg('out', 'bench/SEARCH-RESULTS.md');
+// Results go to stdout (paste into BENCHMARKS.md); --out also writes them to a file.
+const OUT = arg('out', '');
 const KEEP = args.includes('--keep'); // leave the library file for inspection
 const shown = args.filter((a) => a !== '--keep');
 const command = `npx tsx bench/search-bench.ts${shown.length ? ` ${shown.join(' ')}` : ''}`;
@@ -535,4 +536,4 @@ p50 ${ms(percentile(trap, 0.5))} ms (the trap our relevance order avoids by rank
 
 ${DESIGN_NOTES}`;
 console.log(summary);
-writeFileSync(OUT, summary);
+if (OUT) writeFileSync(OUT, summary);

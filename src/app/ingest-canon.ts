@@ -348,7 +348,11 @@ export function charactersOf(manifest: Manifest, labels: Iterable<string | null>
   }));
   const index = new CharacterIndex(listed);
   const unlisted = new Map<string, Set<string>>();
+  // A run passes every line's label (668k for two real series): resolve each distinct one once.
+  const seen = new Set<string | null>();
   for (const label of labels) {
+    if (seen.has(label)) continue;
+    seen.add(label);
     if (label === null || index.resolve(label) !== null) continue;
     const key = nameKey(label);
     if (!key) continue;

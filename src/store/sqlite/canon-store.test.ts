@@ -7,7 +7,7 @@ import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore, IngestBatch, LineInput } from '../canon-store.js';
 import { describeCanonStoreContract } from '../canon-store.contract.js';
 import { openSqliteStore, type SqliteStoreOptions } from './canon-store.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-store-'));
 let n = 0;
@@ -157,7 +157,9 @@ describe('openSqliteStore', () => {
     await withStore(file, async () => {});
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -196,6 +198,23 @@ describe('SQLite store', () => {
     await withStore(file, (s) =>
       s.applyIngest({ ...all, sources: [], keep: all.sources.map((x) => x.path) }),
     );
+    expect(rawDump(file)).toEqual(before);
+  });
+
+  it('names the line a multi-row insert failed on, and changes nothing', async () => {
+    const file = tempFile();
+    await withStore(file, (s) => s.applyIngest(smallBatch()));
+    const before = rawDump(file);
+    const all = smallBatch();
+    const lines = cues(Array.from({ length: 100 }, (_, i) => `line ${i}`));
+    // Seq 42 (file line 169) breaks the kind CHECK inside the second 32-row statement.
+    lines[42] = { ...lines[42]!, kind: 'bogus' as never };
+    const bad = { ...all.sources[0]!, path: 'E1b.srt', lines };
+    const e = await errorOf(
+      withStore(file, (s) => s.applyIngest({ ...all, sources: [...all.sources, bad] })),
+    );
+    expect(e.message).toMatch(/^Cannot store line 169 \(seq 42, bogus\)/u);
+    expect(e.place).toMatchObject({ file: 'E1b.srt', line: 169 });
     expect(rawDump(file)).toEqual(before);
   });
 

@@ -150,6 +150,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'FTS5 index: 16 MB of pending index data before a flush',
+    // FTS5 writes its in-memory index out as a new segment every `hashsize` bytes (1 MB by
+    // default) and merges segments as it goes. 16 MB cut indexing the 668k real-data lines
+    // from 2.5 s to 1.9 s (64 MB: no better, and a longer commit). The setting is stored in
+    // lines_fts_config, hence a migration.
+    sql: `INSERT INTO lines_fts (lines_fts, rank) VALUES ('hashsize', 16777216);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
