@@ -2,26 +2,16 @@
 // 683 Star Trek pages (chakoteya HTML), into a fresh SQLite library.
 //   npx tsx bench/ingest-bench.ts
 // Baseline in the same run: reading + parsing alone (no store), the ceiling for ingest.
-import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ingestCanon } from '../src/app/ingest-canon.js';
 import { ReceiptsError } from '../src/domain/errors.js';
 import { readTranscript } from '../src/formats/read-transcript.js';
 import { openSqliteStore } from '../src/store/sqlite/canon-store.js';
-import { HAS_SHARED_DATA, SHARED_DATA } from '../test/shared-data.js';
+import { requireSharedData, walk } from './real-data.js';
 
-if (!HAS_SHARED_DATA) {
-  console.error('bench/ingest-bench.ts needs ../shared/data beside the repository; it is absent.');
-  process.exit(2);
-}
-
-function walk(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
+const SHARED_DATA = requireSharedData('bench/ingest-bench.ts');
 
 const sets = [
   {

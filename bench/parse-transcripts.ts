@@ -1,24 +1,14 @@
 // Transcript parsing speed on the real data, per dialect: decoded text in, lines out.
 //   npx tsx bench/parse-transcripts.ts
 // Decoding (decodeText) is timed apart: it is shared with subtitles and is not the parsers' cost.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranscriptDialect } from '../src/domain/transcript.js';
 import { decodeText } from '../src/formats/decode-text.js';
 import { parseAs } from '../src/formats/read-transcript.js';
-import { HAS_SHARED_DATA, SHARED_DATA } from '../test/shared-data.js';
+import { requireSharedData, walk } from './real-data.js';
 
-if (!HAS_SHARED_DATA) {
-  console.error('bench/parse-transcripts.ts needs ../shared/data beside the repository.');
-  process.exit(2);
-}
-
-function walk(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
+const SHARED_DATA = requireSharedData('bench/parse-transcripts.ts');
 
 const sets: { name: string; dialect: TranscriptDialect; files: string[] }[] = [
   {
