@@ -6,7 +6,7 @@ import type { IngestBatch, IngestSummary } from '../canon-store.js';
 import { layOut } from './ingest-layout.js';
 import { idRange, insertSources, moveSources, statements } from './ingest-lines.js';
 import { MAX_EPISODES, MAX_SERIES_ORD } from './line-ids.js';
-import type { LibrarySchema } from './schema.js';
+import type { LibrarySchema, SourcesTable } from './schema.js';
 
 export interface IngestContext {
   readonly db: Kysely<LibrarySchema>;
@@ -73,18 +73,19 @@ function checkBatch(batch: IngestBatch): void {
   }
 }
 
-export type SourceRow = {
-  id: number;
-  path: string;
-  episode_id: string;
-  role: 'subtitle' | 'transcript';
-  first_id: number;
-  span: number;
-  cue_lines: number;
-  dialogue_lines: number;
-  action_lines: number;
-  scene_lines: number;
-};
+/** The columns of a stored source that an ingest needs (id as selected, not Generated). */
+export type SourceRow = { id: number } & Pick<
+  SourcesTable,
+  | 'path'
+  | 'episode_id'
+  | 'role'
+  | 'first_id'
+  | 'span'
+  | 'cue_lines'
+  | 'dialogue_lines'
+  | 'action_lines'
+  | 'scene_lines'
+>;
 
 const lineCount = (r: SourceRow) => r.cue_lines + r.dialogue_lines + r.action_lines + r.scene_lines;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
