@@ -54,6 +54,18 @@ beforeAll(() => {
 });
 
 describe('receipts CLI on the bundled example', () => {
+  it('tells a new user to ingest before searching', () => {
+    const r = spawnSync(
+      process.execPath,
+      [...CLI, '--db', join(dir, 'new.db'), 'search', 'hello'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('The library is empty: run `receipts ingest <canon.yaml>` first.\n');
+  });
+
   it('ingests a canon and reports what it added', () => {
     const r = receipts('ingest', 'lighthouse/canon.yaml');
     expect(r.err).toBe('');

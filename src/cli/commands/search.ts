@@ -36,10 +36,20 @@ Examples:
         throw new ReceiptsError('USAGE', `unknown option ${typo} (see receipts search --help)`);
       }
       const request = toSearchRequest({ ...opts, query: words.join(' ') });
-      const result = await withStore(c.optsWithGlobals<GlobalOptions>(), (store) =>
-        store.search(request),
+      const { result, empty } = await withStore(
+        c.optsWithGlobals<GlobalOptions>(),
+        async (store) => {
+          const result = await store.search(request);
+          // "No matches" in an empty library would mislead: say what to do instead.
+          const empty = result.total === 0 && (await store.stats()).sources === 0;
+          return { result, empty };
+        },
       );
       if (opts.json) return printJson(result);
+      if (empty) {
+        process.stdout.write('The library is empty: run `receipts ingest <canon.yaml>` first.\n');
+        return;
+      }
       process.stdout.write(formatResult(result, request.offset, process.stdout.isTTY));
     });
 }
