@@ -142,6 +142,18 @@ describe('scanCanonFolder', () => {
     ]);
   });
 
+  it('takes a title from the transcript header when the file names give none', async () => {
+    const folder = await tree(['series/01/Episode_1.srt']);
+    await writeFile(
+      join(folder, '0101.txt'),
+      '[1.1]The Good Son\n\nThe Good Son      Written by Someone\n\nFrasier: Hello, this is Dr. Crane.\n   Roz: Line one.\n',
+    );
+    const report = await scanCanonFolder(folder);
+    expect(report.manifest.episodes.map((e) => [e.id, e.title])).toEqual([
+      ['S01E01', 'The Good Son'],
+    ]);
+  });
+
   it('expands a multi-episode CSV transcript into its episodes, numbered within each season', async () => {
     const folder = await tree(['Show.S01E01.Pilot.mkv']);
     await writeFile(

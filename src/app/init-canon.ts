@@ -10,7 +10,7 @@ import {
   type EpisodeName,
 } from '../domain/episode-naming.js';
 import { ReceiptsError } from '../domain/errors.js';
-import { csvEpisodes, mergeEpisodes } from './init-csv.js';
+import { csvEpisodes, mergeEpisodes, titlesFromTranscripts } from './init-from-contents.js';
 import {
   slugify,
   stringifyManifest,
@@ -67,7 +67,8 @@ function extensionOf(file: string): string | null {
 }
 
 /**
- * Scan a series folder by file names alone (contents are never read) and propose a manifest.
+ * Scan a series folder by file names (reading only multi-episode CSVs, and the headers of
+ * transcripts whose names give no title) and propose a manifest.
  * Files with the same season and episode become one episode `SxxEyy`; the rest are listed as
  * unmatched with the reason. Output is sorted and does not depend on directory order.
  */
@@ -153,6 +154,7 @@ export async function scanCanonFolder(
         });
     }
   }
+  manifestEpisodes = await titlesFromTranscripts(folder, manifestEpisodes);
   const title = seriesTitle(folder, options.title, candidates, warnings);
   if (!manifestEpisodes.length)
     warnings.push(`no file in ${folder} is named like an episode; nothing to write`);

@@ -3,6 +3,8 @@ import type { ManifestEpisode } from '../formats/canon-manifest.js';
 import { readTranscript } from '../formats/read-transcript.js';
 import { readUserFile } from './read-file.js';
 
+// The parts of `receipts init` that read file contents; the rest works from names alone.
+
 /**
  * A CSV transcript may hold a whole series (one row per line, with Season and Episode
  * columns). Unlike the rest of `init`, this reads the file: its parts are the episodes.
@@ -51,5 +53,29 @@ export function mergeEpisodes(
       (a.season ?? Infinity) - (b.season ?? Infinity) ||
       (a.number ?? Infinity) - (b.number ?? Infinity) ||
       a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * Episodes whose file names give no title take the one their transcript's header states
+ * (Frasier's `0101.txt` begins "The Good Son"). Reads only those transcripts; a transcript
+ * that cannot be read is left for ingest to report.
+ */
+export async function titlesFromTranscripts(
+  folder: string,
+  episodes: readonly ManifestEpisode[],
+): Promise<ManifestEpisode[]> {
+  return Promise.all(
+    episodes.map(async (e) => {
+      const t = e.transcripts[0];
+      if (e.title !== null || !t || t.part !== null) return e;
+      try {
+        const { parts } = readTranscript(await readUserFile(join(folder, t.file)), t.file);
+        const title = parts.length === 1 ? parts[0]!.transcript.title : null;
+        return title ? { ...e, title } : e;
+      } catch {
+        return e;
+      }
+    }),
   );
 }
