@@ -3,7 +3,7 @@ import { ReceiptsError, type Finding } from '../domain/errors.js';
 import { formatPath, readManifest } from '../formats/canon-manifest.js';
 import { decodeText } from '../formats/decode-text.js';
 import type { CanonStore, IngestSummary, SourceInput } from '../store/canon-store.js';
-import { charactersOf } from './ingest-characters.js';
+import { charactersOf, speakerLabelsOf } from './ingest-characters.js';
 import { checkVideos, fingerprintOf, listSources, parseSource } from './ingest-sources.js';
 import { readUserFile } from './read-file.js';
 
@@ -100,7 +100,7 @@ export async function ingestCanon(
       storyOrder: e.storyOrder,
     })),
     characters: charactersOf(manifest, [
-      ...sources.flatMap((s) => s.lines.map((l) => l.speakerLabel)),
+      ...speakerLabelsOf(sources),
       ...(await store.speakerLabels(manifest.id, keep)),
     ]),
     sources,

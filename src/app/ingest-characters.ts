@@ -1,5 +1,6 @@
 import { CharacterIndex, displayName, nameKey, type Character } from '../domain/canon.js';
 import type { Manifest } from '../formats/canon-manifest.js';
+import type { SourceInput } from '../store/canon-store.js';
 
 /**
  * The manifest's characters, plus every speaker label (of new, changed and kept sources) that no listed
@@ -41,4 +42,12 @@ export function charactersOf(manifest: Manifest, labels: Iterable<string | null>
 function pickLabel(labels: string[]): string {
   const sorted = labels.sort();
   return sorted.find((l) => l !== l.toUpperCase()) ?? sorted[0]!;
+}
+
+/** The distinct speaker labels of parsed sources (a few hundred, out of every line's label). */
+export function speakerLabelsOf(sources: readonly SourceInput[]): Set<string> {
+  const labels = new Set<string>();
+  for (const s of sources)
+    for (const l of s.lines) if (l.speakerLabel !== null) labels.add(l.speakerLabel);
+  return labels;
 }

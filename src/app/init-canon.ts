@@ -5,6 +5,7 @@ import {
   cleanShow,
   parseEpisodeName,
   placePaddedStoryCodes,
+  seasonEpisodeId,
   readDigitNames,
   subtitleLanguage,
   type EpisodeName,
@@ -246,7 +247,7 @@ export function episodeId(n: EpisodeName): string {
   const whole = Math.floor(n.order);
   const e = n.episode ?? `${pad(whole)}.${Math.round((n.order - whole) * 10)}`;
   const num = typeof e === 'number' ? pad(e) : e;
-  if (n.season !== null) return `S${pad(n.season)}E${num}`;
+  if (n.season !== null) return seasonEpisodeId(n.season, num);
   if (n.story !== null) return `${slugify(n.story)}-part-${n.episode ?? num}`;
   return `E${num}`;
 }

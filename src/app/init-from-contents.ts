@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { seasonEpisodeId } from '../domain/episode-naming.js';
 import type { ManifestEpisode } from '../formats/canon-manifest.js';
 import { readTranscript } from '../formats/read-transcript.js';
 import { readUserFile } from './read-file.js';
@@ -19,9 +20,8 @@ export async function csvEpisodes(folder: string, file: string): Promise<Manifes
     const season = p.season ?? 1;
     const number = (perSeason.get(season) ?? 0) + 1;
     perSeason.set(season, number);
-    const pad = (x: number) => String(x).padStart(2, '0');
     return {
-      id: `S${pad(season)}E${pad(number)}`,
+      id: seasonEpisodeId(season, number),
       season,
       number,
       title: p.title,

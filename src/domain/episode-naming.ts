@@ -429,3 +429,9 @@ export function titleCase(s: string): string {
     )
     .join(' ');
 }
+
+/** `S01E03`: the episode id Receipts writes (numbers padded to two digits, text kept as is). */
+export function seasonEpisodeId(season: number, episode: number | string): string {
+  const pad = (x: number) => String(x).padStart(2, '0');
+  return `S${pad(season)}E${typeof episode === 'number' ? pad(episode) : episode}`;
+}
