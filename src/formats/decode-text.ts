@@ -32,6 +32,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const bom = BOMS.find((b) => b.bytes.every((v, i) => bytes[i] === v));
   let text: string;
   let encoding: string;
+  let binaryChecked = false;
   if (bom) {
     encoding = bom.encoding;
     text = iconv.decode(
@@ -50,6 +51,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     if (asUtf8 !== null && !looksBinary(asUtf8)) {
       encoding = 'UTF-8';
       text = asUtf8;
+      binaryChecked = true;
     } else {
       encoding = guessEncoding(bytes, file);
       text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
@@ -60,7 +62,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       }
     }
   }
-  if (looksBinary(text)) {
+  if (!binaryChecked && looksBinary(text)) {
     throw new ReceiptsError('FILE_BINARY', 'this is a binary file, not text', { file });
   }
   text = normaliseLineEndings(text);
@@ -85,6 +87,9 @@ function tryUtf8(bytes: Uint8Array): string | null {
 /** Text with NULs or many C0 control characters is binary (or a BOM-less UTF-16 we will not guess at). */
 function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  // Most files hold no control character at all: one native scan settles them.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (!/[\x00-\x08\x0b\x0e-\x1f\ufffd]/.test(sample)) return false;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
