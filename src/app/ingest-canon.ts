@@ -59,7 +59,7 @@ export async function ingestCanon(
       ...(line === undefined ? {} : { line }),
     };
   };
-  const baseDir = dirname(resolve(cwd, manifestFile));
+  const baseDir = resolve(dirname(resolve(cwd, manifestFile)), manifest.root ?? '.');
   const refs = listSources(manifest, baseDir, shown, at);
   await checkVideos(manifest, baseDir, at);
 

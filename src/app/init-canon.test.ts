@@ -351,15 +351,16 @@ describe('writeManifest', () => {
     expect(e.message).toBe(`cannot write ${join(folder, 'gone', 'canon.yaml')} (ENOENT)`);
   });
 
-  it('writes the manifest elsewhere with paths relative to it when asked', async () => {
+  it('writes the manifest elsewhere, its root pointing back at the scanned folder', async () => {
     const folder = await tree(['Show - 01x01 - Pilot.srt', 'video/Show.S01E01.mkv']);
     const out = join(dirname(folder), 'lib', 'show.yaml');
     await mkdir(dirname(out));
     expect(await writeManifest(folder, await scanCanonFolder(folder), { out })).toBe(out);
     const m = parseManifest(await readFile(out, 'utf8'), out);
+    expect(m.root).toBe('../series');
     expect(m.episodes[0]).toMatchObject({
-      video: '../series/video/Show.S01E01.mkv',
-      subtitles: [{ file: '../series/Show - 01x01 - Pilot.srt' }],
+      video: 'video/Show.S01E01.mkv',
+      subtitles: [{ file: 'Show - 01x01 - Pilot.srt' }],
     });
   });
 

@@ -167,20 +167,6 @@ export async function scanCanonFolder(
   };
 }
 
-/** The same manifest with every file path relative to `toDir` instead of `fromDir`. */
-export function rebaseManifest(m: Manifest, fromDir: string, toDir: string): Manifest {
-  const move = (file: string) => relative(toDir, resolve(fromDir, file)).split(sep).join('/');
-  return {
-    ...m,
-    episodes: m.episodes.map((e) => ({
-      ...e,
-      video: e.video === null ? null : move(e.video),
-      subtitles: e.subtitles.map((x) => ({ ...x, file: move(x.file) })),
-      transcripts: e.transcripts.map((x) => ({ ...x, file: move(x.file) })),
-    })),
-  };
-}
-
 /**
  * Write `<folder>/canon.yaml` (or `out`) atomically (a temp file, then link or rename). Refuses to replace
  * an existing manifest unless `force`. Returns the path written.
@@ -190,12 +176,12 @@ export async function writeManifest(
   report: InitReport,
   options: { force?: boolean; out?: string } = {},
 ): Promise<string> {
-  // With `out`, the manifest lives elsewhere (the media folder may be read-only) and its
-  // paths are rewritten relative to where it is written.
+  // With `out`, the manifest lives elsewhere (the media folder may be read-only); `root`
+  // points back at the folder, so file paths stay relative to the folder that was scanned.
   const target = options.out ?? join(folder, MANIFEST_FILE);
   const dir = dirname(target);
-  const manifest = options.out ? rebaseManifest(report.manifest, folder, dir) : report.manifest;
-  report = { ...report, manifest };
+  const root = relative(dir, resolve(folder)).split(sep).join('/');
+  report = { ...report, manifest: { ...report.manifest, ...(root ? { root } : {}) } };
   const exists = () =>
     new ReceiptsError('USAGE', `${target} already exists; pass --force to replace it`, {
       file: target,

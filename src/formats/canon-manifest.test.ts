@@ -104,6 +104,8 @@ describe('parseManifest', () => {
     expect(text).toMatch(/^# written by a test\n/);
     expect(text).toContain('Jack Harkness: [ JACK, Captain Jack ]');
     expect(parseManifest(text, 'again.yaml')).toEqual(m);
+    const rooted = { ...m, root: '../media' };
+    expect(parseManifest(stringifyManifest(rooted), 'rooted.yaml')).toEqual(rooted);
   });
 });
 

@@ -70,6 +70,9 @@ const manifestSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a slug (lower-case letters, digits, -)')
     .optional(),
   title: z.string().trim().min(1, 'must not be empty'),
+  // The folder the file paths are relative to, itself relative to the manifest (default: the
+  // manifest's folder). `receipts init --out` sets it, so paths stay those of the scanned folder.
+  root: z.string().trim().min(1, 'must name a folder').optional(),
   characters: characterMap.default([]),
   episodes: z.array(episodeSchema).min(1, 'must list at least one episode'),
 });
@@ -188,7 +191,13 @@ export function stringifyManifest(m: Manifest, header?: string): string {
     }
     return out;
   });
-  const doc = new Document({ id: m.id, title: m.title, characters, episodes });
+  const doc = new Document({
+    id: m.id,
+    title: m.title,
+    ...(m.root === undefined ? {} : { root: m.root }),
+    characters,
+    episodes,
+  });
   // Alias lists read best on one line: `The Doctor: [DOCTOR, Doctor]`.
   const chars = doc.get('characters', true);
   if (isMap(chars)) for (const pair of chars.items) if (isSeq(pair.value)) pair.value.flow = true;
