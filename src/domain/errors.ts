@@ -9,6 +9,11 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'canon.yaml is not valid; the message names the path.',
   },
+  CODEBOOK_INVALID: {
+    exit: 65,
+    http: 422,
+    summary: 'A codebook YAML is not valid; the message names the file, line and path.',
+  },
   FILE_NOT_FOUND: {
     exit: 66,
     http: 404,
@@ -66,6 +71,16 @@ export const ERROR_CODES = {
     exit: 75,
     http: 503,
     summary: 'The library database is locked by another process; try again.',
+  },
+  MOMENT_INVALID: {
+    exit: 65,
+    http: 422,
+    summary: 'A moment is not valid (times, term, characters); the message says which field.',
+  },
+  MOMENT_STALE: {
+    exit: 75,
+    http: 409,
+    summary: 'A moment was changed by someone else since it was read; read it again.',
   },
   INTERNAL: {
     exit: 70,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore, IngestBatch, LineInput } from '../canon-store.js';
 import { describeCanonStoreContract } from '../canon-store.contract.js';
+import { describeMomentStoreContract } from '../moment-store.contract.js';
 import { openSqliteStore, type SqliteStoreOptions } from './canon-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -15,6 +16,7 @@ const tempFile = () => join(dir, `library-${n++}.db`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeCanonStoreContract('SQLite', () => openSqliteStore(tempFile()));
+describeMomentStoreContract('SQLite', () => openSqliteStore(tempFile()));
 
 async function errorOf(p: Promise<unknown>): Promise<ReceiptsError> {
   const e: unknown = await p.then(

@@ -4,6 +4,13 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { SearchRequest, SearchResult } from '../../domain/search.js';
 import type {
+  MomentChange,
+  MomentQuery,
+  NewMoment,
+  StoredMoment,
+  SuggestionSummary,
+} from '../moment-store.js';
+import type {
   CanonStore,
   CharacterInfo,
   EpisodeInfo,
@@ -15,6 +22,7 @@ import type {
 import { loadCatalog, type Catalog } from './catalog.js';
 import { applyIngestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
+import * as moments from './moments.js';
 import { openDatabase, toStoreError, type OpenDatabaseOptions } from './open-database.js';
 import { parseFtsAverages, type RankStats } from './rank.js';
 import type { LibrarySchema } from './schema.js';
@@ -144,6 +152,40 @@ class SqliteCanonStore implements CanonStore {
         this.catalog = null; // our own commits do not change data_version
       }
     });
+  }
+
+  private get momentsContext(): moments.MomentsContext {
+    return { db: this.db, raw: this.raw, now: this.now };
+  }
+
+  addMoment(moment: NewMoment): Promise<StoredMoment> {
+    return this.run(() => moments.addMoment(this.momentsContext, moment));
+  }
+
+  getMoment(id: string): Promise<StoredMoment | null> {
+    return this.run(() => moments.getMoment(this.momentsContext, id));
+  }
+
+  listMoments(query: MomentQuery): Promise<readonly StoredMoment[]> {
+    return this.run(() => moments.listMoments(this.momentsContext, query));
+  }
+
+  updateMoment(id: string, expectedVersion: number, change: MomentChange): Promise<StoredMoment> {
+    return this.run(() => moments.updateMoment(this.momentsContext, id, expectedVersion, change));
+  }
+
+  removeMoment(id: string, expectedVersion: number): Promise<void> {
+    return this.run(() => moments.removeMoment(this.momentsContext, id, expectedVersion));
+  }
+
+  replaceSuggestions(
+    seriesId: string,
+    episodeIds: readonly string[],
+    suggestions: readonly NewMoment[],
+  ): Promise<SuggestionSummary> {
+    return this.run(() =>
+      moments.replaceSuggestions(this.momentsContext, seriesId, episodeIds, suggestions),
+    );
   }
 
   search(request: SearchRequest): Promise<SearchResult> {

@@ -159,6 +159,44 @@ export const MIGRATIONS: readonly Migration[] = [
     // lines_fts_config, hence a migration.
     sql: `INSERT INTO lines_fts (lines_fts, rank) VALUES ('hashsize', 16777216);`,
   },
+  {
+    version: 3,
+    name: 'moments: annotations, suggestions and imports',
+    // No foreign key to episodes: re-ingesting a manifest that drops an episode must never
+    // delete what people wrote about it. Lists (recipients, readings) are JSON arrays; counts
+    // over them are computed by the app on at most a few thousand moments per series.
+    sql: `
+      CREATE TABLE moments (
+        id INTEGER PRIMARY KEY,
+        series_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL,
+        start_ms INTEGER,
+        end_ms INTEGER,
+        anchor_seq INTEGER,
+        tier TEXT NOT NULL,
+        term TEXT NOT NULL,
+        initiator TEXT,
+        recipients TEXT NOT NULL,
+        mutual INTEGER NOT NULL CHECK (mutual IN (0, 1)),
+        part TEXT,
+        readings TEXT NOT NULL,
+        note TEXT,
+        author TEXT,
+        provenance TEXT NOT NULL CHECK (provenance IN ('person', 'rule', 'import')),
+        rule TEXT,
+        source_file TEXT,
+        source_line INTEGER,
+        source_text TEXT,
+        confidence REAL,
+        review TEXT NOT NULL CHECK (review IN ('suggested', 'confirmed', 'rejected')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        CHECK (end_ms IS NULL OR start_ms IS NULL OR end_ms >= start_ms)
+      ) STRICT;
+      CREATE INDEX moments_episode ON moments (series_id, episode_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

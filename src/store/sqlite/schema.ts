@@ -15,6 +15,7 @@ export interface LibrarySchema {
   sources: SourcesTable;
   source_speakers: SourceSpeakersTable;
   lines: LinesTable;
+  moments: MomentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -121,4 +122,34 @@ export interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: string;
+}
+
+export interface MomentsTable {
+  id: Generated<number>;
+  series_id: string;
+  episode_id: string;
+  start_ms: number | null;
+  end_ms: number | null;
+  anchor_seq: number | null;
+  tier: string;
+  term: string;
+  initiator: string | null;
+  /** JSON array of names. */
+  recipients: string;
+  mutual: number;
+  part: string | null;
+  /** JSON array of reading term ids. */
+  readings: string;
+  note: string | null;
+  author: string | null;
+  provenance: 'person' | 'rule' | 'import';
+  rule: string | null;
+  source_file: string | null;
+  source_line: number | null;
+  source_text: string | null;
+  confidence: number | null;
+  review: 'suggested' | 'confirmed' | 'rejected';
+  created_at: string;
+  updated_at: string;
+  version: number;
 }
