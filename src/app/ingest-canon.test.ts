@@ -172,3 +172,39 @@ describe('ingestCanon', () => {
     );
   });
 });
+
+describe('the canon codebook', () => {
+  const withCodebook = (yaml: string) => {
+    write('codebook.yaml', yaml);
+    return write(
+      'canon.yaml',
+      `title: Test Show\ncodebook: codebook.yaml\nepisodes:\n  - id: S01E01\n    subtitles: [a.srt]\n`,
+    );
+  };
+
+  it('stores a valid codebook with the series, and none means the default', async () => {
+    write('a.srt', srt('Hello.'));
+    await ingestCanon(manifest('  - id: S01E01\n    subtitles: [a.srt]\n'), store, { cwd: dir });
+    expect((await store.listSeries())[0]!.codebook).toBeNull();
+    const yaml = 'id: tw\nextends: default\ntiers:\n  action:\n    terms:\n      salute: {}\n';
+    await ingestCanon(withCodebook(yaml), store, { cwd: dir });
+    expect((await store.listSeries())[0]!.codebook).toBe(yaml);
+  });
+
+  it('refuses a broken codebook, naming its file and line, and changes nothing', async () => {
+    write('a.srt', srt('Hello.'));
+    const e = await failure(
+      ingestCanon(
+        withCodebook(
+          'id: tw\ntiers:\n  action:\n    terms:\n      a: { parent: b }\n      b: { parent: a }\n',
+        ),
+        store,
+        { cwd: dir },
+      ),
+    );
+    expect(e.code).toBe('CODEBOOK_INVALID');
+    expect(e.place.file).toBe('codebook.yaml');
+    expect(e.place.line).toBe(5); // the first term of the cycle
+    expect(await store.listSeries()).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
 import { dirname, relative, resolve } from 'node:path';
-import { ReceiptsError, type Finding } from '../domain/errors.js';
+import { ReceiptsError, type Finding, type Place } from '../domain/errors.js';
 import { formatPath, readManifest } from '../formats/canon-manifest.js';
 import { decodeText } from '../formats/decode-text.js';
 import type { CanonStore, IngestSummary, SourceInput } from '../store/canon-store.js';
+import { codebookFrom } from './codebooks.js';
 import { charactersOf, speakerLabelsOf } from './ingest-characters.js';
 import { checkVideos, fingerprintOf, listSources, parseSource } from './ingest-sources.js';
 import { readUserFile } from './read-file.js';
@@ -87,10 +88,12 @@ export async function ingestCanon(
   }
   const readMs = performance.now() - started;
 
+  const codebook = await readCodebook(manifest.codebook, dirname(resolve(cwd, manifestFile)), at);
+
   const writeStarted = performance.now();
   let written = 0;
   const summary = await store.applyIngest({
-    series: { id: manifest.id, title: manifest.title, manifest: manifestShown },
+    series: { id: manifest.id, title: manifest.title, manifest: manifestShown, codebook },
     episodes: manifest.episodes.map((e) => ({
       id: e.id,
       season: e.season,
@@ -116,4 +119,20 @@ export async function ingestCanon(
     findings,
     timings: { readMs, writeMs: performance.now() - writeStarted },
   };
+}
+
+/**
+ * The canon's own codebook as text, validated now (against the default it may extend) so
+ * that a broken codebook stops the ingest instead of every later command.
+ */
+async function readCodebook(
+  file: string | undefined,
+  manifestDir: string,
+  at: (path: readonly (string | number)[]) => Place,
+): Promise<string | null> {
+  if (file === undefined) return null;
+  const bytes = await readUserFile(resolve(manifestDir, file), at(['codebook']), file);
+  const text = decodeText(bytes, file).text;
+  codebookFrom(text, file);
+  return text;
 }

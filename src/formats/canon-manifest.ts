@@ -73,6 +73,8 @@ const manifestSchema = z.strictObject({
   // The folder the file paths are relative to, itself relative to the manifest (default: the
   // manifest's folder). `receipts init --out` sets it, so paths stay those of the scanned folder.
   root: z.string().trim().min(1, 'must name a folder').optional(),
+  // The canon's own codebook (YAML, relative to the manifest); without it, the default.
+  codebook: fileRef.optional(),
   characters: characterMap.default([]),
   episodes: z.array(episodeSchema).min(1, 'must list at least one episode'),
 });
@@ -195,6 +197,7 @@ export function stringifyManifest(m: Manifest, header?: string): string {
     id: m.id,
     title: m.title,
     ...(m.root === undefined ? {} : { root: m.root }),
+    ...(m.codebook === undefined ? {} : { codebook: m.codebook }),
     characters,
     episodes,
   });

@@ -35,6 +35,8 @@ export interface SeriesInput {
   readonly title: string;
   /** Path of the manifest the series came from (provenance). */
   readonly manifest: string;
+  /** The canon's own codebook as YAML text (already validated); absent or null: the default. */
+  readonly codebook?: string | null;
 }
 
 export interface IngestBatch {
@@ -103,6 +105,8 @@ export interface SeriesInfo {
   readonly episodes: number;
   readonly lines: number;
   readonly ingestedAt: string;
+  /** The canon's own codebook (YAML), or null for the default. */
+  readonly codebook: string | null;
 }
 
 export interface EpisodeInfo extends Episode {

@@ -217,6 +217,7 @@ class SqliteCanonStore implements CanonStore {
         episodes: s.episodes.length,
         lines: count.get(s.id) ?? 0,
         ingestedAt: s.ingestedAt,
+        codebook: s.codebook,
       }));
     });
   }

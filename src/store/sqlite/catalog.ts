@@ -19,6 +19,7 @@ export interface CatalogSeries {
   readonly title: string;
   readonly manifest: string;
   readonly ingestedAt: string;
+  readonly codebook: string | null;
   /** By position. */
   readonly episodes: readonly CatalogEpisode[];
   readonly episodeById: ReadonlyMap<string, CatalogEpisode>;
@@ -57,6 +58,7 @@ export async function loadCatalog(db: Kysely<LibrarySchema>): Promise<Catalog> {
       ord: s.ord,
       title: s.title,
       manifest: s.manifest,
+      codebook: s.codebook,
       ingestedAt: s.ingested_at,
       episodes,
       episodeById: new Map(episodes.map((e) => [e.id, e])),

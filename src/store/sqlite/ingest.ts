@@ -230,12 +230,17 @@ async function upsertSeries(
     .where('id', '=', s.id)
     .executeTakeFirst();
   if (existing) {
-    if (existing.title === s.title && existing.manifest === s.manifest) {
+    const codebook = s.codebook ?? null;
+    if (
+      existing.title === s.title &&
+      existing.manifest === s.manifest &&
+      existing.codebook === codebook
+    ) {
       return { ord: existing.ord, changed: false };
     }
     await db
       .updateTable('series')
-      .set({ title: s.title, manifest: s.manifest })
+      .set({ title: s.title, manifest: s.manifest, codebook })
       .where('id', '=', s.id)
       .execute();
     return { ord: existing.ord, changed: true };
@@ -250,7 +255,14 @@ async function upsertSeries(
   }
   await db
     .insertInto('series')
-    .values({ id: s.id, ord, title: s.title, manifest: s.manifest, ingested_at: stamp })
+    .values({
+      id: s.id,
+      ord,
+      title: s.title,
+      manifest: s.manifest,
+      ingested_at: stamp,
+      codebook: s.codebook ?? null,
+    })
     .execute();
   return { ord, changed: true };
 }

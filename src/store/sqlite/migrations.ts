@@ -195,6 +195,8 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (end_ms IS NULL OR start_ms IS NULL OR end_ms >= start_ms)
       ) STRICT;
       CREATE INDEX moments_episode ON moments (series_id, episode_id);
+      -- The canon's own codebook (YAML as written, validated at ingest); NULL: the default.
+      ALTER TABLE series ADD COLUMN codebook TEXT;
     `,
   },
 ];

@@ -27,6 +27,8 @@ export interface SeriesTable {
   manifest: string;
   /** ISO timestamp of the last ingest that changed anything. */
   ingested_at: string;
+  /** The canon's own codebook (YAML), NULL for the default. */
+  codebook: string | null;
 }
 
 export interface EpisodesTable {
