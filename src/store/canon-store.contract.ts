@@ -31,6 +31,32 @@ export function describeCanonStoreContract(name: string, open: () => Promise<Can
       return store;
     };
 
+    describe('episode sources', () => {
+      it('returns the sources of an episode with their lines in order', async () => {
+        const store = await loaded();
+        const sources = await store.episodeSources('tw', 'S01E01');
+        expect(sources.map((s) => [s.path, s.role])).toEqual([
+          ['s01e01.srt', 'subtitle'],
+          ['s01e01.txt', 'transcript'],
+        ]);
+        const input = batch().sources.filter((s) => s.episodeId === 'S01E01');
+        for (const [i, s] of sources.entries()) {
+          expect(s.lines.map(({ id: _id, ...rest }) => rest)).toEqual(input[i]!.lines);
+          const ids = s.lines.map((l) => l.id);
+          expect(ids).toEqual([...ids].sort((x, y) => x - y));
+        }
+        expect(await store.episodeSources('tw', 'S01E03')).toEqual([]);
+      });
+
+      it('names an unknown episode or series', async () => {
+        const store = await loaded();
+        const e = await store.episodeSources('tw', 'S09E09').catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(ReceiptsError);
+        expect((e as ReceiptsError).code).toBe('NOT_FOUND');
+        expect((e as ReceiptsError).message).toMatch(/no episode S09E09 in Torchwood/);
+      });
+    });
+
     describe('ingest', () => {
       it('stores the series, its episodes in canon order and its characters', async () => {
         const store = await fresh();

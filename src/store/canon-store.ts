@@ -21,6 +21,11 @@ export interface CanonStore extends MomentStore {
    * neither changed nor kept. Any failure leaves the store exactly as it was.
    */
   applyIngest(batch: IngestBatch): Promise<IngestSummary>;
+  /**
+   * The stored sources of one episode (subtitles, then transcripts, by path), each with its
+   * lines in order: what alignment and suggestions read. NOT_FOUND for an unknown episode.
+   */
+  episodeSources(seriesId: string, episodeId: string): Promise<readonly StoredSource[]>;
   search(request: SearchRequest): Promise<SearchResult>;
   listSeries(): Promise<readonly SeriesInfo[]>;
   listEpisodes(seriesId?: string): Promise<readonly EpisodeInfo[]>;
@@ -84,6 +89,20 @@ export interface LineInput {
   readonly styled: string | null;
   /** A subtitle part that only describes a sound (`[door slams]`). */
   readonly sound: boolean;
+}
+
+export interface StoredSource {
+  readonly path: string;
+  readonly role: 'subtitle' | 'transcript';
+  readonly format: string;
+  readonly encoding: string;
+  readonly language: string | null;
+  readonly lines: readonly StoredLine[];
+}
+
+export interface StoredLine extends LineInput {
+  /** The line's id in the library (canon order); changes when its source is re-ingested. */
+  readonly id: number;
 }
 
 export interface IngestSummary {

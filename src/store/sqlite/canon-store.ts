@@ -18,8 +18,10 @@ import type {
   IngestSummary,
   LibraryStats,
   SeriesInfo,
+  StoredSource,
 } from '../canon-store.js';
 import { loadCatalog, type Catalog } from './catalog.js';
+import { readEpisodeSources } from './episode-sources.js';
 import { applyIngestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
 import * as moments from './moments.js';
@@ -185,6 +187,12 @@ class SqliteCanonStore implements CanonStore {
   ): Promise<SuggestionSummary> {
     return this.run(() =>
       moments.replaceSuggestions(this.momentsContext, seriesId, episodeIds, suggestions),
+    );
+  }
+
+  episodeSources(seriesId: string, episodeId: string): Promise<readonly StoredSource[]> {
+    return this.run(async () =>
+      readEpisodeSources(this.db, await this.current(), seriesId, episodeId),
     );
   }
 
