@@ -6,6 +6,8 @@ import {
   parseCapsLabel,
   parseLabelWithoutColon,
   splitInlineDirections,
+  joinSourceLines,
+  locateInlineDirections,
   TranscriptLinesBuilder,
 } from './inline-directions.js';
 
@@ -174,5 +176,42 @@ describe('TranscriptLinesBuilder', () => {
     b.action(3, '(?)');
     expect(b.lines).toEqual([]);
     expect(b.dialogueCount).toBe(0);
+  });
+});
+
+describe('locateInlineDirections', () => {
+  it('tells where each piece starts, a direction at its opening bracket', () => {
+    expect(locateInlineDirections('Hi. (waves) Bye.', '(')).toEqual([
+      { kind: 'speech', text: 'Hi.', at: 0 },
+      { kind: 'direction', text: 'waves', at: 4 },
+      { kind: 'speech', text: 'Bye.', at: 11 },
+    ]);
+  });
+});
+
+describe('joinSourceLines', () => {
+  it('joins collapsed lines with one space and maps every index back to its source line', () => {
+    const j = joinSourceLines([
+      { text: ' ab  c ', line: 4 },
+      { text: '   ', line: 5 },
+      { text: 'de', line: 7 },
+    ]);
+    expect(j.text).toBe('ab c de');
+    expect([0, 3, 4, 5, 6].map(j.lineAt)).toEqual([4, 4, 4, 7, 7]);
+  });
+
+  it('gives the turn its own line when a direction in it opens on a later source line', () => {
+    const b = new TranscriptLinesBuilder();
+    const j = joinSourceLines([
+      { text: 'Come', line: 2 },
+      { text: 'here. (hugs', line: 3 },
+      { text: 'her) Good.', line: 4 },
+    ]);
+    b.speech(2, 'ANNA', null, j.text, '(', j.lineAt);
+    expect(b.lines.map((l) => `${l.line} ${l.text}`)).toEqual([
+      '2 Come here.',
+      '3 hugs her',
+      '2 Good.',
+    ]);
   });
 });

@@ -22,7 +22,17 @@ export type DirectionBrackets = '(' | '[';
  * Punctuation left over between two directions (`(sighs). (sits)`) is dropped.
  */
 export function splitInlineDirections(text: string, brackets: DirectionBrackets): InlinePiece[] {
-  const pieces: InlinePiece[] = [];
+  return locateInlineDirections(text, brackets).map(({ kind, text: t }) => ({ kind, text: t }));
+}
+
+/** An inline piece and where it starts in the text: for a direction, the index of its bracket. */
+export interface LocatedPiece extends InlinePiece {
+  readonly at: number;
+}
+
+/** splitInlineDirections, keeping where each piece starts (to find its source line). */
+export function locateInlineDirections(text: string, brackets: DirectionBrackets): LocatedPiece[] {
+  const pieces: LocatedPiece[] = [];
   const n = text.length;
   let start = 0;
   let i = 0;
@@ -32,7 +42,7 @@ export function splitInlineDirections(text: string, brackets: DirectionBrackets)
       i++;
       continue;
     }
-    pushPiece(pieces, 'speech', text.slice(start, i));
+    pushPiece(pieces, 'speech', text.slice(start, i), start);
     let depth = 1;
     let j = i + 1;
     for (; j < n; j++) {
@@ -40,19 +50,63 @@ export function splitInlineDirections(text: string, brackets: DirectionBrackets)
       if (isOpener(d, brackets)) depth++;
       else if (isCloser(d, brackets) && --depth === 0) break;
     }
-    pushPiece(pieces, 'direction', text.slice(i + 1, j));
+    pushPiece(pieces, 'direction', text.slice(i + 1, j), i);
     i = j + 1;
     start = i;
   }
-  if (start < n) pushPiece(pieces, 'speech', text.slice(start));
+  if (start < n) pushPiece(pieces, 'speech', text.slice(start), start);
   if (pieces.length > 1) return pieces.filter((p) => p.kind === 'direction' || hasWordChar(p.text));
   return pieces;
 }
 
-function pushPiece(pieces: InlinePiece[], kind: InlinePiece['kind'], raw: string): void {
+function pushPiece(
+  pieces: LocatedPiece[],
+  kind: InlinePiece['kind'],
+  raw: string,
+  at: number,
+): void {
   let text = raw.trim();
   if (kind === 'direction') text = stripTrailing(text, ':;');
-  if (text !== '') pieces.push({ kind, text });
+  if (text !== '') pieces.push({ kind, text, at });
+}
+
+/** Maps an index in a logical line back to the 1-based source line it was read from. */
+export type LineAt = (index: number) => number;
+
+/**
+ * Join physical lines (each collapsed) into one logical line with single spaces, and a
+ * LineAt that finds the source line of any index in the result. Empty parts are skipped.
+ */
+export function joinSourceLines(
+  parts: readonly { readonly text: string; readonly line: number }[],
+): {
+  text: string;
+  lineAt: LineAt;
+} {
+  const starts: number[] = [];
+  const lines: number[] = [];
+  let text = '';
+  for (const p of parts) {
+    const t = collapseSpace(p.text);
+    if (t === '') continue;
+    if (text !== '') text += ' ';
+    starts.push(text.length);
+    lines.push(p.line);
+    text += t;
+  }
+  const first = lines[0] ?? 1;
+  const lineAt = (index: number): number => {
+    // Binary search: a long paragraph may hold many wraps and many directions.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo] ?? first;
+  };
+  return { text, lineAt };
 }
 
 function isOpener(c: number, brackets: DirectionBrackets): boolean {
@@ -361,20 +415,24 @@ export class TranscriptLinesBuilder {
     });
   }
 
-  /** One speaker's turn, inline directions split out in order. */
+  /**
+   * One speaker's turn, inline directions split out in order. Dialogue keeps `line`; a
+   * direction gets `lineAt(index of its bracket)` when the turn ran over several source lines.
+   */
   speech(
     line: number,
     speaker: string,
     qualifier: string | null,
     text: string,
     brackets: DirectionBrackets,
+    lineAt?: LineAt,
   ): void {
     const open = brackets === '(' ? text.includes('(') || text.includes('{') : text.includes('[');
     if (!open) {
       this.dialogue(line, speaker, qualifier, text);
       return;
     }
-    const pieces = splitInlineDirections(text, brackets);
+    const pieces = locateInlineDirections(text, brackets);
     let q = qualifier;
     let first = 0;
     const head = pieces[0];
@@ -385,7 +443,7 @@ export class TranscriptLinesBuilder {
     for (let i = first; i < pieces.length; i++) {
       const p = pieces[i]!;
       if (p.kind === 'speech') this.dialogue(line, speaker, q, p.text);
-      else this.action(line, p.text, speaker);
+      else this.action(lineAt === undefined ? line : lineAt(p.at), p.text, speaker);
     }
   }
 

@@ -53,6 +53,27 @@ describe('parseChakoteyaText', () => {
     ]);
   });
 
+  it("gives an inline direction the source line where its bracket opens, not the turn's first", () => {
+    const text = [
+      'ANNA: The words of a long speech run on and on, over the wrap at the end', // 1
+      'of a line. (kisses her) And more words after it, wrapping once again onto', // 2
+      'a third line (turns', // 3
+      'away) and ending.  ', // 4
+      '(A direction that', // 5
+      'wraps.) (A second one on the same line.)  ', // 6
+    ].join('\n');
+    const lines = parseChakoteyaText(text, 'wrap.txt').transcript.lines;
+    expect(brief(lines)).toEqual([
+      '1 ANNA: The words of a long speech run on and on, over the wrap at the end of a line.',
+      '2 (kisses her) ~ANNA',
+      '1 ANNA: And more words after it, wrapping once again onto a third line',
+      '3 (turns away) ~ANNA',
+      '1 ANNA: and ending.',
+      '5 (A direction that wraps.)',
+      '6 (A second one on the same line.)',
+    ]);
+  });
+
   it('numbers lines densely from 0', () => {
     expect(r.transcript.lines.map((l) => l.seq)).toEqual(r.transcript.lines.map((_, i) => i));
   });
@@ -98,7 +119,7 @@ describe('parseChakoteyaText', () => {
     const text = 'ANNA: Come here, there are no trees in a\n(she pauses) garden.  ';
     expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([
       '1 ANNA: Come here, there are no trees in a',
-      '1 (she pauses) ~ANNA',
+      '2 (she pauses) ~ANNA',
       '1 ANNA: garden.',
     ]);
   });

@@ -5,11 +5,13 @@ import {
   findEmbeddedLabel,
   parseCapsLabel,
   hasWordChar,
+  joinSourceLines,
   parseLabelWithoutColon,
   stripTrailing,
   TranscriptLinesBuilder,
   type DialectResult,
   type EmbeddedLabel,
+  type LineAt,
   type SpeakerLabel,
 } from './inline-directions.js';
 
@@ -28,6 +30,9 @@ export class ChakoteyaGrammar {
   private open: { line: number; parts: string[]; depth: number } | null = null;
   /** The speaker whose turn the previous line was: unlabelled words right after it are theirs. */
   private last: SpeakerLabel | null = null;
+  /** The logical line being read, and where each of its characters came from. */
+  private full = '';
+  private at: LineAt = () => 0;
 
   /** `header`: the first lines may hold the title and air date (false when the caller found them). */
   constructor(
@@ -39,9 +44,15 @@ export class ChakoteyaGrammar {
     this.inBody = !header;
   }
 
-  /** One logical line, whitespace collapsed. `bold` when the whole line was bold (`**Blink**`). */
-  line(text: string, line: number, bold = false): void {
+  /**
+   * One logical line, whitespace collapsed. `bold` when the whole line was bold (`**Blink**`).
+   * `lineAt` maps an index in `text` to its source line when hard wraps were joined into it,
+   * so a direction gets the line its bracket opens on.
+   */
+  line(text: string, line: number, bold = false, lineAt?: LineAt): void {
     if (text === '' || this.ended) return;
+    this.full = text;
+    this.at = lineAt ?? (() => line);
     if (isFooter(text)) {
       // `<Back to the episode listing` and the copyright notice close every page.
       this.ended = text.charCodeAt(0) === 60;
@@ -85,15 +96,15 @@ export class ChakoteyaGrammar {
   private classify(text: string, line: number): void {
     let rest = text;
     // Directions that open the line, held until we know whose they are.
-    let directions: string[] | null = null;
+    let directions: { text: string; line: number }[] | null = null;
     while (rest !== '') {
       const c = rest.charCodeAt(0);
       if (c === 91 || (c === 123 && !isBraceDirection(rest))) {
         // [Location], {Location] and [Location} typos; a missing closer runs to the end.
-        this.flushDirections(directions, line, null);
+        this.flushDirections(directions, null);
         directions = null;
         const close = indexOfCloser(rest, 1);
-        this.out.scene(line, stripTrailing(rest.slice(1, close), '.'));
+        this.out.scene(this.lineOf(rest), stripTrailing(rest.slice(1, close), '.'));
         this.last = null;
         rest = close === rest.length ? '' : skipLeading(rest.slice(close + 1), '.]} ');
         continue;
@@ -101,18 +112,18 @@ export class ChakoteyaGrammar {
       if (c === 40 || c === 123) {
         const close = matchingParen(rest, 1, 1);
         if (close === -1) {
-          this.flushDirections(directions, line, null);
+          this.flushDirections(directions, null);
           this.last = null;
-          this.openDirection(rest.slice(1), line, 1);
+          this.openDirection(rest.slice(1), this.lineOf(rest), 1);
           return;
         }
-        (directions ??= []).push(rest.slice(1, close));
+        (directions ??= []).push({ text: rest.slice(1, close), line: this.lineOf(rest) });
         rest = skipLeading(rest.slice(close + 1), '.,;:) ');
         continue;
       }
       const label = parseCapsLabel(rest) ?? this.labelWithoutColon(rest, line);
       if (label !== null) {
-        this.flushDirections(directions, line, null);
+        this.flushDirections(directions, null);
         this.speech(label, line);
         return;
       }
@@ -131,7 +142,7 @@ export class ChakoteyaGrammar {
       if (!hasWordChar(rest)) break;
       if (this.last !== null && !isDanglingDirection(rest)) {
         // `(to Amy) Are you not going to turn your back?`: the turn goes on after a break.
-        this.flushDirections(directions, line, this.last.speaker);
+        this.flushDirections(directions, this.last.speaker);
         this.findings.push(
           finding(
             'info',
@@ -145,17 +156,31 @@ export class ChakoteyaGrammar {
         return;
       }
       // Words with no speaker: a captain's log, a sign, a song, narration. Kept as action.
-      this.flushDirections(directions, line, null);
-      this.out.action(line, rest);
+      this.flushDirections(directions, null);
+      this.out.action(this.lineOf(rest), rest);
       return;
     }
-    this.flushDirections(directions, line, null);
+    this.flushDirections(directions, null);
     this.last = null;
   }
 
-  private flushDirections(directions: string[] | null, line: number, speaker: string | null): void {
+  private flushDirections(
+    directions: readonly { text: string; line: number }[] | null,
+    speaker: string | null,
+  ): void {
     if (directions === null) return;
-    for (const d of directions) this.out.action(line, d, speaker);
+    for (const d of directions) this.out.action(d.line, d.text, speaker);
+  }
+
+  /** The source line of `rest`, a suffix of the logical line being read. */
+  private lineOf(rest: string): number {
+    return this.at(Math.max(0, this.full.length - rest.length));
+  }
+
+  /** LineAt for a text that starts where `suffix` (a suffix of the logical line) starts. */
+  private lineAtFrom(suffix: string): LineAt {
+    const base = Math.max(0, this.full.length - suffix.length);
+    return (i) => this.at(base + i);
   }
 
   private labelWithoutColon(text: string, line: number): SpeakerLabel | null {
@@ -180,12 +205,14 @@ export class ChakoteyaGrammar {
     for (;;) {
       const text = current.rest;
       const next = nextEmbeddedLabel(text);
+      const lineAt = this.lineAtFrom(text);
       if (next === null) {
-        this.out.speech(line, current.speaker, current.qualifier, text, '(');
+        this.out.speech(line, current.speaker, current.qualifier, text, '(', lineAt);
         this.last = current;
         return;
       }
-      this.out.speech(line, current.speaker, current.qualifier, text.slice(0, next.at), '(');
+      const head = text.slice(0, next.at);
+      this.out.speech(line, current.speaker, current.qualifier, head, '(', lineAt);
       current = next.label;
       this.runIn(current, line);
     }
@@ -360,9 +387,15 @@ export function parseChakoteyaText(text: string, file = '<text>'): DialectResult
   let buf = '';
   let bufLine = 0;
   let bufBold = false;
+  // The physical lines joined into `buf`, so directions can be traced to their own line.
+  let parts: { text: string; line: number }[] = [];
   const flush = (): void => {
-    if (buf !== '') grammar.line(collapseSpace(buf), bufLine, bufBold);
+    if (buf !== '') {
+      const joined = joinSourceLines(parts);
+      grammar.line(joined.text, bufLine, bufBold, joined.lineAt);
+    }
     buf = '';
+    parts = [];
   };
   let pos = 0;
   let lineNo = 0;
@@ -393,6 +426,7 @@ export function parseChakoteyaText(text: string, file = '<text>'): DialectResult
       buf += ' ' + clean;
       bufBold = false;
     }
+    parts.push({ text: clean, line: lineNo });
     // html2text writes a <br> as two trailing spaces; anything else is a hard wrap.
     if (bold || raw.endsWith('  ') || raw.endsWith('\t')) flush();
   }

@@ -74,7 +74,7 @@ describe('parseFrasierTranscript', () => {
       '24 (Hugo is at the window. Iris comes in carrying a very small piano.)',
       '27 (turning) ~Hugo',
       '27 Hugo: Is that a piano? Tell me that is not a piano.',
-      '27 (she nods) ~Hugo',
+      '28 (she nods) ~Hugo',
       '27 Hugo: Oh, dear.',
       '29 Iris: It was free! Well, nearly free.',
       '33 Walter [v.o.]: Hello? Is this the radio?',
@@ -88,6 +88,25 @@ describe('parseFrasierTranscript', () => {
 
   it('numbers lines densely from 0', () => {
     expect(r.transcript.lines.map((l) => l.seq)).toEqual(r.transcript.lines.map((_, i) => i));
+  });
+
+  it('gives a direction inside a speech the source line where its bracket opens', () => {
+    const p = parseFrasierTranscript(
+      [
+        'Transcript {x}',
+        'Ann: One line of words,',
+        '     a second line. [she sits',
+        '     down slowly]',
+        '',
+        '     After a blank line. [waves]',
+      ].join('\n'),
+    );
+    expect(brief(p.transcript.lines)).toEqual([
+      '2 Ann: One line of words, a second line.',
+      '3 (she sits down slowly) ~Ann',
+      '2 Ann: After a blank line.',
+      '6 (waves) ~Ann',
+    ]);
   });
 
   it('without a `Transcript {author}` line, starts at the first act, scene or speaker', () => {

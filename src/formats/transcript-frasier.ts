@@ -2,6 +2,7 @@ import type { Finding } from '../domain/errors.js';
 import {
   collapseSpace,
   finding,
+  joinSourceLines,
   stripTrailing,
   TranscriptLinesBuilder,
   type DialectResult,
@@ -45,8 +46,12 @@ export function parseFrasierTranscript(text: string, file = '<frasier>'): Dialec
   const head = readHeader(lines, cast);
 
   // The open speech (or a label still waiting for its words) and the open prose paragraph.
-  let speech: { line: number; speaker: string; qualifier: string | null; parts: string[] } | null =
-    null;
+  let speech: {
+    line: number;
+    speaker: string;
+    qualifier: string | null;
+    parts: { text: string; line: number }[];
+  } | null = null;
   let prose: { line: number; parts: string[] } | null = null;
   const flushSpeech = (): void => {
     if (speech === null) return;
@@ -54,8 +59,9 @@ export function parseFrasierTranscript(text: string, file = '<frasier>'): Dialec
       // `Frasier's Apartment:` with prose after it, not words: a heading.
       out.scene(speech.line, collapseSpace(speech.speaker));
     } else {
-      const words = collapseSpace(speech.parts.join(' '));
-      out.speech(speech.line, speech.speaker, speech.qualifier, words, '[');
+      // Each part keeps its source line, so a direction on a continuation line gets its own.
+      const words = joinSourceLines(speech.parts);
+      out.speech(speech.line, speech.speaker, speech.qualifier, words.text, '[', words.lineAt);
     }
     speech = null;
   };
@@ -81,11 +87,11 @@ export function parseFrasierTranscript(text: string, file = '<frasier>'): Dialec
       flushProse();
       flushSpeech();
       speech = { line: lineNo, speaker: label.speaker, qualifier: label.qualifier, parts: [] };
-      if (label.rest !== '') speech.parts.push(label.rest);
+      if (label.rest !== '') speech.parts.push({ text: label.rest, line: lineNo });
       continue;
     }
     if (speech !== null && (indent >= 3 || raw.charCodeAt(0) === 9)) {
-      speech.parts.push(trimmed);
+      speech.parts.push({ text: trimmed, line: lineNo });
       continue;
     }
     if (prose === null) {

@@ -1,0 +1,253 @@
+/**
+ * The verbs and nouns that name acts, by lemma, and how a lemma with its object becomes a
+ * codebook term: `strokes her cheek` is touch-face, `strokes her hair` a caress.
+ */
+
+export type VerbForm = 'base' | 's' | 'past' | 'ing';
+
+/** Irregular forms: lemma -> [s, past, participle, ing]. */
+const IRREGULAR: Record<string, readonly string[]> = {
+  hold: ['holds', 'held', 'holding'],
+  take: ['takes', 'took', 'taken', 'taking'],
+  shake: ['shakes', 'shook', 'shaken', 'shaking'],
+  hit: ['hits', 'hit', 'hitting'],
+  run: ['runs', 'ran', 'running'],
+  put: ['puts', 'put', 'putting'],
+  throw: ['throws', 'threw', 'thrown', 'throwing'],
+  fling: ['flings', 'flung', 'flinging'],
+  give: ['gives', 'gave', 'given', 'giving'],
+  draw: ['draws', 'drew', 'drawn', 'drawing'],
+  sweep: ['sweeps', 'swept', 'sweeping'],
+  knock: ['knocks', 'knocked', 'knocking'],
+  get: ['gets', 'got', 'gotten', 'getting'],
+};
+
+/** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
+const LEMMAS = [
+  'kiss',
+  'snog',
+  'peck',
+  'smooch',
+  'hug',
+  'embrace',
+  'cuddle',
+  'slap',
+  'smack',
+  'punch',
+  'thump',
+  'hit',
+  'deck',
+  'headbutt',
+  'shove',
+  'push',
+  'grab',
+  'seize',
+  'grip',
+  'grasp',
+  'clutch',
+  'caress',
+  'stroke',
+  'cup',
+  'cradle',
+  'touch',
+  'hold',
+  'take',
+  'squeeze',
+  'clasp',
+  'shake',
+  'wipe',
+  'run',
+  'nuzzle',
+  'ruffle',
+  'tousle',
+  'put',
+  'throw',
+  'wrap',
+  'fling',
+  'drape',
+  'slip',
+  'give',
+  'plant',
+  'share',
+  'press',
+  'pull',
+  'draw',
+  'sweep',
+  'envelop',
+  'knock',
+  'stare',
+  'glance',
+  'look',
+  'gaze',
+  'blow',
+  'get',
+] as const;
+
+function regularForms(lemma: string): [string, string, string] {
+  const sib = /(s|sh|ch|x|z)$/.test(lemma);
+  const s = sib ? `${lemma}es` : `${lemma}s`;
+  // Short verbs ending consonant-vowel-consonant double it: grab -> grabbed, slap -> slapping.
+  const double = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma) && lemma.length <= 5;
+  const stem = double ? lemma + lemma.slice(-1) : lemma.replace(/e$/, '');
+  const past = lemma.endsWith('e') ? `${lemma}d` : `${stem}ed`;
+  return [s, past, `${stem}ing`];
+}
+
+/** Every form of every act lemma -> its lemma and form. */
+export const ACT_VERB_FORMS: ReadonlyMap<string, { lemma: string; form: VerbForm }> = (() => {
+  const m = new Map<string, { lemma: string; form: VerbForm }>();
+  for (const lemma of LEMMAS) {
+    m.set(lemma, { lemma, form: 'base' });
+    const irr = IRREGULAR[lemma];
+    if (irr !== undefined) {
+      m.set(irr[0]!, { lemma, form: 's' });
+      for (const f of irr.slice(1, -1)) m.set(f, { lemma, form: 'past' });
+      m.set(irr[irr.length - 1]!, { lemma, form: 'ing' });
+    } else {
+      const [s, past, ing] = regularForms(lemma);
+      m.set(s, { lemma, form: 's' });
+      m.set(past, { lemma, form: 'past' });
+      m.set(ing, { lemma, form: 'ing' });
+    }
+  }
+  return m;
+})();
+
+/** Nouns that name an act (`a kiss`, `a bear hug`), used after light verbs (`gives her a kiss`). */
+export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['kiss', 'kiss'],
+  ['kisses', 'kiss'],
+  ['peck', 'kiss'],
+  ['snog', 'kiss'],
+  ['smooch', 'kiss'],
+  ['hug', 'hug'],
+  ['hugs', 'hug'],
+  ['embrace', 'hug'],
+  ['cuddle', 'hug'],
+  ['handshake', 'handshake'],
+  ['slap', 'slap'],
+  ['punch', 'punch'],
+  ['shove', 'shove'],
+  ['push', 'shove'],
+]);
+
+/** Verbs that carry an act noun: `gives him a hug`, `plants a kiss on`, `pulls her into a hug`. */
+export const LIGHT_VERBS = new Set([
+  'give',
+  'plant',
+  'share',
+  'press',
+  'put',
+  'place',
+  'pull',
+  'draw',
+  'sweep',
+  'envelop',
+  'get',
+  'hold',
+  'take',
+  'throw',
+  'land',
+  'deliver',
+]);
+
+/** Lemmas that are an act on a person with no body part named. */
+const DIRECT: Record<string, string> = {
+  kiss: 'kiss',
+  snog: 'kiss',
+  peck: 'kiss',
+  smooch: 'kiss',
+  hug: 'hug',
+  embrace: 'hug',
+  cuddle: 'hug',
+  slap: 'slap',
+  smack: 'slap',
+  punch: 'punch',
+  thump: 'punch',
+  hit: 'punch',
+  deck: 'punch',
+  headbutt: 'punch',
+  shove: 'shove',
+  push: 'shove',
+  grab: 'grab',
+  seize: 'grab',
+  grip: 'grab',
+  grasp: 'grab',
+  clutch: 'grab',
+  caress: 'caress',
+  stroke: 'caress',
+  nuzzle: 'caress',
+  cradle: 'hug',
+};
+
+const FACE = new Set(['face', 'cheek']);
+const HEAD = new Set(['neck', 'head']);
+
+/**
+ * The term a lemma names when done to a person (`part` null) or to a body part of theirs.
+ * Null when the combination is no act of the codebook (`touches his arm`, `takes his coat`).
+ */
+export function actTerm(lemma: string, part: string | null): string | null {
+  if (part === null) return DIRECT[lemma] ?? null;
+  switch (lemma) {
+    case 'kiss':
+    case 'snog':
+    case 'peck':
+    case 'smooch':
+      return 'kiss';
+    case 'slap':
+    case 'smack':
+      return 'slap';
+    case 'punch':
+    case 'thump':
+    case 'hit':
+    case 'headbutt':
+      return 'punch';
+    case 'shove':
+    case 'push':
+      return part === 'hand' ? null : 'shove';
+    case 'grab':
+    case 'seize':
+    case 'grip':
+    case 'grasp':
+    case 'clutch':
+      return part === 'hand' ? 'hold-hands' : 'grab';
+    case 'take':
+    case 'squeeze':
+    case 'clasp':
+      return part === 'hand' ? 'hold-hands' : null;
+    case 'hold':
+      if (part === 'hand') return 'hold-hands';
+      if (FACE.has(part)) return 'touch-face';
+      if (HEAD.has(part)) return 'cradle-neck';
+      return null;
+    case 'shake':
+      return part === 'hand' ? 'handshake' : null;
+    case 'touch':
+    case 'cup':
+      if (FACE.has(part)) return 'touch-face';
+      return lemma === 'cup' && HEAD.has(part) ? 'cradle-neck' : null;
+    case 'cradle':
+      if (FACE.has(part)) return 'touch-face';
+      return HEAD.has(part) ? 'cradle-neck' : null;
+    case 'stroke':
+    case 'caress':
+      return FACE.has(part) ? 'touch-face' : 'caress';
+    case 'wipe':
+      return FACE.has(part) ? 'touch-face' : null;
+    case 'ruffle':
+    case 'tousle':
+    case 'nuzzle':
+      return 'caress';
+    default:
+      return null;
+  }
+}
+
+/** Gaze lemmas with `at`: `stares at him`. */
+export const GAZE_AT: ReadonlyMap<string, string> = new Map([
+  ['stare', 'stare'],
+  ['gaze', 'stare'],
+  ['glance', 'glance'],
+  ['look', 'glance'],
+]);

@@ -1,0 +1,75 @@
+import type { VerbForm } from './act-lexicon.js';
+import type { Item, Ref } from './people.js';
+import { FULFILLING, NEGATORS, UNFULFILLED_BEFORE_GERUND } from './words.js';
+
+const MODALS = new Set([
+  'can',
+  'could',
+  'would',
+  'will',
+  'might',
+  'may',
+  'should',
+  'must',
+  'shall',
+  "'ll",
+  'wo',
+  'ca',
+]);
+const ATTEMPT_NOUNS = new Set(['attempt', 'effort', 'try', 'bid']);
+
+function word(it: Item | undefined): string {
+  return it?.kind === 'tok' ? it.tok.lower : '';
+}
+
+/**
+ * Why the act named at `k` does not happen, or null when it does: negated or hedged
+ * (`not`, `almost`), an infinitive after a verb of intent (`about to`, `tries to`, `leans in
+ * to`), a modal (`before he can kiss her`), a gerund after `before`/`without`, or a bare verb
+ * form with a singular subject (the second half of `tries to grab him and push him`).
+ * `previous` is the reason found for the clause before, which a bare coordinated verb shares.
+ */
+export function nonEventReason(
+  items: readonly Item[],
+  k: number,
+  subject: Ref | null,
+  form: VerbForm,
+  link: string | null,
+  previous: string | null,
+  noun: boolean,
+): string | null {
+  for (let i = 0; i < k; i++) {
+    const w = word(items[i]);
+    if (NEGATORS.has(w)) return w;
+    if (ATTEMPT_NOUNS.has(w)) return w;
+  }
+  const before = word(items[k - 1]);
+  if (before === 'to') {
+    const governor = word(items[k - 2]);
+    return FULFILLING.has(governor) ? null : 'to-infinitive';
+  }
+  if (
+    MODALS.has(before) ||
+    (word(items[k - 2]) !== '' &&
+      MODALS.has(word(items[k - 2])) &&
+      items[k - 1]?.kind === 'tok' &&
+      items[k - 1]!.kind === 'tok' &&
+      /ly$/.test(before))
+  ) {
+    return 'modal';
+  }
+  if (noun) return null;
+  if (form === 'ing') {
+    const prev = k === 0 ? (link ?? '') : before;
+    if (UNFULFILLED_BEFORE_GERUND.has(prev) || (k === 0 && link === 'before'))
+      return `${prev} + gerund`;
+    if (prev === 'about' || prev === 'of') return 'about-gerund';
+    return null;
+  }
+  if (form === 'base' && subject !== null && !subject.plural) {
+    // Stage directions narrate in the present: a singular subject takes `kisses`, not `kiss`.
+    return previous ?? 'bare-verb';
+  }
+  if (form === 'base' && subject === null && k === 0 && previous !== null) return previous;
+  return null;
+}

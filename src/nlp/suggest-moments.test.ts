@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { suggestMoments } from './suggest-moments.js';
+import { DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+describe('suggestMoments', () => {
+  it('reads an explicit act with its doer and the person it is done to', () => {
+    expect(suggest('(Mara slaps Tobias.)', 'TOBIAS: Ow.')).toEqual(['1 slap MARA>TOBIAS']);
+  });
+
+  it('resolves an inline object pronoun to the person the speaker addresses', () => {
+    expect(
+      suggest('ELSA: I waited.', 'OWEN: Elsa, I came back for you.', 'OWEN: (kisses her)'),
+    ).toEqual(['3 kiss OWEN>ELSA']);
+  });
+
+  it('resolves a subject pronoun to the last speaker of that gender', () => {
+    expect(
+      suggest(
+        '(Elsa sits. She smiles.)',
+        'OWEN: Hello.',
+        'ELSA: I missed you so much.',
+        '(She hugs Owen.)',
+      ),
+    ).toEqual(['4 hug ELSA>OWEN']);
+  });
+
+  it('gives coordinated verbs the subject of the first', () => {
+    expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
+      '2 grab KIT>OWEN',
+      '2 kiss KIT>OWEN',
+    ]);
+  });
+
+  it('inverts a passive with its agent', () => {
+    expect(suggest('(Elsa is kissed by Owen.)')).toEqual(['1 kiss OWEN>ELSA']);
+  });
+
+  it('reads group and reciprocal acts as mutual', () => {
+    expect(suggest('(Elsa hugs Owen and Kit.)')).toEqual(['1 hug ELSA>OWEN+KIT']);
+    expect(suggest('ELSA: Well.', 'OWEN: Well.', '(They kiss.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    expect(suggest('(Elsa and Owen shake hands and Kit walks off.)')).toEqual([
+      '1 handshake *ELSA+OWEN @hand',
+    ]);
+  });
+
+  it('gives each doer of a plural subject their own act', () => {
+    expect(suggest('(Elsa and Kit grab Owen.)')).toEqual(['1 grab ELSA>OWEN', '1 grab KIT>OWEN']);
+  });
+
+  it('finds several acts in one direction, with body parts', () => {
+    expect(suggest('(Owen takes Elsa by the hand. Kit kisses Elsa on the forehead.)')).toEqual([
+      '1 hold-hands OWEN>ELSA @hand',
+      '1 kiss KIT>ELSA @forehead',
+    ]);
+  });
+
+  it('reads acts carried by a noun', () => {
+    expect(suggest('(Kit gives Owen a hug.)')).toEqual(['1 hug KIT>OWEN']);
+    expect(suggest('(Elsa greets Kit with a kiss.)')).toEqual(['1 kiss ELSA>KIT']);
+  });
+
+  it('ignores acts that do not happen', () => {
+    expect(
+      suggest(
+        '(Owen is about to kiss Elsa.)',
+        '(Kit tries to hug Owen.)',
+        '(Elsa almost kisses Owen.)',
+        '(Elsa pulls back before kissing Owen.)',
+        '(Kit blows a kiss to Elsa.)',
+        '(Owen does not hug Kit.)',
+        '(Kit leans in to kiss Owen.)',
+      ),
+    ).toEqual([]);
+  });
+
+  it('ignores acts on things rather than people', () => {
+    expect(
+      suggest('(Owen kisses the old map.)', '(Kit grabs the torch.)', '(Elsa pushes the button.)'),
+    ).toEqual([]);
+  });
+
+  it('names a person who never speaks as written, in capitals', () => {
+    expect(suggest('OWEN: Morning.', '(Owen shoves Brannigan.)')).toEqual([
+      '2 shove OWEN>BRANNIGAN',
+    ]);
+  });
+
+  it('resolves names through the canon aliases and titles', () => {
+    const s = suggestMoments({
+      episode: 'E1',
+      file: 'e1.txt',
+      lines: script('HARKER: Go.', '(The Professor hugs Captain Harker.)'),
+      characters: [
+        { name: 'Professor', aliases: ['PROF'] },
+        { name: 'Jon Harker', aliases: ['HARKER'] },
+      ],
+      codebook: DEFAULT_CODEBOOK,
+    });
+    expect(s.map((x) => [x.initiator, x.recipients])).toEqual([['Professor', ['Jon Harker']]]);
+    expect(s[0]).toMatchObject({
+      episode: 'E1',
+      source: { file: 'e1.txt', line: 2 },
+      tier: 'action',
+    });
+    expect(s[0]!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('suggests gaze acts in their own tier', () => {
+    const s = suggestMoments({
+      episode: 'E1',
+      file: 'e1.txt',
+      lines: script('(Elsa stares at Owen.)'),
+      characters: [],
+      codebook: DEFAULT_CODEBOOK,
+    });
+    expect(s.map((x) => `${x.tier}:${x.action}`)).toEqual(['gaze:stare']);
+  });
+
+  it('suggests nothing the codebook lacks', () => {
+    const noKiss = {
+      ...DEFAULT_CODEBOOK,
+      terms: DEFAULT_CODEBOOK.terms.filter((t) => t.id !== 'kiss'),
+    };
+    expect(
+      suggestMoments({
+        episode: 'E',
+        file: 'f',
+        lines: script('(Elsa kisses Owen.)'),
+        characters: [],
+        codebook: noKiss,
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { Suggestion } from '../domain/moment.js';
+import type { TranscriptLine } from '../domain/transcript.js';
+import { parseCodebook } from '../formats/codebook-yaml.js';
+import { suggestMoments } from './suggest-moments.js';
+
+/** The shipped default codebook, for tests of the suggester. */
+export const DEFAULT_CODEBOOK = parseCodebook(
+  readFileSync(new URL('../../codebooks/interaction.yaml', import.meta.url), 'utf8'),
+  'codebooks/interaction.yaml',
+);
+
+/**
+ * A tiny transcript from `SPEAKER: words`, `(direction)` and `SPEAKER: (inline direction)`
+ * lines, one source line each.
+ */
+export function script(...rows: string[]): TranscriptLine[] {
+  const out: TranscriptLine[] = [];
+  rows.forEach((row, i) => {
+    const line = i + 1;
+    const inline = /^([A-Z]+): \((.*)\)$/.exec(row);
+    const said = /^([A-Z]+): (.*)$/.exec(row);
+    if (inline)
+      out.push({ kind: 'action', seq: out.length, line, text: inline[2]!, speaker: inline[1]! });
+    else if (said) {
+      out.push({
+        kind: 'dialogue',
+        seq: out.length,
+        line,
+        speaker: said[1]!,
+        qualifier: null,
+        text: said[2]!,
+      });
+    } else
+      out.push({
+        kind: 'action',
+        seq: out.length,
+        line,
+        text: row.replace(/^\(|\)$/g, ''),
+        speaker: null,
+      });
+  });
+  return out;
+}
+
+/** Suggestions of a script as `line action INITIATOR>RECIPIENT+RECIPIENT` (`*` marks mutual). */
+export function suggest(...rows: string[]): string[] {
+  return suggestMoments({
+    episode: 'E1',
+    file: 'e1.txt',
+    lines: script(...rows),
+    characters: [],
+    codebook: DEFAULT_CODEBOOK,
+  })
+    .filter((s) => s.tier === 'action')
+    .map(brief);
+}
+
+export function brief(s: Suggestion): string {
+  const who = s.mutual
+    ? `*${[...s.recipients].sort().join('+')}`
+    : `${s.initiator ?? '?'}>${s.recipients.join('+')}`;
+  return `${s.source.line} ${s.action} ${who}${s.part ? ` @${s.part}` : ''}`;
+}
