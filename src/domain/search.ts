@@ -40,8 +40,12 @@ export interface LineView {
   readonly seq: number;
   readonly startMs: Ms | null;
   readonly endMs: Ms | null;
+  /** A transcript line's time placed between its timed neighbours by alignment, not said by a cue. */
+  readonly estimatedTime: boolean;
   /** Canonical character name when the label resolves, else the label as written. */
   readonly speaker: string | null;
+  /** A cue's speaker taken from the transcript by alignment (the subtitle file names none). */
+  readonly alignedSpeaker: boolean;
   readonly qualifier: string | null;
   readonly text: string;
   readonly source: SourceRef;

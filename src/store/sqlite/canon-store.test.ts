@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore, IngestBatch, LineInput } from '../canon-store.js';
+import { describeAlignmentStoreContract } from '../alignment-store.contract.js';
 import { describeCanonStoreContract } from '../canon-store.contract.js';
 import { describeMomentStoreContract } from '../moment-store.contract.js';
 import { openSqliteStore, type SqliteStoreOptions } from './canon-store.js';
@@ -17,6 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeCanonStoreContract('SQLite', () => openSqliteStore(tempFile()));
 describeMomentStoreContract('SQLite', () => openSqliteStore(tempFile()));
+describeAlignmentStoreContract('SQLite', () => openSqliteStore(tempFile()));
 
 async function errorOf(p: Promise<unknown>): Promise<ReceiptsError> {
   const e: unknown = await p.then(

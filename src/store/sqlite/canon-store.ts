@@ -4,6 +4,12 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { SearchRequest, SearchResult } from '../../domain/search.js';
 import type {
+  AlignmentInfo,
+  EpisodeAlignmentInput,
+  RetimeInput,
+  RetimingInfo,
+} from '../alignment-store.js';
+import type {
   MomentChange,
   MomentQuery,
   NewMoment,
@@ -21,6 +27,7 @@ import type {
   StoredSource,
 } from '../canon-store.js';
 import { loadCatalog, type Catalog } from './catalog.js';
+import * as alignment from './alignment.js';
 import { readEpisodeSources } from './episode-sources.js';
 import { applyIngestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
@@ -156,28 +163,53 @@ class SqliteCanonStore implements CanonStore {
     });
   }
 
-  private get momentsContext(): moments.MomentsContext {
+  /** What the write modules (moments, alignment) need: kysely, the raw handle, the clock. */
+  private get writeContext(): alignment.AlignmentContext & moments.MomentsContext {
     return { db: this.db, raw: this.raw, now: this.now };
   }
 
+  saveAlignment(input: EpisodeAlignmentInput): Promise<void> {
+    return this.run(() => alignment.saveAlignment(this.writeContext, input));
+  }
+
+  clearAlignment(seriesId: string, episodeId: string): Promise<boolean> {
+    return this.run(() => alignment.clearAlignment(this.writeContext, seriesId, episodeId));
+  }
+
+  listAlignments(seriesId: string): Promise<readonly AlignmentInfo[]> {
+    return this.run(() => alignment.listAlignments(this.writeContext, seriesId));
+  }
+
+  retime(input: RetimeInput): Promise<RetimingInfo & { readonly clamped: number }> {
+    return this.run(() => alignment.retime(this.writeContext, input));
+  }
+
+  undoRetime(seriesId: string, path: string): Promise<boolean> {
+    return this.run(() => alignment.undoRetime(this.writeContext, seriesId, path));
+  }
+
+  listRetimings(seriesId: string): Promise<readonly RetimingInfo[]> {
+    return this.run(() => alignment.listRetimings(this.writeContext, seriesId));
+  }
+
   addMoment(moment: NewMoment): Promise<StoredMoment> {
-    return this.run(() => moments.addMoment(this.momentsContext, moment));
+    return this.run(() => moments.addMoment(this.writeContext, moment));
   }
 
   getMoment(id: string): Promise<StoredMoment | null> {
-    return this.run(() => moments.getMoment(this.momentsContext, id));
+    return this.run(() => moments.getMoment(this.writeContext, id));
   }
 
   listMoments(query: MomentQuery): Promise<readonly StoredMoment[]> {
-    return this.run(() => moments.listMoments(this.momentsContext, query));
+    return this.run(() => moments.listMoments(this.writeContext, query));
   }
 
   updateMoment(id: string, expectedVersion: number, change: MomentChange): Promise<StoredMoment> {
-    return this.run(() => moments.updateMoment(this.momentsContext, id, expectedVersion, change));
+    return this.run(() => moments.updateMoment(this.writeContext, id, expectedVersion, change));
   }
 
   removeMoment(id: string, expectedVersion: number): Promise<void> {
-    return this.run(() => moments.removeMoment(this.momentsContext, id, expectedVersion));
+    return this.run(() => moments.removeMoment(this.writeContext, id, expectedVersion));
   }
 
   replaceSuggestions(
@@ -186,7 +218,7 @@ class SqliteCanonStore implements CanonStore {
     suggestions: readonly NewMoment[],
   ): Promise<SuggestionSummary> {
     return this.run(() =>
-      moments.replaceSuggestions(this.momentsContext, seriesId, episodeIds, suggestions),
+      moments.replaceSuggestions(this.writeContext, seriesId, episodeIds, suggestions),
     );
   }
 

@@ -4,6 +4,7 @@ import { nameKey } from '../../domain/canon.js';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { IngestBatch, IngestSummary } from '../canon-store.js';
 import { layOut } from './ingest-layout.js';
+import { clearEpisodeAlignment } from './alignment.js';
 import { idRange, insertSources, moveSources, statements } from './ingest-lines.js';
 import { MAX_EPISODES, MAX_SERIES_ORD } from './line-ids.js';
 import type { LibrarySchema, SourcesTable } from './schema.js';
@@ -198,6 +199,7 @@ async function writeBatch(ctx: IngestContext, batch: IngestBatch): Promise<Inges
     .filter((r) => keep.has(r.path))
     .map((r) => layout.moves.find((m) => m.row.id === r.id)?.to ?? r.first_id);
   const linesWritten = await insertSources(ctx, ops, seriesId, layout.added, keptIds, stamp, batch);
+  await forgetStaleAlignments(ctx, seriesId, [...dropped, ...batch.sources]);
   if (dropped.length > 0) ops.speakersGc.run();
 
   const sourcesChanged = batch.sources.filter((s) => storedByPath.has(s.path)).length;
@@ -265,6 +267,35 @@ async function upsertSeries(
     })
     .execute();
   return { ord, changed: true };
+}
+
+/**
+ * Alignments and retimings were made for the files as they were: an episode with a new,
+ * changed or removed file loses its alignment, and a replaced subtitle file its retiming.
+ */
+async function forgetStaleAlignments(
+  ctx: IngestContext,
+  seriesId: string,
+  touched: readonly ({ path: string } & ({ episode_id: string } | { episodeId: string }))[],
+): Promise<void> {
+  if (touched.length === 0) return;
+  const episodes = new Set(touched.map((s) => ('episodeId' in s ? s.episodeId : s.episode_id)));
+  const aligned = await ctx.db
+    .selectFrom('alignments')
+    .select('episode_id')
+    .where('series_id', '=', seriesId)
+    .execute();
+  for (const { episode_id } of aligned) {
+    if (episodes.has(episode_id)) await clearEpisodeAlignment(ctx, seriesId, episode_id);
+  }
+  const paths = touched.map((s) => s.path);
+  for (let i = 0; i < paths.length; i += 500) {
+    await ctx.db
+      .deleteFrom('retimings')
+      .where('series_id', '=', seriesId)
+      .where('path', 'in', paths.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Replaces the series' characters and aliases when they differ; true when it did. */

@@ -199,6 +199,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE series ADD COLUMN codebook TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'alignment of transcripts with subtitles, and retiming',
+    // Alignment results live on the lines themselves, so that they move with their rows when
+    // ingest renumbers an episode and vanish with them when a file is re-ingested. A cue's
+    // speaker_label/speaker_id (and FTS speaker token) are set from the alignment when the
+    // subtitle file names no speaker; aligned_speakers marks that. Retimed cues keep their
+    // times as written in the file in file_start_ms/file_end_ms, so a retiming is undone exactly.
+    sql: `
+      ALTER TABLE lines ADD COLUMN aligned_speakers TEXT;
+      ALTER TABLE lines ADD COLUMN align_confidence REAL;
+      ALTER TABLE lines ADD COLUMN time_estimated INTEGER;
+      ALTER TABLE lines ADD COLUMN file_start_ms INTEGER;
+      ALTER TABLE lines ADD COLUMN file_end_ms INTEGER;
+      CREATE TABLE alignments (
+        series_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL,
+        subtitle_path TEXT NOT NULL,
+        transcript_path TEXT NOT NULL,
+        cue_match REAL NOT NULL,
+        line_match REAL NOT NULL,
+        report TEXT NOT NULL,
+        aligned_at TEXT NOT NULL,
+        PRIMARY KEY (series_id, episode_id)
+      ) STRICT;
+      CREATE TABLE retimings (
+        series_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        scale REAL NOT NULL,
+        offset_ms REAL NOT NULL,
+        method TEXT NOT NULL,
+        reference TEXT,
+        retimed_at TEXT NOT NULL,
+        PRIMARY KEY (series_id, path)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -16,6 +16,8 @@ export interface LibrarySchema {
   source_speakers: SourceSpeakersTable;
   lines: LinesTable;
   moments: MomentsTable;
+  alignments: AlignmentsTable;
+  retimings: RetimingsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -118,6 +120,14 @@ export interface LinesTable {
   /** Generated: the FTS tokens that kind and speaker filters match (see migrations.ts). */
   kind_token: GeneratedAlways<string>;
   speaker_token: GeneratedAlways<string | null>;
+  /** JSON array of transcript speakers when alignment set this cue's speaker. */
+  aligned_speakers: string | null;
+  align_confidence: number | null;
+  /** Transcript lines timed by alignment: 0 from the cues that say it, 1 estimated. */
+  time_estimated: number | null;
+  /** A retimed cue's times as the file has them. */
+  file_start_ms: number | null;
+  file_end_ms: number | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -154,4 +164,26 @@ export interface MomentsTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+export interface AlignmentsTable {
+  series_id: string;
+  episode_id: string;
+  subtitle_path: string;
+  transcript_path: string;
+  cue_match: number;
+  line_match: number;
+  /** JSON AlignmentReport. */
+  report: string;
+  aligned_at: string;
+}
+
+export interface RetimingsTable {
+  series_id: string;
+  path: string;
+  scale: number;
+  offset_ms: number;
+  method: string;
+  reference: string | null;
+  retimed_at: string;
 }

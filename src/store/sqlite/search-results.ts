@@ -21,6 +21,8 @@ interface LineRow {
   readonly start_ms: number | null;
   readonly end_ms: number | null;
   readonly speaker_label: string | null;
+  readonly time_estimated: number | null;
+  readonly aligned_speakers: string | null;
   readonly character: string | null;
   readonly qualifier: string | null;
   readonly text: string;
@@ -52,6 +54,8 @@ async function loadLines(
       'l.start_ms',
       'l.end_ms',
       'l.speaker_label',
+      'l.time_estimated',
+      'l.aligned_speakers',
       'c.name as character',
       'l.qualifier',
       'l.text',
@@ -71,7 +75,9 @@ function view(r: LineRow): LineView {
     seq: r.seq,
     startMs: r.start_ms,
     endMs: r.end_ms,
+    estimatedTime: r.time_estimated === 1,
     speaker: r.character ?? r.speaker_label,
+    alignedSpeaker: r.aligned_speakers !== null,
     qualifier: r.qualifier,
     text: r.text,
     source: { file: r.path, line: r.line },
