@@ -101,6 +101,27 @@ describe('receipts CLI on the bundled example', () => {
     expect(receipts('characters').out).toMatch(/Mara Quinn\s+\d+\s+2\s+MARA, Mara/);
     expect(receipts('stats').out).toMatch(/episodes\s+2/);
   });
+
+  it('aligns transcripts with subtitles: cues get speakers, lines get times', () => {
+    const before = receipts('search', 'keep the light', '--kind', 'cue', '--speaker', 'Tomas');
+    expect(before.out).not.toContain('keep the light');
+    const r = receipts('align', '--all');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/S01E01\s+cues 100\.0% \(6\/6\)\s+lines 100\.0% \(6\/6\)/);
+    expect(r.out).toContain('aligned 2, not matching 0, skipped 0 of 2 episodes');
+    const cue = receipts('search', 'keep the light', '--kind', 'cue', '--speaker', 'Tomas');
+    expect(cue.out).toMatch(/0:10\.300\s+Tomas Reyes\s+.*Someone has to keep the light/);
+    // The transcript line now has the time of the cue that says it.
+    const line = receipts('search', 'keep the light', '--kind', 'dialogue', '--json');
+    const [hit] = (JSON.parse(line.out) as { groups: { hits: { startMs: number }[] }[] }).groups[0]!
+      .hits;
+    expect(hit!.startMs).toBe(10_300);
+  });
+
+  it('names an unknown episode to align, and asks for episodes or --all', () => {
+    expectCleanFailure(receipts('align', 'S09E09'), 69, /No episode S09E09 in the-lighthouse/);
+    expectCleanFailure(receipts('align'), 64, /Name one or more episodes .* or pass --all/);
+  });
 });
 
 describe('receipts CLI on bad input', () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ERROR_CODES } from '../domain/errors.js';
+import { registerAlign } from './commands/align.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerIngest(program);
   registerSearch(program);
+  registerAlign(program);
   registerLibrary(program);
   return program;
 }

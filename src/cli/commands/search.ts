@@ -85,7 +85,8 @@ function heading(g: SearchGroup): string {
 }
 
 function row(l: LineView, text: string): string {
-  const time = l.startMs === null ? '' : formatTimecode(l.startMs);
+  // `~`: placed by alignment between timed neighbours, not said by a cue.
+  const time = l.startMs === null ? '' : (l.estimatedTime ? '~' : '') + formatTimecode(l.startMs);
   const who =
     l.kind === 'action'
       ? `(${l.speaker ?? 'action'})`

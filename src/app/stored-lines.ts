@@ -1,0 +1,56 @@
+import type { Cue } from '../domain/cue.js';
+import type { TranscriptLine } from '../domain/transcript.js';
+import type { StoredSource } from '../store/canon-store.js';
+
+/**
+ * Stored rows back into the values the pure modules take. Parts of one source cue share its
+ * timing line (`line`), so consecutive rows with the same line are one cue's parts.
+ */
+export function cuesOf(source: StoredSource): Cue[] {
+  const cues: Cue[] = [];
+  let cueIndex = -1;
+  let part = 0;
+  let lastLine = -1;
+  for (const l of source.lines) {
+    if (l.kind !== 'cue') continue;
+    if (l.line === lastLine) part++;
+    else {
+      cueIndex++;
+      part = 0;
+      lastLine = l.line;
+    }
+    cues.push({
+      seq: l.seq,
+      cueIndex,
+      part,
+      startMs: l.startMs ?? 0,
+      endMs: l.endMs ?? l.startMs ?? 0,
+      text: l.text,
+      styled: l.styled ?? l.text,
+      speaker: l.speakerLabel,
+      sound: l.sound,
+      line: l.line,
+    });
+  }
+  return cues;
+}
+
+/** A transcript source's rows as transcript lines, in order. */
+export function transcriptLinesOf(source: StoredSource): TranscriptLine[] {
+  return source.lines.map((l): TranscriptLine => {
+    if (l.kind === 'dialogue') {
+      return {
+        kind: 'dialogue',
+        seq: l.seq,
+        line: l.line,
+        speaker: l.speakerLabel ?? '',
+        qualifier: l.qualifier,
+        text: l.text,
+      };
+    }
+    if (l.kind === 'action') {
+      return { kind: 'action', seq: l.seq, line: l.line, text: l.text, speaker: l.speakerLabel };
+    }
+    return { kind: 'scene', seq: l.seq, line: l.line, text: l.text };
+  });
+}
