@@ -45,7 +45,10 @@ describe.skipIf(!HAS_SHARED_DATA)('receipts init on real collections', () => {
   });
 
   it('pairs Frasier transcripts and SRTs by number: 264 episodes, 517 files', async () => {
-    const report = await scanCanonFolder(sharedData('frasier-transcripts-and-srt', 'data'));
+    const report = await scanCanonFolder(sharedData('frasier-transcripts-and-srt', 'data'), {
+      byName: true,
+    });
+    expect(report.pairing.moved).toEqual([]);
     const eps = report.manifest.episodes;
     expect(eps).toHaveLength(264);
     expect(report.matched).toHaveLength(517);
@@ -73,6 +76,35 @@ describe.skipIf(!HAS_SHARED_DATA)('receipts init on real collections', () => {
     expect(eps.filter((e) => e.subtitles.length && e.transcripts.length)).toHaveLength(253);
     expect(eps.at(-1)!.id).toBe('S11E24');
     expect(report.manifest.title).toBe('Frasier');
+    await roundTrip(report);
+  });
+
+  it('re-pairs misnamed Frasier SRTs by what they say', async () => {
+    const report = await scanCanonFolder(sharedData('frasier-transcripts-and-srt', 'data'));
+    const p = report.pairing;
+    expect(p.moved).toHaveLength(169);
+    expect(p.moved).toContainEqual({
+      file: 'subtitles/series/02/Episode_2.srt',
+      from: 'S02E02',
+      to: 'S02E10',
+    });
+    expect(p.duplicates).toHaveLength(30);
+    expect(p.duplicates).toContainEqual({
+      kept: 'subtitles/series/01/Episode_9.srt',
+      dropped: ['subtitles/series/01/Episode_15.srt'],
+    });
+    expect(p.twoEpisodes.map((t) => [t.file, t.first, t.second])).toEqual([
+      ['subtitles/series/08/Episode_1.srt', 'S08E01', 'S08E02'],
+      ['subtitles/series/09/Episode_1.srt', 'S09E01', 'S09E02'],
+      ['subtitles/series/11/Episode_23.srt', 'S11E23', 'S11E24'],
+    ]);
+    expect(byId(report, 'S02E10').subtitles).toEqual([
+      { file: 'subtitles/series/02/Episode_2.srt', language: null },
+    ]);
+    // Every subtitle file is listed once, under the episode it holds; copies are left out.
+    const listed = report.manifest.episodes.flatMap((e) => e.subtitles.map((s) => s.file));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toHaveLength(253 - 30);
     await roundTrip(report);
   });
 

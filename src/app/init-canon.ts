@@ -12,6 +12,8 @@ import {
 } from '../domain/episode-naming.js';
 import { ReceiptsError } from '../domain/errors.js';
 import { csvEpisodes, mergeEpisodes, titlesFromTranscripts } from './init-from-contents.js';
+import { pairingNotes } from './init-pairing-notes.js';
+import { NO_PAIRING, pairSubtitlesByContent, type ContentPairingReport } from './init-pairing.js';
 import {
   slugify,
   stringifyManifest,
@@ -43,6 +45,8 @@ export interface InitReport {
   readonly matched: readonly InitMatch[];
   readonly unmatched: readonly InitUnmatched[];
   readonly warnings: readonly string[];
+  /** How subtitle files were re-paired by their content (empty with `byName`). */
+  readonly pairing: ContentPairingReport;
 }
 // prettier-ignore
 const ROLES: Record<string, FileRole> = {
@@ -75,7 +79,7 @@ function extensionOf(file: string): string | null {
  */
 export async function scanCanonFolder(
   folder: string,
-  options: { title?: string } = {},
+  options: { title?: string; byName?: boolean } = {},
 ): Promise<InitReport> {
   const walkWarnings: string[] = [];
   const files = naturalSort(await listFiles(folder, walkWarnings), (f) => f);
@@ -159,11 +163,16 @@ export async function scanCanonFolder(
   const title = seriesTitle(folder, options.title, candidates, warnings);
   if (!manifestEpisodes.length)
     warnings.push(`no file in ${folder} is named like an episode; nothing to write`);
+  const named = { id: slugify(title), title, characters: [], episodes: manifestEpisodes };
+  const { manifest, report: pairing } = options.byName
+    ? { manifest: named, report: NO_PAIRING }
+    : await pairSubtitlesByContent(folder, named);
   return {
-    manifest: { id: slugify(title), title, characters: [], episodes: manifestEpisodes },
+    manifest,
     matched, // already in file order
     unmatched: naturalSort(unmatched, (u) => u.file),
     warnings,
+    pairing,
   };
 }
 
@@ -333,7 +342,7 @@ export function folderTitle(name: string): string | null {
 
 function manifestHeader(report: InitReport): string {
   const lines = [
-    'Written by `receipts init` from file names: check the titles and numbering, add characters.',
+    'Written by `receipts init` from file names and contents: check titles and numbering, add characters.',
   ];
   const shown = report.unmatched.slice(0, 30);
   if (shown.length) {
@@ -343,6 +352,7 @@ function manifestHeader(report: InitReport): string {
     if (report.unmatched.length > shown.length)
       lines.push(`  ...and ${report.unmatched.length - shown.length} more`);
   }
+  lines.push(...pairingNotes(report.pairing, 30));
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { scanCanonFolder, writeManifest } from '../../app/init-canon.js';
+import { pairingNotes } from '../../app/init-pairing-notes.js';
 import { formatTable, printJson } from '../format-table.js';
 
 export function registerInit(program: Command): void {
@@ -11,8 +12,9 @@ export function registerInit(program: Command): void {
     .option('--title <title>', 'series title (default: from the folder and file names)')
     .option(
       '--out <file>',
-      'write the manifest here instead of <folder>/canon.yaml (paths made relative to it)',
+      'write the manifest here instead of <folder>/canon.yaml (its root: points back at the folder)',
     )
+    .option('--by-name', 'pair subtitles with episodes by file name only, not by what they say')
     .option('--force', 'overwrite an existing canon.yaml')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--json', 'print the report as JSON')
@@ -21,17 +23,27 @@ export function registerInit(program: Command): void {
       `
 Files are matched to episodes by the names media centres use:
   Show - 01x01 - Title.srt   Show.S01E01.Title.mkv   series/01/Episode_3.srt   0101.txt
+then subtitle files are checked against the transcripts by what they say: a file that holds
+another episode than its name is listed under the episode it holds, duplicates are left out,
+and files holding two episodes are reported (--by-name skips this).
 Check the result, add characters and aliases, then run \`receipts ingest <folder>/canon.yaml\`.`,
     )
     .action(
       async (
         folder: string,
-        opts: { title?: string; out?: string; force?: boolean; dryRun?: boolean; json?: boolean },
+        opts: {
+          title?: string;
+          out?: string;
+          force?: boolean;
+          dryRun?: boolean;
+          json?: boolean;
+          byName?: boolean;
+        },
       ) => {
-        const report = await scanCanonFolder(
-          folder,
-          opts.title === undefined ? {} : { title: opts.title },
-        );
+        const report = await scanCanonFolder(folder, {
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+          byName: opts.byName ?? false,
+        });
         const written = opts.dryRun
           ? null
           : await writeManifest(folder, report, {
@@ -59,6 +71,8 @@ Check the result, add characters and aliases, then run \`receipts ingest <folder
             out.push(`  ... and ${report.unmatched.length - 20} more (see --json)`);
         }
         for (const w of report.warnings) out.push(pc.yellow(`warning: ${w}`));
+        const notes = pairingNotes(report.pairing, 5);
+        if (notes.length) out.push('', ...notes);
         out.push(
           '',
           `${m.title}: ${m.episodes.length} episodes from ${report.matched.length} files.` +
