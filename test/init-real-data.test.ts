@@ -98,7 +98,7 @@ describe.skipIf(!HAS_SHARED_DATA)('receipts init on real collections', () => {
       ['subtitles/series/09/Episode_1.srt', 'S09E01', 'S09E02'],
       ['subtitles/series/11/Episode_23.srt', 'S11E23', 'S11E24'],
     ]);
-    expect(byId(report, 'S02E10').subtitles).toEqual([
+    expect(byId(report, 'S02E10')?.subtitles).toEqual([
       { file: 'subtitles/series/02/Episode_2.srt', language: null },
     ]);
     // Every subtitle file is listed once, under the episode it holds; copies are left out.

@@ -72,6 +72,12 @@ export const ERROR_CODES = {
     http: 503,
     summary: 'The library database is locked by another process; try again.',
   },
+  EAF_INVALID: {
+    exit: 65,
+    http: 422,
+    summary:
+      'An ELAN .eaf file cannot be read (not XML, not an annotation document, a missing time slot or annotation); the message names the line.',
+  },
   MOMENT_INVALID: {
     exit: 65,
     http: 422,
