@@ -118,6 +118,41 @@ describe('receipts CLI on the bundled example', () => {
     expect(hit!.startMs).toBe(10_300);
   });
 
+  it('exports WebVTT with the aligned speakers as voices', () => {
+    const r = receipts('export', 'vtt', 'S01E01');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^WEBVTT\n\nNOTE S01E01, from subs\/The Lighthouse - 01x01/);
+    expect(r.out).toContain('NOTE Speakers from aligning with transcripts/');
+    expect(r.out).toContain(
+      '00:00:10.300 --> 00:00:13.100\n<v Tomas Reyes><i>Someone has to keep the light.</i></v>',
+    );
+    expect(r.out).toContain(
+      '- <v Tomas Reyes>I had to walk round by the cliffs.</v>\n- <v Mara Quinn>',
+    );
+  });
+
+  it('retimes subtitles by an offset, and undoes it exactly', () => {
+    const at = () => {
+      const out = receipts('search', 'keep the light', '--kind', 'cue', '--json').out;
+      return (JSON.parse(out) as { groups: { hits: { startMs: number }[] }[] }).groups[0]!.hits[0]!
+        .startMs;
+    };
+    expect(at()).toBe(10_300);
+    const r = receipts('retime', 'S01E01', '--offset', '+1.5');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/t' = 1\.000000 t \+ 1\.500 s \(from offset/);
+    expect(at()).toBe(11_800);
+    expect(receipts('retime', '--list').out).toMatch(/S01E01\s+subs\/The Lighthouse - 01x01/);
+    expect(receipts('retime', 'S01E01', '--undo').out).toMatch(/times are back/);
+    expect(at()).toBe(10_300);
+    expectCleanFailure(receipts('retime', 'S01E01', '--offset', 'soon'), 64, /not an offset/);
+    expectCleanFailure(
+      receipts('retime', 'S01E01', '--anchor', '0:01=0:02'),
+      64,
+      /exactly two --anchor/,
+    );
+  });
+
   it('names an unknown episode to align, and asks for episodes or --all', () => {
     expectCleanFailure(receipts('align', 'S09E09'), 69, /No episode S09E09 in the-lighthouse/);
     expectCleanFailure(receipts('align'), 64, /Name one or more episodes .* or pass --all/);
