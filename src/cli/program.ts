@@ -4,7 +4,10 @@ import { registerAlign } from './commands/align.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
+import { registerMoments } from './commands/moments.js';
 import { registerSearch } from './commands/search.js';
+import { registerExport, registerRetime } from './commands/subtitles.js';
+import { registerSuggest } from './commands/suggest.js';
 import { defaultDbPath } from './db-path.js';
 import { reportError } from './exit.js';
 
@@ -23,7 +26,11 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerSearch(program);
   registerAlign(program);
+  registerRetime(program);
+  registerExport(program);
   registerLibrary(program);
+  registerMoments(program);
+  registerSuggest(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatTable, printJson } from '../format-table.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
+import { registerPairStats } from './moments.js';
 
 /** `episodes`, `characters` and `stats`: read-only views of the library. */
 export function registerLibrary(program: Command): void {
@@ -59,9 +60,9 @@ export function registerLibrary(program: Command): void {
       );
     });
 
-  program
+  const statsCommand = program
     .command('stats')
-    .description('what the library holds')
+    .description('what the library holds; `stats pairs` counts who does what to whom')
     .option('--series <id>', 'only this series')
     .option('--json', 'print JSON')
     .action(async (opts: { series?: string; json?: boolean }, c: Command) => {
@@ -93,4 +94,5 @@ export function registerLibrary(program: Command): void {
       ];
       process.stdout.write(`${formatTable(['', ''], rows)}\n`);
     });
+  registerPairStats(statsCommand);
 }
