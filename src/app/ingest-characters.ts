@@ -38,10 +38,16 @@ export function charactersOf(manifest: Manifest, labels: Iterable<string | null>
   return [...listed, ...found.sort((a, b) => a.name.localeCompare(b.name))];
 }
 
-/** Prefer a label written in mixed case ("McCoy") over capitals ("MCCOY"); then the first. */
-function pickLabel(labels: string[]): string {
+/**
+ * The label to name an unlisted character by: one without stray punctuation around it (a
+ * transcript typo `.DOCTOR` must not name the Doctor), written in mixed case ("McCoy") rather
+ * than capitals ("MCCOY"); then the first in order.
+ */
+export function pickLabel(labels: string[]): string {
   const sorted = labels.sort();
-  return sorted.find((l) => l !== l.toUpperCase()) ?? sorted[0]!;
+  const clean = sorted.filter((l) => /^[\p{L}\p{N}].*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u.test(l));
+  const pool = clean.length ? clean : sorted;
+  return pool.find((l) => l !== l.toUpperCase()) ?? pool[0]!;
 }
 
 /** The distinct speaker labels of parsed sources (a few hundred, out of every line's label). */
