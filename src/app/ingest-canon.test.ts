@@ -208,3 +208,17 @@ describe('the canon codebook', () => {
     expect(await store.listSeries()).toEqual([]);
   });
 });
+
+describe('videos', () => {
+  it('keeps the absolute path of each episode video for the media commands', async () => {
+    write('a.srt', srt('Hello.'));
+    write('e1.mkv', 'not really a video');
+    await ingestCanon(
+      manifest('  - id: S01E01\n    video: e1.mkv\n    subtitles: [a.srt]\n  - id: S01E02\n'),
+      store,
+      { cwd: dir },
+    );
+    const episodes = await store.listEpisodes();
+    expect(episodes.map((e) => e.video)).toEqual([join(dir, 'e1.mkv'), null]);
+  });
+});

@@ -101,6 +101,7 @@ export async function ingestCanon(
       title: e.title,
       airDate: e.airDate,
       storyOrder: e.storyOrder,
+      video: e.video === null ? null : resolve(baseDir, e.video),
     })),
     characters: charactersOf(manifest, [
       ...speakerLabelsOf(sources),

@@ -48,7 +48,7 @@ export interface SeriesInput {
 export interface IngestBatch {
   readonly series: SeriesInput;
   /** Every episode in canon order (the manifest's order); position defines canon order. */
-  readonly episodes: readonly Episode[];
+  readonly episodes: readonly (Episode & { readonly video?: string | null })[];
   /** Listed characters plus unlisted speakers discovered in this run's sources. */
   readonly characters: readonly Character[];
   /** New or changed sources with their parsed rows. */
@@ -131,6 +131,8 @@ export interface SeriesInfo {
 
 export interface EpisodeInfo extends Episode {
   readonly seriesId: string;
+  /** Absolute path of the episode's video file, or null. */
+  readonly video: string | null;
   /** Position in canon order within the series, 0-based. */
   readonly position: number;
   readonly cues: number;

@@ -27,6 +27,7 @@ export interface CatalogSeries {
 
 export interface CatalogEpisode extends Episode {
   readonly position: number;
+  readonly video: string | null;
 }
 
 export async function loadCatalog(db: Kysely<LibrarySchema>): Promise<Catalog> {
@@ -48,6 +49,7 @@ export async function loadCatalog(db: Kysely<LibrarySchema>): Promise<Catalog> {
       title: e.title,
       airDate: e.air_date,
       storyOrder: e.story_order,
+      video: e.video,
     });
     episodesBySeries.set(e.series_id, list);
   }

@@ -113,6 +113,7 @@ async function writeBatch(ctx: IngestContext, batch: IngestBatch): Promise<Inges
     title: e.title,
     air_date: e.airDate,
     story_order: e.storyOrder,
+    video: e.video ?? null,
   }));
   if (!same(oldEpisodes, newEpisodes)) {
     await db.deleteFrom('episodes').where('series_id', '=', seriesId).execute();

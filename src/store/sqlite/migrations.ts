@@ -213,6 +213,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE lines ADD COLUMN time_estimated INTEGER;
       ALTER TABLE lines ADD COLUMN file_start_ms INTEGER;
       ALTER TABLE lines ADD COLUMN file_end_ms INTEGER;
+      -- The episode's video, as an absolute path: media is read long after ingest.
+      ALTER TABLE episodes ADD COLUMN video TEXT;
       CREATE TABLE alignments (
         series_id TEXT NOT NULL,
         episode_id TEXT NOT NULL,

@@ -43,6 +43,8 @@ export interface EpisodesTable {
   title: string | null;
   air_date: string | null;
   story_order: number | null;
+  /** Absolute path of the episode's video file, when the manifest names one. */
+  video: string | null;
 }
 
 export interface CharactersTable {
