@@ -93,18 +93,23 @@ describe.skipIf(!HAS_SHARED_DATA)('receipts init on real collections', () => {
       kept: 'subtitles/series/01/Episode_9.srt',
       dropped: ['subtitles/series/01/Episode_15.srt'],
     });
-    expect(p.twoEpisodes.map((t) => [t.file, t.first, t.second])).toEqual([
-      ['subtitles/series/08/Episode_1.srt', 'S08E01', 'S08E02'],
-      ['subtitles/series/09/Episode_1.srt', 'S09E01', 'S09E02'],
-      ['subtitles/series/11/Episode_23.srt', 'S11E23', 'S11E24'],
+    expect(p.twoEpisodes.map((t) => [t.file, t.first, t.second, t.split])).toEqual([
+      ['subtitles/series/08/Episode_1.srt', 'S08E01', 'S08E02', false],
+      ['subtitles/series/09/Episode_1.srt', 'S09E01', 'S09E02', true],
+      ['subtitles/series/11/Episode_23.srt', 'S11E23', 'S11E24', true],
     ]);
     expect(byId(report, 'S02E10')?.subtitles).toEqual([
-      { file: 'subtitles/series/02/Episode_2.srt', language: null },
+      { file: 'subtitles/series/02/Episode_2.srt', language: null, cues: null },
     ]);
     // Every subtitle file is listed once, under the episode it holds; copies are left out.
-    const listed = report.manifest.episodes.flatMap((e) => e.subtitles.map((s) => s.file));
+    const listed = report.manifest.episodes.flatMap((e) =>
+      e.subtitles.map((s) => s.file + (s.cues ? `#${s.cues}` : '')),
+    );
     expect(new Set(listed).size).toBe(listed.length);
-    expect(listed).toHaveLength(253 - 30);
+    expect(listed).toHaveLength(253 - 30 + 2); // two files split into two parts each
+    expect(byId(report, 'S11E24')?.subtitles).toEqual([
+      { file: 'subtitles/series/11/Episode_23.srt', language: null, cues: '568-' },
+    ]);
     await roundTrip(report);
   });
 

@@ -73,7 +73,7 @@ export function listSources(
         role: 'subtitle',
         language: s.language,
         dialect: null,
-        part: null,
+        part: s.cues,
       }),
     );
     e.transcripts.forEach((t, j) =>
@@ -145,7 +145,8 @@ export async function parseSource(
   if (ref.role === 'subtitle') {
     const r = await readSubtitles(bytes, ref.shownPath);
     findings.push(...r.findings);
-    return { ...base, format: r.format, encoding: r.encoding, lines: r.cues.map(cueRow) };
+    const cues = ref.part === null ? r.cues : cueRange(r.cues, ref.part, ref.shownFile);
+    return { ...base, format: r.format, encoding: r.encoding, lines: cues.map(cueRow) };
   }
   const r = readTranscript(
     bytes,
@@ -160,6 +161,21 @@ export async function parseSource(
     encoding: r.encoding,
     lines: part.transcript.lines.map(transcriptRow),
   };
+}
+
+/** The cues numbered `from-to` (1-based, inclusive, either end open), renumbered from 0. */
+export function cueRange(cues: readonly Cue[], range: string, file: string): Cue[] {
+  const [from, to] = range.split('-').map((n) => (n === '' ? null : Number(n)));
+  const picked = cues
+    .filter((c) => c.cueIndex + 1 >= (from ?? 1) && c.cueIndex + 1 <= (to ?? Infinity))
+    .map((c, seq) => ({ ...c, seq }));
+  if (picked.length === 0) {
+    const count = cues.length === 0 ? 0 : cues[cues.length - 1]!.cueIndex + 1;
+    throw new ReceiptsError('NOT_FOUND', `no cues ${range} in this file (it has ${count})`, {
+      file,
+    });
+  }
+  return picked;
 }
 
 function pickPart<P extends { key: string | null }>(parts: readonly P[], ref: SourceRef): P {

@@ -250,7 +250,11 @@ export function episodeId(n: EpisodeName): string {
 function toManifestEpisode(d: Draft, warnings: string[]): ManifestEpisode {
   const of = (role: FileRole) => d.files.filter((f) => f.role === role).map((f) => f.file);
   const transcripts = of('transcript');
-  const subtitles = of('subtitle').map((file) => ({ file, language: subtitleLanguage(file) }));
+  const subtitles = of('subtitle').map((file) => ({
+    file,
+    language: subtitleLanguage(file),
+    cues: null,
+  }));
   if (transcripts.length > 1)
     warnings.push(`${d.id}: ${transcripts.length} transcripts (${transcripts.join(', ')})`);
   const byLanguage = groupBy(subtitles, (s) => s.language ?? '(unknown)');

@@ -21,12 +21,14 @@ export function pairingNotes(p: ContentPairingReport, limit: number): string[] {
     list(p.duplicates, (d) => `${d.kept} kept; left out: ${d.dropped.join(', ')}`);
   }
   if (p.twoEpisodes.length) {
-    lines.push(
-      `${p.twoEpisodes.length} subtitle file(s) hold two episodes back to back (listed under the first):`,
-    );
+    lines.push(`${p.twoEpisodes.length} subtitle file(s) hold two episodes back to back:`);
     list(
       p.twoEpisodes,
-      (t) => `${t.file}: ${t.first}, then ${t.second} from cue ${t.seamCueIndex + 1}`,
+      (t) =>
+        `${t.file}: ${t.first}, then ${t.second} from cue ${t.seamCueIndex + 1}` +
+        (t.split
+          ? ` (split: cues 1-${t.seamCueIndex} and ${t.seamCueIndex + 1}-; the second part's times count from the file's start, see receipts retime)`
+          : ` (${t.second} has subtitles of its own; listed under ${t.first} only)`),
     );
   }
   if (p.unreadable.length) {

@@ -15,12 +15,17 @@ export interface ContentPairingReport {
   }[];
   /** Files holding the same episode; the first stays in the manifest, the others are left out. */
   readonly duplicates: readonly { readonly kept: string; readonly dropped: readonly string[] }[];
-  /** Files holding two episodes back to back: the second one from this cue (0-based). */
+  /**
+   * Files holding two episodes back to back, the second from this cue (0-based): split in the
+   * manifest (`cues: 1-N` under the first, `cues: N+1-` under the second) unless the second
+   * episode has subtitles of its own.
+   */
   readonly twoEpisodes: readonly {
     readonly file: string;
     readonly first: string;
     readonly second: string;
     readonly seamCueIndex: number;
+    readonly split: boolean;
   }[];
   /** Subtitle files and transcripts that could not be read for the comparison. */
   readonly unreadable: readonly string[];
@@ -86,15 +91,42 @@ export async function pairSubtitlesByContent(
     for (const f of rest) dropped.add(f);
     return { kept: kept!, dropped: rest };
   });
+  const rearranged = rearrange(manifest, moved, dropped);
   const twoEpisodes = pairing.twoEpisodes.map((t) => ({
     file: t.subtitleId,
     first: t.firstTranscriptId,
     second: t.secondTranscriptId,
     seamCueIndex: t.seamCueIndex,
+    split: !rearranged.episodes.some((e) => e.id === t.secondTranscriptId && e.subtitles.length),
   }));
   return {
-    manifest: rearrange(manifest, moved, dropped),
+    manifest: splitAtSeams(rearranged, twoEpisodes),
     report: { moved, duplicates, twoEpisodes, unreadable },
+  };
+}
+
+/** Each two-episode file split at its seam between its two episodes. */
+function splitAtSeams(
+  manifest: Manifest,
+  twoEpisodes: ContentPairingReport['twoEpisodes'],
+): Manifest {
+  const splits = twoEpisodes.filter((t) => t.split);
+  if (splits.length === 0) return manifest;
+  return {
+    ...manifest,
+    episodes: manifest.episodes.map((e) => {
+      let subtitles = e.subtitles.map((s) => {
+        const t = splits.find((x) => x.file === s.file && x.first === e.id);
+        return t ? { ...s, cues: `1-${t.seamCueIndex}` } : s;
+      });
+      for (const t of splits.filter((x) => x.second === e.id)) {
+        const language =
+          manifest.episodes.flatMap((x) => x.subtitles).find((s) => s.file === t.file)?.language ??
+          null;
+        subtitles = [...subtitles, { file: t.file, language, cues: `${t.seamCueIndex + 1}-` }];
+      }
+      return { ...e, subtitles };
+    }),
   };
 }
 

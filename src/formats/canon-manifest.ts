@@ -24,6 +24,13 @@ const subtitleSchema = z.preprocess(
   z.strictObject({
     file: fileRef,
     language: z.string().trim().min(1).nullable().default(null),
+    // Part of a file that holds two episodes: cue numbers (1-based, in file order), `1-419`
+    // for the first, `420-` for the second.
+    cues: z
+      .string()
+      .regex(/^(?:\d+-\d*|\d*-\d+)$/, 'must be a cue range like 1-419 or 420-')
+      .nullable()
+      .default(null),
   }),
 );
 
@@ -178,7 +185,13 @@ export function stringifyManifest(m: Manifest, header?: string): string {
     if (e.video !== null) out.video = e.video;
     if (e.subtitles.length)
       out.subtitles = e.subtitles.map((s) =>
-        s.language ? { file: s.file, language: s.language } : s.file,
+        s.language || s.cues
+          ? {
+              file: s.file,
+              ...(s.language ? { language: s.language } : {}),
+              ...(s.cues ? { cues: s.cues } : {}),
+            }
+          : s.file,
       );
     if (e.transcripts.length) {
       out.transcripts = e.transcripts.map((t) =>
