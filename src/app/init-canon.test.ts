@@ -60,7 +60,7 @@ describe('scanCanonFolder', () => {
       ['S01E02', 1, 2, 'Purple rain'],
       ['S01E10', 1, 10, 'The last bus'],
     ]);
-    expect(m.episodes[0]!.subtitles).toEqual([{ file: ADDIC7ED[0], language: 'en' }]);
+    expect(m.episodes[0]!.subtitles).toEqual([{ file: ADDIC7ED[0], language: 'en', cues: null }]);
     expect(report.matched.map((x) => [x.episodeId, x.role, x.how])).toEqual([
       ['S01E01', 'subtitle', 'NxNN'],
       ['S01E02', 'subtitle', 'NxNN'],
@@ -117,8 +117,12 @@ describe('scanCanonFolder', () => {
       storyOrder: null,
       video: 'Season 1/Cardiff.Nights.S01E03.The.Long.Night.1080p.x265.mkv',
       subtitles: [
-        { file: 'Season 1/Cardiff.Nights.S01E03.fr.srt', language: 'fr' },
-        { file: 'Season 1/Cardiff.Nights.S01E03.The.Long.Night.en.srt', language: 'en' },
+        { file: 'Season 1/Cardiff.Nights.S01E03.fr.srt', language: 'fr', cues: null },
+        {
+          file: 'Season 1/Cardiff.Nights.S01E03.The.Long.Night.en.srt',
+          language: 'en',
+          cues: null,
+        },
       ],
       transcripts: [
         {

@@ -52,8 +52,8 @@ describe('parseManifest', () => {
       storyOrder: null,
     });
     expect(e.subtitles).toEqual([
-      { file: 'subs/tw-2x03.srt', language: null },
-      { file: 'subs/tw-2x03.fr.srt', language: 'fr' },
+      { file: 'subs/tw-2x03.srt', language: null, cues: null },
+      { file: 'subs/tw-2x03.fr.srt', language: 'fr', cues: null },
     ]);
     expect(e.transcripts).toEqual([{ file: 'tos.csv', dialect: 'csv', part: '3' }]);
   });
@@ -114,5 +114,23 @@ describe('slugify', () => {
     expect(slugify('Doctor Who (2005)')).toBe('doctor-who-2005');
     expect(slugify('Amélie & Friends')).toBe('amelie-friends');
     expect(slugify('!!!')).toBe('series');
+  });
+});
+
+describe('subtitle cue ranges', () => {
+  it('reads and writes a file split between two episodes, and refuses a bad range', () => {
+    const text = `title: T\nepisodes:\n  - id: A\n    subtitles: [{ file: x.srt, cues: 1-419 }]\n  - id: B\n    subtitles: [{ file: x.srt, cues: 420- }]\n`;
+    const m = parseManifest(text, 'canon.yaml');
+    expect(m.episodes.map((e) => e.subtitles[0]!.cues)).toEqual(['1-419', '420-']);
+    expect(parseManifest(stringifyManifest(m), 'again.yaml')).toEqual(m);
+    expect(() => parseManifest(text.replace('420-', 'from 420'), 'canon.yaml')).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/must be a cue range/) as unknown,
+        place: expect.objectContaining({
+          line: 6,
+          path: 'episodes[1].subtitles[0].cues',
+        }) as unknown,
+      }),
+    );
   });
 });
