@@ -86,12 +86,8 @@ async function alignOne(
   const { subtitle, transcript } = pickSources(await store.episodeSources(seriesId, episodeId));
   if (!subtitle || !transcript) {
     const missing =
-      !subtitle && !transcript
-        ? 'subtitles or a transcript'
-        : !subtitle
-          ? 'subtitles'
-          : 'a transcript';
-    return { episodeId, status: 'skipped', message: `no ${missing} in the library` };
+      !subtitle && !transcript ? 'subtitles or transcript' : !subtitle ? 'subtitles' : 'transcript';
+    return { episodeId, status: 'skipped', message: `the library holds no ${missing} for it` };
   }
   const started = performance.now();
   const result = alignTranscript(cuesOf(subtitle), transcriptLinesOf(transcript));
