@@ -1,21 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { nameKey } from '../src/domain/canon.js';
 import type { Suggestion } from '../src/domain/moment.js';
+import type { TranscriptLine } from '../src/domain/transcript.js';
 import { parseCodebook } from '../src/formats/codebook-yaml.js';
 import { readTranscript } from '../src/formats/read-transcript.js';
-import { PeopleIndex } from '../src/nlp/people.js';
+import { REVIEW_THRESHOLD } from '../src/nlp/confidence.js';
+import { PeopleIndex } from '../src/nlp/people-index.js';
 import { suggestMoments } from '../src/nlp/suggest-moments.js';
 import { REPO_ROOT } from '../test/shared-data.js';
-import { requireSharedData } from './real-data.js';
+import { requireSharedData, walk } from './real-data.js';
 
 /**
  * Precision and recall of the stage-direction suggester against the hand-labelled dev set
- * (test/fixtures/suggest-dev-set.json): `npx tsx bench/suggest-eval.ts [--verbose]`.
- * Only action-tier suggestions at the labelled lines are scored. An event matches when the
- * action, the initiator and the recipient set agree (names compared by key after alias
- * resolution); when either side is mutual, the participant sets must agree instead.
- * Misses and false positives are listed as file:line only (the transcripts are not ours).
+ * (test/fixtures/suggest-dev-set.json):
+ *
+ *   npx tsx bench/suggest-eval.ts [--split] [--verbose] [--curve] [--speed]
+ *
+ * Only action-tier suggestions at the labelled lines with a confidence of at least
+ * REVIEW_THRESHOLD are scored. An event matches when the action, the initiator and the
+ * recipient set agree (names compared by key after alias resolution); when either side is
+ * mutual, the participant sets must agree instead.
+ *
+ * `--split` also scores a tuning half and a held-out half of the dev set, split by a hash of
+ * the file name; with it, `--verbose` lists misses and false positives of the tuning half
+ * only, so rules are never fitted to held-out lines. `--curve` prints precision and recall of
+ * each half at several confidence thresholds. `--speed` times the suggester over every
+ * transcript of the folder. Misses are listed as file:line only (the transcripts are not ours).
  */
 
 interface LabelEvent {
@@ -35,6 +46,13 @@ interface DevSet {
   }[];
 }
 
+type Half = 'tuning' | 'held-out';
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
 const shared = requireSharedData('suggest-eval');
 const dev = JSON.parse(
   readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'suggest-dev-set.json'), 'utf8'),
@@ -44,6 +62,32 @@ const codebook = parseCodebook(
   'codebooks/interaction.yaml',
 );
 const verbose = process.argv.includes('--verbose');
+const split = process.argv.includes('--split');
+const speed = process.argv.includes('--speed');
+
+/** The half of the dev set a file belongs to: FNV-1a of its name, even -> tuning. */
+function halfOf(file: string): Half {
+  let h = 0x811c9dc5;
+  for (const ch of file) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tuning' : 'held-out';
+}
+
+function readLines(path: string): readonly TranscriptLine[] {
+  return readTranscript(readFileSync(path), path).parts[0]!.transcript.lines;
+}
+
+/** Suggestions for a transcript the way the app makes them: speaker labels as characters. */
+function suggestFor(file: string, lines: readonly TranscriptLine[]): Suggestion[] {
+  const characters = speakerLabels(lines).map((l) => ({ name: l, aliases: [] }));
+  return suggestMoments({ episode: file, file, lines, characters, codebook });
+}
+
+function speakerLabels(lines: readonly TranscriptLine[]): string[] {
+  return [...new Set(lines.flatMap((l) => (l.kind === 'dialogue' ? [l.speaker] : [])))];
+}
 
 const byFile = new Map<string, DevSet['directions'][number][]>();
 for (const d of dev.directions) {
@@ -53,43 +97,67 @@ for (const d of dev.directions) {
   byFile.set(d.file, list);
 }
 
-const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-const count = (term: string): { tp: number; fp: number; fn: number } => {
+const counts = new Map<string, Counts>();
+const halves: Record<Half, Counts> = {
+  tuning: { tp: 0, fp: 0, fn: 0 },
+  'held-out': { tp: 0, fp: 0, fn: 0 },
+};
+const count = (term: string): Counts => {
   let c = counts.get(term);
   if (c === undefined) counts.set(term, (c = { tp: 0, fp: 0, fn: 0 }));
   return c;
 };
 const misses: string[] = [];
+const curve = process.argv.includes('--curve');
+// For --curve: every scored suggestion's confidence and whether it matched, and the events.
+const scored: { half: Half; confidence: number; hit: boolean }[] = [];
+const events: Record<Half, number> = { tuning: 0, 'held-out': 0 };
 const falsePositives: string[] = [];
-const started = performance.now();
+let suggestMs = 0;
 let directionsScored = 0;
 
 for (const [file, entries] of byFile) {
-  const path = join(shared, dev.folder, file);
-  const part = readTranscript(readFileSync(path), path).parts[0]!;
-  const lines = part.transcript.lines;
-  const labels = [...new Set(lines.flatMap((l) => (l.kind === 'dialogue' ? [l.speaker] : [])))];
-  const characters = labels.map((l) => ({ name: l, aliases: [] }));
-  const people = new PeopleIndex(characters);
+  const half = halfOf(file);
+  const lines = readLines(join(shared, dev.folder, file));
+  const people = new PeopleIndex(speakerLabels(lines).map((l) => ({ name: l, aliases: [] })));
   const key = (name: string): string => nameKey(people.resolve(name) ?? name);
-  const suggestions = suggestMoments({ episode: file, file, lines, characters, codebook });
+  const started = performance.now();
+  const suggestions = suggestFor(file, lines);
+  suggestMs += performance.now() - started;
+  const listed = !split || half === 'tuning';
   for (const entry of entries) {
     directionsScored++;
-    const got = suggestions.filter((s) => s.tier === 'action' && s.source.line === entry.line);
+    const all = suggestions.filter((s) => s.tier === 'action' && s.source.line === entry.line);
+    events[half] += entry.events.length;
+    if (curve) {
+      const left = [...all].sort((a, b) => b.confidence - a.confidence);
+      for (const e of entry.events) {
+        const i = left.findIndex((s) => matches(e, s, key));
+        if (i >= 0) scored.push({ half, confidence: left.splice(i, 1)[0]!.confidence, hit: true });
+      }
+      for (const s of left) scored.push({ half, confidence: s.confidence, hit: false });
+    }
+    const got = all.filter((s) => s.confidence >= REVIEW_THRESHOLD);
     const unmatched = [...got];
     for (const e of entry.events) {
       const i = unmatched.findIndex((s) => matches(e, s, key));
       if (i === -1) {
         count(e.action).fn++;
-        misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)}` : ''}`);
+        halves[half].fn++;
+        if (listed) misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)}` : ''}`);
       } else {
         count(e.action).tp++;
+        halves[half].tp++;
         unmatched.splice(i, 1);
       }
     }
     for (const s of unmatched) {
       count(s.action).fp++;
-      falsePositives.push(`${file}:${entry.line} ${s.action}${verbose ? ` ${show(s)}` : ''}`);
+      halves[half].fp++;
+      if (listed)
+        falsePositives.push(
+          `${file}:${entry.line} ${s.action}${verbose ? ` ${show(s)} [${s.rule} ${s.confidence}]` : ''}`,
+        );
     }
   }
 }
@@ -111,7 +179,7 @@ function show(e: Pick<LabelEvent, 'initiator' | 'recipients' | 'mutual'>): strin
   return `${e.initiator ?? '-'} -> ${e.recipients.join('+')}${e.mutual ? ' (mutual)' : ''}`;
 }
 
-const prf = (c: { tp: number; fp: number; fn: number }): string => {
+const prf = (c: Counts): string => {
   const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
   const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
@@ -126,13 +194,55 @@ for (const c of counts.values()) {
 }
 console.log(
   `suggest-eval: ${directionsScored} directions in ${byFile.size} files, ` +
-    `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `suggesting took ${(suggestMs / 1000).toFixed(1)} s; confidence threshold ${REVIEW_THRESHOLD}`,
 );
-console.log(`overall      ${prf(total)}`);
-for (const [term, c] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-  console.log(`${term.padEnd(12)} ${prf(c)}`);
+console.log(`${(split ? 'all' : 'overall').padEnd(12)} ${prf(total)}`);
+if (split) {
+  console.log(`${'tuning'.padEnd(12)} ${prf(halves.tuning)}`);
+  console.log(`${'held-out'.padEnd(12)} ${prf(halves['held-out'])}`);
 }
-console.log(`\nmisses (${misses.length}):`);
+if (!split) {
+  for (const [term, c] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`${term.padEnd(12)} ${prf(c)}`);
+  }
+}
+const scope = split ? ' of the tuning half' : '';
+console.log(`\nmisses${scope} (${misses.length}):`);
 for (const m of misses) console.log(`  ${m}`);
-console.log(`\nfalse positives (${falsePositives.length}):`);
+console.log(`\nfalse positives${scope} (${falsePositives.length}):`);
 for (const f of falsePositives) console.log(`  ${f}`);
+
+if (curve) {
+  console.log('\nprecision / recall by confidence threshold:');
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+    const row = (['tuning', 'held-out'] as const).map((h) => {
+      const kept = scored.filter((x) => x.half === h && x.confidence >= t);
+      const tp = kept.filter((x) => x.hit).length;
+      const p = kept.length === 0 ? 1 : tp / kept.length;
+      return `${h} P ${p.toFixed(3)} R ${(tp / Math.max(1, events[h])).toFixed(3)}`;
+    });
+    console.log(`  >= ${t.toFixed(2)}  ${row.join('   ')}`);
+  }
+}
+
+if (speed) {
+  const folder = join(shared, dev.folder);
+  let ms = 0;
+  let n = 0;
+  let found = 0;
+  for (const path of walk(folder, /\.txt$/)) {
+    let lines: readonly TranscriptLine[];
+    try {
+      lines = readLines(path);
+    } catch {
+      continue; // a file in no known dialect (the folder holds a few)
+    }
+    const started = performance.now();
+    found += suggestFor(relative(folder, path), lines).length;
+    ms += performance.now() - started;
+    n++;
+  }
+  console.log(
+    `\nspeed: ${n} transcripts, ${found} suggestions, suggesting took ${(ms / 1000).toFixed(1)} s`,
+  );
+}

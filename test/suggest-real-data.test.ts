@@ -47,4 +47,14 @@ describe.skipIf(!HAS_SHARED_DATA)('suggestions on real Doctor Who transcripts', 
     // `(Group hug.)` is read as mutual among the people of the conversation around it.
     expect(got.filter((s) => s.startsWith('958 hug *'))).toHaveLength(1);
   });
+
+  it('reads a creature named by its kind as a doer, and a pronoun as the topic before it', () => {
+    // Line 1665: a Cyberman seizes and beats a man, then is tackled by another.
+    const got = suggestFor('doctor_2', '5_1_the_tomb_of_the_cybermen.txt');
+    expect(got.filter((s) => s.startsWith('1665 '))).toEqual([
+      '1665 grab CYBERMAN>KLIEG',
+      '1665 punch CYBERMAN>KLIEG',
+      '1665 grab TOBERMAN>CYBERMAN',
+    ]);
+  });
 });

@@ -20,6 +20,8 @@ const IRREGULAR: Record<string, readonly string[]> = {
   sweep: ['sweeps', 'swept', 'sweeping'],
   knock: ['knocks', 'knocked', 'knocking'],
   get: ['gets', 'got', 'gotten', 'getting'],
+  beat: ['beats', 'beat', 'beaten', 'beating'],
+  strike: ['strikes', 'struck', 'striking'],
 };
 
 /** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
@@ -38,6 +40,13 @@ const LEMMAS = [
   'hit',
   'deck',
   'headbutt',
+  'beat',
+  'tackle',
+  'restrain',
+  'strike',
+  'bundle',
+  'strangle',
+  'throttle',
   'shove',
   'push',
   'grab',
@@ -167,6 +176,13 @@ const DIRECT: Record<string, string> = {
   hit: 'punch',
   deck: 'punch',
   headbutt: 'punch',
+  beat: 'punch',
+  tackle: 'grab',
+  restrain: 'grab',
+  strike: 'punch',
+  bundle: 'shove',
+  strangle: 'grab',
+  throttle: 'grab',
   shove: 'shove',
   push: 'shove',
   grab: 'grab',
@@ -202,10 +218,16 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'thump':
     case 'hit':
     case 'headbutt':
+    case 'beat':
+    case 'strike':
       return 'punch';
     case 'shove':
     case 'push':
       return part === 'hand' ? null : 'shove';
+    case 'tackle':
+    case 'strangle':
+    case 'throttle':
+      return 'grab';
     case 'grab':
     case 'seize':
     case 'grip':

@@ -1,4 +1,4 @@
-import type { Item, Ref } from './people.js';
+import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause } from './tokens.js';
 import { CLAUSE_LINKS } from './words.js';
 
@@ -9,6 +9,11 @@ export interface Clause {
   readonly link: string | null;
   /** The people before its first verb, or null when it shares the subject before it. */
   readonly subject: Ref | null;
+  /**
+   * Whether a thing stands before its first verb instead (`Another beam hits him`,
+   * `The door slams`): then nothing in it is an act of a person.
+   */
+  readonly thingSubject: boolean;
 }
 
 function hasVerb(items: readonly Item[]): boolean {
@@ -46,19 +51,44 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     }
     merged.push({ link: p.link, items: [...p.items] });
   }
-  return merged.map((p) => ({ link: p.link, items: p.items, subject: subjectOf(p.items) }));
+  return merged.map((p) => ({ link: p.link, items: p.items, ...subjectOf(p.items) }));
 }
 
-/** The people before the first verb: `The Doctor and Rose hug` -> the group. */
-function subjectOf(items: readonly Item[]): Ref | null {
+// Body parts that act for their owner: `Her hand touches his cheek` is her act.
+const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);
+const PREPOSITIONS = new Set(['by', 'with', 'to', 'in', 'on', 'at', 'from', 'into', 'behind']);
+
+/**
+ * The people before the first verb (`The Doctor and Rose hug` -> the group), or a thing there
+ * (`The beam hits him`): a noun after the last person, outside a prepositional phrase.
+ */
+function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject: boolean } {
   let subject: Ref | null = null;
+  let owner: Ref | null = null;
+  let thing = false;
+  let inPhrase = false;
   for (const it of items) {
     if (it.kind === 'ref') {
       if (!it.ref.possessive) subject = it.ref;
+      owner = it.ref.possessive ? it.ref : null;
+      thing = false;
       continue;
     }
-    if (headsClause(it.tok)) return subject;
-    if (it.tok.lower === 'by' || it.tok.lower === 'with' || it.tok.lower === 'to') subject = null;
+    const t = it.tok;
+    if (headsClause(t)) return { subject, thingSubject: thing && subject === null };
+    if (owner !== null && ACTING_PARTS.has(t.lower)) {
+      subject = { ...owner, possessive: false };
+      owner = null;
+      continue;
+    }
+    owner = null;
+    if (PREPOSITIONS.has(t.lower)) {
+      // The person after a preposition is its object (`In front of Rose, Jack ...`).
+      subject = null;
+      inPhrase = true;
+      thing = false;
+    } else if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !inPhrase && !t.cap) thing = true;
+    if (breaksAfter(t)) inPhrase = false;
   }
-  return null;
+  return { subject: null, thingSubject: false };
 }

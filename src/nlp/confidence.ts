@@ -19,3 +19,9 @@ export function confidenceOf(d: Doubts): number {
   if (d.extraPerson) c -= 0.05;
   return Math.max(0.05, Math.min(1, Math.round(c * 100) / 100));
 }
+
+/**
+ * Suggestions below this confidence are kept for the curious (the CLI shows them) but are
+ * not offered for review, and the dev-set evaluation ignores them.
+ */
+export const REVIEW_THRESHOLD = 0.5;

@@ -1,75 +1,6 @@
 import type { TranscriptLine } from '../domain/transcript.js';
-import type { Item, PeopleIndex, Ref } from './people.js';
-import { TITLE_GENDER, type Gender } from './words.js';
-
-/** A sentence of a direction with its people found, ready for gender votes and resolution. */
-export interface ReadSentence {
-  readonly lineIndex: number;
-  readonly items: readonly Item[];
-}
-
-/**
- * Genders learnt from the transcript itself: a sentence that names one person and uses only
- * `he/him/his` (or only `she/her`) votes for that person; a direction inside a speech that
- * opens with `she` votes for its speaker; compromise's first-name lists and titles give priors.
- */
-export class GenderBook {
-  private readonly votes = new Map<string, { m: number; f: number }>();
-
-  constructor(private readonly people: PeopleIndex) {}
-
-  vote(name: string, g: Gender, weight = 1): void {
-    const v = this.votes.get(name) ?? { m: 0, f: 0 };
-    v[g] += weight;
-    this.votes.set(name, v);
-  }
-
-  /**
-   * Count the votes of one sentence. A name and a pronoun in one sentence say little
-   * (`Jack strokes her hair`), so only these vote: a sentence opening with `he`/`she` after
-   * sentences that named one person, or inside that person's speech; `himself`/`herself` with
-   * one name in the sentence; titles (`Mrs`), role nouns (`the woman`) and compromise's name lists.
-   */
-  learn(items: readonly Item[], speaker: string | null, before: readonly string[]): void {
-    const names = new Set<string>();
-    let reflexive: Gender | null = null;
-    items.forEach((it) => {
-      if (it.kind !== 'ref') return;
-      if (it.ref.kind === 'name') {
-        for (const n of it.ref.names) names.add(n);
-        const title = TITLE_GENDER.get(it.toks[0]!.lower);
-        if (title) this.vote(it.ref.names[0]!, title, 3);
-        if (it.ref.gender) this.vote(it.ref.names[0]!, it.ref.gender, 3);
-        const first = it.toks.find((t) => t.cap);
-        if (first?.tags.has('FemaleName')) this.vote(it.ref.names[0]!, 'f', 2);
-        if (first?.tags.has('MaleName')) this.vote(it.ref.names[0]!, 'm', 2);
-      } else if (it.ref.kind === 'group') names.add('#group');
-      else if (it.ref.kind === 'pronoun' && it.ref.gender && it.ref.pronoun!.endsWith('self')) {
-        reflexive = it.ref.gender;
-      }
-    });
-    if (reflexive !== null && names.size === 1 && !names.has('#group')) {
-      this.vote([...names][0]!, reflexive);
-    }
-    const head = items[0];
-    if (head?.kind !== 'ref' || head.ref.kind !== 'pronoun' || head.ref.gender === null) return;
-    if (head.ref.pronoun !== 'he' && head.ref.pronoun !== 'she') return;
-    const distinct = new Set(before);
-    if (distinct.size === 1) this.vote([...distinct][0]!, head.ref.gender);
-    else if (distinct.size === 0 && speaker !== null) this.vote(speaker, head.ref.gender, 2);
-  }
-
-  /** A person's gender when the votes agree clearly, else null. */
-  genderOf(name: string): Gender | null {
-    const given = this.people.givenGender(name);
-    if (given) return given;
-    const v = this.votes.get(name);
-    if (v === undefined) return null;
-    if (v.m >= 1 && v.m >= 2.5 * v.f) return 'm';
-    if (v.f >= 1 && v.f >= 2.5 * v.m) return 'f';
-    return null;
-  }
-}
+import type { GenderBook } from './gender-book.js';
+import type { Gender } from './words.js';
 
 /** What pronoun resolution knows about the direction being read. */
 export interface ResolveContext {
@@ -80,6 +11,13 @@ export interface ResolveContext {
   readonly earlier: readonly string[];
   /** Names the pronoun cannot be (the subject, for `him`). */
   readonly exclude: readonly string[];
+  /** Subjects of earlier clauses of this direction: the likeliest antecedents (the topic). */
+  readonly subjects: readonly string[];
+  /**
+   * Genders pronouns of this direction have shown (`The Doctor takes her in his arms`: the
+   * Doctor is `his`); filled in as pronouns are resolved.
+   */
+  readonly seen: Map<string, Gender>;
 }
 
 /**
@@ -103,7 +41,7 @@ export class Discourse {
       if (ctx.exclude.includes(name)) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
-    ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1));
+    ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1 + (ctx.subjects.includes(n) ? 0.3 : 0)));
     if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
     let speakers = 0;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 12 && speakers < 4; i--, d++) {
@@ -139,15 +77,65 @@ export class Discourse {
     const ranked = [...this.candidates(ctx, subjectRole)]
       .map(([name, s]): [string, number] => {
         const g = this.genders.genderOf(name);
+        // What this direction showed only rules out: `his arms ... She slaps him` is not him.
+        const local = ctx.seen.get(name);
+        if (gender !== null && local !== undefined && local !== gender) return [name, -Infinity];
         if (gender !== null && g !== null && g !== gender) return [name, -Infinity];
-        return [name, gender !== null && g === null ? s - 1.5 : s];
+        return [name, gender !== null && g === null ? s - 1 : s];
       })
       .filter(([, s]) => s > -Infinity)
       .sort((a, b) => b[1] - a[1]);
     const best = ranked[0];
     if (best === undefined) return null;
+    if (gender !== null && !ctx.seen.has(best[0])) ctx.seen.set(best[0], gender);
     const second = ranked[1];
     return { name: best[0], sure: second === undefined || best[1] - second[1] >= 1 };
+  }
+
+  /** A person's gender as far as the transcript tells, or null. */
+  genderOf(name: string): Gender | null {
+    return this.genders.genderOf(name);
+  }
+
+  /**
+   * The person of a role named shortly before (`a young man` for `the man`): a name ending
+   * in the role word, from this direction or the directions of the last dozen lines.
+   */
+  recentRole(role: string, ctx: ResolveContext): string | null {
+    const fits = (n: string): boolean => n !== role && n.endsWith(` ${role}`);
+    const here = [...ctx.earlier].reverse().find(fits);
+    if (here !== undefined) return here;
+    for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 12; i--, d++) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') break;
+      const found = [...this.namesInLine(i)].reverse().find(fits);
+      if (found !== undefined) return found;
+    }
+    return null;
+  }
+
+  /**
+   * Everyone in the conversation around a line (`Group hug.`): the speakers of the last
+   * five speeches of the scene and of the next one, most recent first.
+   */
+  conversation(ctx: ResolveContext): string[] {
+    const out: string[] = [];
+    for (let i = ctx.lineIndex - 1, n = 0; i >= 0 && n < 5; i--) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') break;
+      if (l.kind !== 'dialogue') continue;
+      n++;
+      const who = this.resolveSpeaker(l.speaker);
+      if (!out.includes(who)) out.push(who);
+    }
+    const next = this.lines
+      .slice(ctx.lineIndex + 1, ctx.lineIndex + 3)
+      .find((l) => l.kind !== 'action');
+    if (next?.kind === 'dialogue') {
+      const who = this.resolveSpeaker(next.speaker);
+      if (!out.includes(who)) out.push(who);
+    }
+    return out;
   }
 
   /** The people `they` / `the two` stand for: a group named earlier, else the conversation. */
@@ -155,22 +143,41 @@ export class Discourse {
     const lastGroup = earlierGroups[earlierGroups.length - 1];
     if (lastGroup !== undefined && lastGroup.length >= 2) return [...lastGroup];
     if (ctx.earlier.length >= 2) return [...new Set(ctx.earlier)].slice(-2);
-    const ranked = [...this.candidates({ ...ctx, exclude: [] }, true)]
-      .sort((a, b) => b[1] - a[1])
-      .map(([n]) => n);
-    const out: string[] = [];
-    if (ctx.earlier.length === 1) out.push(ctx.earlier[0]!);
-    for (const n of ranked) {
-      if (out.length >= 2) break;
-      if (!out.includes(n)) out.push(n);
+    if (ctx.earlier.length === 1) {
+      const other = this.resolveOne(null, { ...ctx, exclude: [ctx.earlier[0]!] }, true);
+      return other === null ? [] : [ctx.earlier[0]!, other.name];
     }
-    return out.length >= 2 ? out : [];
+    return this.pairInTalk(ctx);
   }
-}
 
-/** Names of a ref that needs no resolution (names and groups of names). */
-export function plainNames(ref: Ref): string[] | null {
-  if (ref.kind === 'name') return [...ref.names];
-  if (ref.kind === 'group' && ref.members.every((m) => m.kind === 'name')) return [...ref.names];
-  return null;
+  /**
+   * The two people of the exchange around a line: the last speaker and whom they address
+   * (the last name in their speech), else the next speaker, else the speaker before.
+   */
+  private pairInTalk(ctx: ResolveContext): string[] {
+    let last: string | null = null;
+    for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 6; i--, d++) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') break;
+      if (l.kind !== 'dialogue') continue;
+      const who = this.resolveSpeaker(l.speaker);
+      if (last === null) {
+        last = who;
+        const addressed = this.namesInLine(i).filter((n) => n !== who);
+        if (addressed.length > 0) return [who, addressed[addressed.length - 1]!];
+        const next = this.nextSpeaker(ctx.lineIndex);
+        if (next !== null && next !== who) return [who, next];
+      } else if (who !== last) return [last, who];
+    }
+    return [];
+  }
+
+  private nextSpeaker(lineIndex: number): string | null {
+    for (let i = lineIndex + 1; i < this.lines.length && i < lineIndex + 3; i++) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') return null;
+      if (l.kind === 'dialogue') return this.resolveSpeaker(l.speaker);
+    }
+    return null;
+  }
 }

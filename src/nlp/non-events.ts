@@ -1,5 +1,5 @@
 import type { VerbForm } from './act-lexicon.js';
-import type { Item, Ref } from './people.js';
+import type { Item, Ref } from './refs.js';
 import { FULFILLING, NEGATORS, UNFULFILLED_BEFORE_GERUND } from './words.js';
 
 const MODALS = new Set([

@@ -1,4 +1,4 @@
-import type { PeopleIndex } from './people.js';
+import type { PeopleIndex } from './people-index.js';
 
 /**
  * The characters a line of dialogue names (`Rose, you are worth it` -> ROSE), found cheaply

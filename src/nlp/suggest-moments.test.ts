@@ -133,4 +133,40 @@ describe('suggestMoments', () => {
       }),
     ).toEqual([]);
   });
+
+  it('reads people named by role or kind as doers', () => {
+    expect(suggest('OWEN: Let me go!', '(Guards grab him.)')).toEqual(['2 grab GUARDS>OWEN']);
+    expect(suggest('MARA: Run!', '(A Vorlax grabs Mara.)')).toEqual(['2 grab VORLAX>MARA']);
+    expect(suggest('KIT: Who are you?', '(A young man steps up. Kit shakes his hand.)')).toEqual([
+      '2 handshake KIT>YOUNG MAN @hand',
+    ]);
+  });
+
+  it('gives a group hug to everyone in the conversation', () => {
+    expect(suggest('KIT: We did it.', 'ELSA: We did.', 'OWEN: Yes!', '(Group hug.)')).toEqual([
+      '4 hug *ELSA+KIT+OWEN',
+    ]);
+  });
+
+  it("does not take pulling someone close, or a grip on one's own body, for an act", () => {
+    expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He pulls her close.)')).toEqual([]);
+    expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
+  });
+
+  it('reads it as the body part named just before', () => {
+    expect(suggest('ELSA: Owen.', 'OWEN: Elsa.', '(He takes her hand and kisses it.)')).toEqual([
+      '3 hold-hands OWEN>ELSA @hand',
+      '3 kiss OWEN>ELSA @hand',
+    ]);
+  });
+
+  it('reads no act when a thing is the subject', () => {
+    expect(suggest('OWEN: Look out!', '(A falling beam hits Owen.)')).toEqual([]);
+  });
+
+  it('keeps a pronoun away from someone this direction showed to be of the other gender', () => {
+    expect(
+      suggest('MARA: Owen.', 'OWEN: Mara.', '(Owen takes her in his arms. She slaps his face.)'),
+    ).toEqual(['3 hug OWEN>MARA', '3 slap MARA>OWEN @face']);
+  });
 });

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { parseCodebook } from '../formats/codebook-yaml.js';
+import { findRefs } from './find-refs.js';
+import { PeopleIndex } from './people-index.js';
+import type { Item } from './refs.js';
 import { suggestMoments } from './suggest-moments.js';
+import { tokenize } from './tokens.js';
 
 /** The shipped default codebook, for tests of the suggester. */
 export const DEFAULT_CODEBOOK = parseCodebook(
@@ -61,4 +65,19 @@ export function brief(s: Suggestion): string {
     ? `*${[...s.recipients].sort().join('+')}`
     : `${s.initiator ?? '?'}>${s.recipients.join('+')}`;
   return `${s.source.line} ${s.action} ${who}${s.part ? ` @${s.part}` : ''}`;
+}
+
+/** One sentence read into tokens and people, with the given characters known. */
+export function readSentence(text: string, ...characters: string[]): Item[] {
+  const people = new PeopleIndex(characters.map((name) => ({ name, aliases: [] })));
+  return findRefs(tokenize(text)[0] ?? [], people);
+}
+
+/** The refs of a sentence, each as its names (or pronoun), `'s` marking a possessive. */
+export function refsOf(items: readonly Item[]): string[] {
+  return items.flatMap((it) => {
+    if (it.kind !== 'ref') return [];
+    const who = it.ref.names.length > 0 ? it.ref.names.join('+') : (it.ref.pronoun ?? it.ref.kind);
+    return [`${who}${it.ref.possessive ? "'s" : ''}`];
+  });
 }

@@ -94,43 +94,6 @@ export const TITLE_GENDER: ReadonlyMap<string, Gender> = new Map([
   ['princess', 'f'],
 ]);
 
-/** Common nouns for people: `the guard`, `a young woman`. Gender where the word tells it. */
-export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
-  ['man', 'm'],
-  ['woman', 'f'],
-  ['boy', 'm'],
-  ['girl', 'f'],
-  ['guard', null],
-  ['soldier', null],
-  ['nurse', null],
-  ['child', null],
-  ['kid', null],
-  ['baby', null],
-  ['mum', 'f'],
-  ['mom', 'f'],
-  ['dad', 'm'],
-  ['wife', 'f'],
-  ['husband', 'm'],
-  ['girlfriend', 'f'],
-  ['boyfriend', 'm'],
-  ['policeman', 'm'],
-  ['policewoman', 'f'],
-  ['gentleman', 'm'],
-  ['stranger', null],
-  ['waiter', 'm'],
-  ['waitress', 'f'],
-  ['officer', null],
-  ['doctor', null],
-  ['priest', 'm'],
-  ['maid', 'f'],
-  ['servant', null],
-  ['prisoner', null],
-  ['patient', null],
-  ['driver', null],
-  ['old man', 'm'],
-  ['old woman', 'f'],
-]);
-
 /** Body parts a touch can land on; plural forms map to the singular. */
 export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['lips', 'lips'],
@@ -175,6 +138,9 @@ export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['tie', 'collar'],
   ['leg', 'leg'],
   ['foot', 'leg'],
+  ['feet', 'leg'],
+  ['ankle', 'leg'],
+  ['knee', 'leg'],
   ['waist', 'waist'],
   ['top', 'head'],
 ]);

@@ -1,0 +1,229 @@
+import { ACT_NOUNS, ACT_VERB_FORMS, GAZE_AT, LIGHT_VERBS, actTerm } from './act-lexicon.js';
+import {
+  DETS,
+  RECIPROCAL_LEMMAS,
+  isObjectWord,
+  partAt,
+  skip,
+  word,
+  type RefItem,
+} from './act-words.js';
+import { readLight } from './light-verbs.js';
+import { mk, type RawAct } from './raw-act.js';
+import type { Item, Ref } from './refs.js';
+
+const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['strike', ['up', 'out', 'off']],
+  ['knock', ['back', 'over', 'on']],
+  ['hit', ['on']],
+  ['push', ['on', 'off', 'through', 'forward', 'ahead']],
+  ['take', ['off', 'on', 'over']],
+]);
+
+// Nouns that stand for the whole person after a possessive: `Kaftan's body`.
+const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
+
+/** The act a verb of lemma `lemma` at `k` names, with its object, or null. */
+export function readAct(
+  items: readonly Item[],
+  k: number,
+  lemma: string,
+  subject: Ref | null,
+): RawAct | null {
+  const plural = subject?.plural ?? false;
+  // Passive: `Rose is kissed by Jack`.
+  const aux = word(items[k - 1]);
+  const aux2 = word(items[k - 2]);
+  const isAux = (w: string): boolean =>
+    ['is', 'are', 'was', 'were', 'gets', 'get', 'got', 'being', 'been', 'be'].includes(w);
+  if (isAux(aux) || (isAux(aux2) && items[k - 1]?.kind === 'tok')) {
+    const by = items.findIndex((x, i) => i > k && word(x) === 'by');
+    const agent = items[by + 1];
+    const term = actTerm(lemma, null);
+    if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
+      if (by > k && agent?.kind === 'ref')
+        return mk(term, agent.ref, ['subject'], false, null, 'act.passive', null);
+      return mk(term, null, ['subject'], false, null, 'act.passive-no-agent', null);
+    }
+  }
+  // `strikes up a tune`, `knocks back a drink`: a particle makes another verb.
+  if (PARTICLE_VERBS.get(lemma)?.includes(word(items[k + 1])) === true) return null;
+  const j = skip(items, k + 1);
+  const next = items[j];
+  // Gaze: `stares at her`, `looks away`, `look at each other`.
+  const gaze = GAZE_AT.get(lemma);
+  if (gaze !== undefined) {
+    if (word(next) === 'at' && items[j + 1]?.kind === 'ref') {
+      const o = (items[j + 1] as RefItem).ref;
+      if (o.kind === 'reciprocal')
+        return mk('eye-contact', 'subject', [], true, null, 'gaze.each-other', null, 'gaze');
+      return mk(gaze, 'subject', [o], false, null, 'gaze.at', null, 'gaze');
+    }
+    if (lemma === 'look' && word(next) === 'away') {
+      const o = word(items[j + 1]) === 'from' ? items[j + 2] : undefined;
+      return mk(
+        'look-away',
+        'subject',
+        o?.kind === 'ref' ? [o.ref] : [],
+        false,
+        null,
+        'gaze.away',
+        null,
+        'gaze',
+      );
+    }
+    return null;
+  }
+  if (lemma === 'blow') return null;
+  // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
+  if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
+    let n = j + 2;
+    while (n < items.length && n < j + 5 && DETS.has(word(items[n]))) n++;
+    const noun = ACT_NOUNS.get(word(items[n]));
+    if (noun !== undefined)
+      return mk(noun, 'subject', [next.ref], false, null, 'act.with-noun', null);
+  }
+  // `shake hands (with Lynda)`, `hold hands`.
+  if (word(next) === 'hands' || (word(next) === 'each' && word(items[j + 2]) === 'hands')) {
+    const term =
+      lemma === 'shake'
+        ? 'handshake'
+        : ['hold', 'take', 'clasp', 'squeeze', 'grab', 'join'].includes(lemma)
+          ? 'hold-hands'
+          : null;
+    if (term === null) return null;
+    const w = items.findIndex((x, i) => i > j && word(x) === 'with');
+    const other = items[w + 1];
+    // `shakes hands with Lynda`: Lynda's hand is shaken, by the subject.
+    if (w > j && other?.kind === 'ref')
+      return mk(term, 'subject', [other.ref], plural, 'hand', 'act.hands-with', null);
+    return plural ? mk(term, 'subject', [], true, 'hand', 'act.hands', null) : null;
+  }
+  // `takes hold of him`, `grabs hold of her arm`
+  if (word(next) === 'hold' && word(items[j + 1]) === 'of') {
+    const p = partAt(items, j + 2);
+    const o = items[j + 2];
+    if (p?.owner)
+      return mk(
+        actTerm('grab', p.part) ?? 'grab',
+        'subject',
+        [p.owner],
+        false,
+        p.part,
+        'act.hold-of',
+        null,
+      );
+    if (o?.kind === 'ref') return mk('grab', 'subject', [o.ref], false, null, 'act.hold-of', null);
+    return null;
+  }
+  // `runs a hand through his hair`
+  if (lemma === 'run') {
+    const th = items.findIndex((x, i) => i > k && i < k + 6 && word(x) === 'through');
+    const p = th > 0 ? partAt(items, th + 1) : null;
+    if (p?.owner && p.part === 'hair')
+      return mk('caress', 'subject', [p.owner], false, 'hair', 'act.hand-through-hair', null);
+    return null;
+  }
+  // `throws her arms around him` (hug), `puts an arm round her shoulders` (caress).
+  if (['put', 'throw', 'wrap', 'fling', 'drape', 'slip'].includes(lemma)) {
+    const ar = items.findIndex(
+      (x, i) => i > k && i < k + 5 && (word(x) === 'arms' || word(x) === 'arm'),
+    );
+    const rd = ar > 0 && ['around', 'round', 'about'].includes(word(items[ar + 1])) ? ar + 2 : -1;
+    const o = items[rd];
+    if (rd > 0 && o?.kind === 'ref') {
+      const both = word(items[ar]) === 'arms' && !word(items[ar - 1]).startsWith('one');
+      const p = o.ref.possessive ? partAt(items, rd) : null;
+      const term = both && p?.part !== 'shoulder' ? 'hug' : 'caress';
+      return mk(term, 'subject', [o.ref], false, p?.part ?? null, 'act.arms-around', null);
+    }
+    const hand = handOn(items, k);
+    if (hand !== null) return hand;
+    if (lemma !== 'put' && lemma !== 'throw') return null;
+  }
+  // Light verbs: `gives him a hug`, `plants a kiss on her cheek`, `pulls her into an embrace`.
+  if (LIGHT_VERBS.has(lemma)) {
+    const light = readLight(items, j, lemma, plural);
+    if (light !== null) return light;
+    if (!['hold', 'take', 'pull', 'draw'].includes(lemma)) return null;
+  }
+  // A direct object: a person, a person's body part, each other.
+  if (next?.kind === 'ref') {
+    const o = next.ref;
+    if (o.kind === 'reciprocal') {
+      const term = actTerm(lemma, null);
+      return term === null ? null : mk(term, 'subject', [], true, null, 'act.each-other', null);
+    }
+    if (o.possessive && WHOLE_PERSON.has(word(items[j + 1]))) {
+      // `cradles Kaftan's body`: the person.
+      const term = actTerm(lemma, null);
+      return term === null ? null : mk(term, 'subject', [o], false, null, 'act.object', null);
+    }
+    if (o.possessive) {
+      const p = partAt(items, j);
+      if (p === null) return null;
+      const term = actTerm(lemma, p.part);
+      return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
+    }
+    const after = skip(items, j + 1);
+    // `holds her close`, `holds him in her arms`: a hug.
+    // Not `pulls her close`: pulling someone close is no hug yet (it often comes before a kiss).
+    // `takes her in his arms`: a hug, whoever's arms.
+    const w = word(items[after]);
+    const inArms =
+      (w === 'in' || w === 'into') && ['arms', 'embrace'].includes(word(items[after + 2]));
+    if (inArms && ['hold', 'cradle', 'take', 'sweep', 'gather', 'pull', 'draw'].includes(lemma))
+      return mk('hug', 'subject', [o], false, null, 'act.in-arms', null);
+    if ((lemma === 'hold' || lemma === 'cradle') && ['close', 'tight', 'tightly'].includes(w))
+      return mk('hug', 'subject', [o], false, null, 'act.hold-close', null);
+    if (lemma === 'knock' && ['out', 'down', 'unconscious'].includes(word(items[after]))) {
+      return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
+    }
+    const p = partAt(items, after);
+    const term = actTerm(lemma, p?.part ?? null);
+    if (term === null) return null;
+    return mk(
+      term,
+      'subject',
+      [o],
+      false,
+      p?.part ?? null,
+      p ? 'act.object-part' : 'act.object',
+      null,
+    );
+  }
+  // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
+  if (
+    RECIPROCAL_LEMMAS.has(lemma) &&
+    plural &&
+    (next === undefined || word(next) === 'and' || !isObjectWord(next))
+  ) {
+    const term = actTerm(lemma, null);
+    return term === null ? null : mk(term, 'subject', [], true, null, 'act.reciprocal', null);
+  }
+  return null;
+}
+
+const ELIDED_FOLLOWERS = new Set(['then', 'and', 'as', 'while']);
+
+/**
+ * `puts her hand on his`, `puts a hand on Mack's cheek`: a hand laid on a person's hand
+ * (hold-hands; the noun may be left out) or face (touch-face). A hand on a shoulder or an
+ * arm is left alone: it is mostly to get attention.
+ */
+function handOn(items: readonly Item[], k: number): RawAct | null {
+  const h = items.findIndex((x, i) => i > k && i < k + 4 && ['hand', 'hands'].includes(word(x)));
+  if (h < 0 || !['on', 'over'].includes(word(items[h + 1]))) return null;
+  const o = items[h + 2];
+  if (o?.kind !== 'ref' || !o.ref.possessive) return null;
+  const p = partAt(items, h + 2);
+  // `on Mack's` with no noun after it: the same part, a hand (`and the watch` may follow).
+  const after = word(items[h + 3]);
+  const elided = p === null && (!/^[a-z]/.test(after) || ELIDED_FOLLOWERS.has(after));
+  const part = p?.part ?? (elided ? 'hand' : null);
+  if (part === 'hand')
+    return mk('hold-hands', 'subject', [o.ref], false, 'hand', 'act.hand-on', null);
+  if (part === 'cheek' || part === 'face')
+    return mk('touch-face', 'subject', [o.ref], false, part, 'act.hand-on', null);
+  return null;
+}

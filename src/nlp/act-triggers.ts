@@ -1,0 +1,53 @@
+import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+
+// Lemmas that name an act only with a second word: `takes her hand`, `puts his arms round`,
+// `gives her a hug`, `knocks him out`, `looks at`. Alone they are among the commonest verbs
+// of stage directions, and each direction the tagger reads costs milliseconds.
+const HOLDING = ['arm', 'arms', 'hand', 'hands', 'hold', ...ACT_NOUNS.keys()];
+const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [
+    ...[
+      'take',
+      'get',
+      'put',
+      'pull',
+      'throw',
+      'give',
+      'press',
+      'draw',
+      'slip',
+      'wrap',
+      'fling',
+      'drape',
+      'plant',
+      'sweep',
+      'share',
+      'envelop',
+      'blow',
+    ].map((l): [string, string[]] => [l, HOLDING]),
+    ['run', ['through']],
+    ['knock', ['out', 'down', 'unconscious']],
+    ['look', ['at', 'away']],
+  ].map(([l, cues]) => [l as string, new Set(cues)]),
+);
+// Acts named without a verb of ours: `has him in a headlock`.
+const OTHER = new Set(['headlock', 'stranglehold']);
+
+/**
+ * Whether a direction may name an act and so needs the tagger: it holds an act verb that
+ * names an act alone (`kisses`, `grabs`), an act noun, or a weak verb with a cue (`takes`
+ * and `hand`). A cheap test on words; the tagger and the patterns decide.
+ */
+export function mentionsAnAct(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const weak: ReadonlySet<string>[] = [];
+  for (const w of words) {
+    const form = ACT_VERB_FORMS.get(w);
+    const cues = form === undefined ? undefined : WEAK.get(form.lemma);
+    if (form !== undefined && cues === undefined) return true;
+    if (ACT_NOUNS.has(w) || OTHER.has(w)) return true;
+    if (cues !== undefined) weak.push(cues);
+  }
+  if (/hand in hand/i.test(text)) return true;
+  return weak.length > 0 && words.some((w) => weak.some((cues) => cues.has(w)));
+}

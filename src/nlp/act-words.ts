@@ -1,0 +1,139 @@
+import type { Item, Ref } from './refs.js';
+import { BODY_PARTS } from './words.js';
+
+export const SKIPPABLE = new Set([
+  'gently',
+  'softly',
+  'quickly',
+  'tenderly',
+  'briefly',
+  'suddenly',
+  'hard',
+  'firmly',
+  'tightly',
+  'warmly',
+  'again',
+  'then',
+  'back',
+  'passionately',
+  'lightly',
+  'quickly',
+  'also',
+  'roughly',
+  'fiercely',
+  'awkwardly',
+  'hesitantly',
+  'slowly',
+  'finally',
+  'just',
+  'even',
+  'up',
+  'happily',
+  'fondly',
+]);
+export const RECIPROCAL_LEMMAS = new Set(['kiss', 'snog', 'hug', 'embrace', 'cuddle', 'smooch']);
+export const PART_PREPS = new Set(['on', 'across', 'in', 'by', 'around', 'round', 'at']);
+export const DETS = new Set([
+  'a',
+  'an',
+  'the',
+  'another',
+  'one',
+  'his',
+  'her',
+  'their',
+  'my',
+  'big',
+  'quick',
+  'long',
+  'tight',
+  'brief',
+  'gentle',
+  'little',
+  'bear',
+  'warm',
+  'passionate',
+  'final',
+  'last',
+  'huge',
+  'group',
+  'small',
+  'soft',
+]);
+
+export type Tok = Extract<Item, { kind: 'tok' }>;
+export type RefItem = Extract<Item, { kind: 'ref' }>;
+
+export function word(it: Item | undefined): string {
+  return it?.kind === 'tok' ? it.tok.lower : '';
+}
+
+/** Index of the first item from `j` that is not a skippable adverb. */
+export function skip(items: readonly Item[], j: number): number {
+  while (j < items.length) {
+    const it = items[j]!;
+    if (
+      it.kind !== 'tok' ||
+      !(
+        SKIPPABLE.has(it.tok.lower) ||
+        (it.tok.tags.has('Adverb') &&
+          !['away', 'past', 'aside', 'out', 'off'].includes(it.tok.lower))
+      )
+    )
+      break;
+    j++;
+  }
+  return j;
+}
+
+/** A body part named from `j` on (`her cheek`, `on the forehead`, `the back of his neck`). */
+export function partAt(
+  items: readonly Item[],
+  j: number,
+): { part: string; owner: Ref | null; end: number } | null {
+  let k = j;
+  let owner: Ref | null = null;
+  if (PART_PREPS.has(word(items[k]))) k++;
+  const it = items[k];
+  if (it?.kind === 'ref' && it.ref.possessive) {
+    owner = it.ref;
+    k++;
+  } else if (['the', 'a', 'his', 'her', 'their', 'both'].includes(word(it))) k++;
+  // `the back of his neck`
+  if (word(items[k]) === 'back' && word(items[k + 1]) === 'of') {
+    const o = items[k + 2];
+    if (o?.kind === 'ref' && o.ref.possessive && BODY_PARTS.has(word(items[k + 3]))) {
+      return { part: BODY_PARTS.get(word(items[k + 3]))!, owner: o.ref, end: k + 4 };
+    }
+  }
+  while (
+    items[k]?.kind === 'tok' &&
+    (items[k] as Tok).tok.tags.has('Adjective') &&
+    !BODY_PARTS.has(word(items[k]))
+  )
+    k++;
+  const part = BODY_PARTS.get(word(items[k]));
+  return part === undefined ? null : { part, owner, end: k + 1 };
+}
+
+/** A word that would be a non-person object (`the console`, `a gun`) rather than an adverb or link. */
+export function isObjectWord(it: Item): boolean {
+  if (it.kind !== 'tok') return true;
+  const t = it.tok;
+  if (
+    [
+      'on',
+      'in',
+      'for',
+      'again',
+      'briefly',
+      'passionately',
+      'as',
+      'while',
+      'before',
+      'then',
+    ].includes(t.lower)
+  )
+    return false;
+  return t.tags.has('Noun') || t.tags.has('Determiner') || t.tags.has('Adjective');
+}

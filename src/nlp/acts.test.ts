@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { detectActs } from './acts.js';
+import { splitClauses } from './clauses.js';
+import type { RawAct } from './raw-act.js';
+import { readSentence } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+const CAST = ['ELSA', 'KIT', 'OWEN', 'MARA'];
+
+/** Acts of a one-clause sentence, as `term(rule)->objects@part`, each clause with its own subject. */
+function acts(text: string): string[] {
+  return splitClauses(readSentence(text, ...CAST)).flatMap((c) =>
+    detectActs(c, c.subject, null).map(show),
+  );
+}
+
+function show(a: RawAct): string {
+  const objects = a.objects
+    .map((o) => (o === 'subject' ? 'subject' : o.names.join('+') || o.pronoun || o.kind))
+    .join('+');
+  const doer = a.doer === null ? '?' : a.doer === 'subject' ? '' : `${a.doer.names.join('+')}:`;
+  return `${doer}${a.term}${a.mutual ? '*' : ''}->${objects}${a.part ? `@${a.part}` : ''}${a.nonEvent ? ` (not: ${a.nonEvent})` : ''}`;
+}
+
+describe('detectActs', () => {
+  it('reads a verb with a person object', () => {
+    expect(acts('Elsa slaps Kit.')).toEqual(['slap->KIT']);
+  });
+
+  it('maps a verb and a body part to the term they make together', () => {
+    expect(acts('Elsa strokes his cheek.')).toEqual(['touch-face->his@cheek']);
+    expect(acts('Elsa strokes his hair.')).toEqual(['caress->his@hair']);
+    expect(acts('Kit takes her hand.')).toEqual(['hold-hands->her@hand']);
+    expect(acts('Kit touches her arm.')).toEqual([]);
+  });
+
+  it('reads acts carried by a light verb and a noun', () => {
+    expect(acts('Owen gives Mara a quick hug.')).toEqual(['hug->MARA']);
+    expect(acts('Owen plants a kiss on her forehead.')).toEqual(['kiss->her@forehead']);
+    expect(acts('Owen pulls him in for a hug.')).toEqual(['hug->him']);
+  });
+
+  it('inverts a passive, with or without its agent', () => {
+    expect(acts('Kit is shoved aside by Owen.')).toEqual(['OWEN:shove->subject']);
+    expect(acts('Kit is pushed into the cell.')).toEqual(['?shove->subject']);
+  });
+
+  it('reads reciprocal forms as mutual', () => {
+    expect(acts('Elsa and Kit embrace.')).toEqual(['hug*->']);
+    expect(acts('They kiss each other.')).toEqual(['kiss*->']);
+    expect(acts('Elsa and Kit shake hands.')).toEqual(['handshake*->@hand']);
+  });
+
+  it('lets one person shake hands with another', () => {
+    expect(acts('Elsa shakes hands with Kit.')).toEqual(['handshake->KIT@hand']);
+  });
+
+  it('reads a hold a person is caught in as a grab', () => {
+    expect(acts('The robot has Kit in a neck hold.')).toEqual(['grab->KIT@neck']);
+  });
+
+  it('reads a hand laid on a hand, even when the second hand is left unsaid', () => {
+    expect(acts("Elsa puts her hand on Kit's.")).toEqual(['hold-hands->KIT@hand']);
+  });
+
+  it('takes a possessive body for the whole person', () => {
+    expect(acts("Kit cradles Owen's body.")).toEqual(['hug->OWEN']);
+  });
+
+  it('reads an act noun on its own as an act of the people around it', () => {
+    expect(acts('Another kiss.')).toEqual(['kiss*->']);
+  });
+
+  it('does not read an act on a thing, or pulling someone close, as an act', () => {
+    expect(acts('Owen grabs the torch.')).toEqual([]);
+    expect(acts('Owen pushes the red button.')).toEqual([]);
+    expect(acts('Owen pulls her close.')).toEqual([]);
+    expect(acts('Owen strikes up a tune.')).toEqual([]);
+  });
+
+  it('marks acts that do not happen with the reason', () => {
+    expect(acts('Kit tries to hug Owen.')).toEqual(['hug->OWEN (not: to-infinitive)']);
+    expect(acts('Kit almost kisses Owen.')).toEqual(['kiss->OWEN (not: almost)']);
+  });
+});

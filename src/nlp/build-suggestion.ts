@@ -1,0 +1,109 @@
+import type { CodebookIndex } from '../domain/codebook.js';
+import type { Suggestion } from '../domain/moment.js';
+import type { TranscriptLine } from '../domain/transcript.js';
+import { confidenceOf } from './confidence.js';
+import type { ResolveContext } from './discourse.js';
+import type { RawAct } from './raw-act.js';
+import type { Ref } from './refs.js';
+import { resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+
+/** Everything a suggestion is made from, besides the act itself. */
+export interface ActSetting {
+  readonly episode: string;
+  readonly file: string;
+  readonly line: Extract<TranscriptLine, { kind: 'action' }>;
+  readonly codebook: CodebookIndex;
+  readonly scope: RefScope;
+  /** The resolution context of the clause, given the names a pronoun cannot be. */
+  readonly ctx: (exclude: readonly string[]) => ResolveContext;
+}
+
+/**
+ * Turn an act read in a clause into a suggestion: resolve its doer and objects, drop it when
+ * it does not happen, is not in the codebook, lands on nobody or on the doer's own body
+ * (`He clutches his chest`), and rate how sure the reading is.
+ */
+export function buildSuggestion(
+  act: RawAct,
+  subject: Resolved | null,
+  guessed: boolean,
+  setting: ActSetting,
+): Suggestion | null {
+  if (act.nonEvent !== null) return null;
+  const term = setting.codebook.term(act.term);
+  if (term === null) return null;
+  const { ctx, scope } = setting;
+  let doer: Resolved | null = null;
+  if (act.doer === 'subject') doer = subject;
+  else if (act.doer !== null) doer = resolveRef(act.doer, ctx([]), scope, true);
+  const exclude = doer?.names ?? [];
+  const objects: Resolved[] = [];
+  for (const o of act.objects) {
+    if (o === 'subject') {
+      if (subject !== null) objects.push(subject);
+      continue;
+    }
+    if (act.part !== null && ownBody(o, act.term, doer, setting)) return null;
+    const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;
+    const r = resolveRef(o, ctx(reflexive ? [] : exclude), scope, false);
+    if (r === null) return null;
+    objects.push(r);
+  }
+  const objectNames = [...new Set(objects.flatMap((o) => o.names))];
+  const doerNames = doer?.names ?? [];
+  let initiator: string | null = null;
+  let recipients: string[];
+  const mutual = act.mutual || doerNames.length >= 2;
+  if (mutual) {
+    recipients = [...new Set([...doerNames, ...objectNames])];
+    if (recipients.length < 2) return null;
+  } else {
+    if (doerNames.length === 0 && act.doer !== null) return null;
+    initiator = doerNames[0] ?? null;
+    recipients = objectNames.filter((n) => n !== initiator);
+    if (recipients.length === 0) return null;
+  }
+  const all = [doer, ...objects].filter((r): r is Resolved => r !== null);
+  const line = setting.line;
+  return {
+    episode: setting.episode,
+    source: { file: setting.file, line: line.line },
+    seq: line.seq,
+    tier: term.tier,
+    action: term.id,
+    initiator,
+    recipients,
+    mutual,
+    part: act.part,
+    text: line.text,
+    confidence: confidenceOf({
+      subjectGuessed: guessed && act.doer === 'subject',
+      pronouns: all.reduce((n, r) => n + r.pronouns, 0),
+      unsurePronouns: all.reduce((n, r) => n + r.unsure, 0),
+      passiveWithoutAgent: act.rule === 'act.passive-no-agent',
+      extraPerson: all.some((r) => r.extra),
+    }),
+    rule: act.rule,
+  };
+}
+
+// Acts one does to one's own body (`clutches his chest`, `touches her face`); nobody shakes
+// or kisses their own hand in a stage direction worth reading.
+const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress']);
+
+/**
+ * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's
+ * gender (or it is unknown) and nobody else known to be of that gender was named earlier
+ * in the direction. `He clutches his chest` is no act; `She strokes his cheek` still is.
+ */
+function ownBody(o: Ref, term: string, doer: Resolved | null, setting: ActSetting): boolean {
+  if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return false;
+  if (!SELF_TERMS.has(term)) return false;
+  if (doer === null || doer.names.length !== 1) return false;
+  const self = doer.names[0]!;
+  const g = doer.gender ?? setting.scope.discourse.genderOf(self);
+  if (g !== null && g !== o.gender) return false;
+  return !setting
+    .ctx([])
+    .earlier.some((n) => n !== self && setting.scope.discourse.genderOf(n) === o.gender);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readSentence, refsOf } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+describe('findRefs', () => {
+  it('finds characters by name, title and surname', () => {
+    expect(
+      refsOf(readSentence('The Professor hugs Captain Harker.', 'PROFESSOR', 'HARKER')),
+    ).toEqual(['PROFESSOR', 'HARKER']);
+    expect(refsOf(readSentence('Mara Quill waves.', 'MARA'))).toEqual(['MARA']);
+  });
+
+  it('names a person who never speaks as written, in capitals', () => {
+    expect(refsOf(readSentence('Owen shoves Brannigan.', 'OWEN'))).toEqual(['OWEN', 'BRANNIGAN']);
+  });
+
+  it('reads pronouns with their case, and her before a noun as a possessive', () => {
+    expect(refsOf(readSentence('She takes her hand and kisses him.'))).toEqual([
+      'she',
+      "her's",
+      'him',
+    ]);
+    expect(refsOf(readSentence('He hugs her tightly.'))).toEqual(['he', 'her']);
+  });
+
+  it('joins a list of names into one group', () => {
+    expect(refsOf(readSentence('Elsa, Kit and Owen dance.', 'ELSA', 'KIT', 'OWEN'))).toEqual([
+      'ELSA+KIT+OWEN',
+    ]);
+  });
+
+  it('keeps two clauses apart when the second name starts a clause of its own', () => {
+    expect(
+      refsOf(readSentence('Elsa hugs Kit and Owen kisses her.', 'ELSA', 'KIT', 'OWEN')),
+    ).toEqual(['ELSA', 'KIT', 'OWEN', 'her']);
+  });
+
+  it('skips a describing word before a name', () => {
+    expect(refsOf(readSentence('Kit hugs young Elsa.', 'KIT', 'ELSA'))).toEqual(['KIT', 'ELSA']);
+    expect(refsOf(readSentence('Kit hugs a sobbing Elsa.', 'KIT', 'ELSA'))).toEqual([
+      'KIT',
+      'ELSA',
+    ]);
+  });
+
+  it('names people by role, keeping the words a reader would use', () => {
+    expect(refsOf(readSentence('A young man steps forward.'))).toEqual(['YOUNG MAN']);
+    expect(refsOf(readSentence('The guard grabs her.'))).toEqual(['GUARD', 'her']);
+    expect(refsOf(readSentence('A crewmember falls.'))).toEqual(['CREWMEMBER']);
+  });
+
+  it('names a person by relation after a possessive', () => {
+    expect(refsOf(readSentence('She kisses her husband.'))).toEqual(['she', 'HUSBAND']);
+    expect(refsOf(readSentence('He grabs his son by the arm.'))).toEqual(['he', 'SON']);
+  });
+
+  it('reads a plural role as one collective doer', () => {
+    const items = readSentence('Guards grab him.');
+    expect(refsOf(items)).toEqual(['GUARDS', 'him']);
+    const guards = items[0]!;
+    expect(guards.kind === 'ref' && guards.ref.plural).toBe(true);
+  });
+
+  it('takes a capitalised being that acts for a participant, but not a capitalised thing', () => {
+    expect(refsOf(readSentence('A Vorlax grabs Elsa.', 'ELSA'))).toEqual(['VORLAX', 'ELSA']);
+    expect(refsOf(readSentence('Elsa grabs the Vorlax Key.', 'ELSA'))).toEqual(['ELSA']);
+  });
+
+  it('reads each other and both as plural people', () => {
+    expect(refsOf(readSentence('They look at each other.'))).toEqual(['they', 'reciprocal']);
+    expect(refsOf(readSentence('Both laugh.'))).toEqual(['plural']);
+  });
+});

@@ -1,0 +1,109 @@
+import { matchName } from './name-match.js';
+import type { PeopleIndex } from './people-index.js';
+import { joinGroups } from './ref-groups.js';
+import { POSSESSIVE, ref, stripPossessive, type Item } from './refs.js';
+import { personNoun } from './role-nouns.js';
+import { isVerb, type Token } from './tokens.js';
+import { GROUP_WORDS, PRONOUNS } from './words.js';
+
+/**
+ * Find the people a sentence mentions: characters (with titles and surnames), names no
+ * character has (`Lynda`, upper-cased), people by role (`the guard` -> a speaker GUARD when
+ * there is one), pronouns, `each other`, `both`; then join `Rose, Jackie and Mickey` into one group.
+ */
+export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] {
+  const items: Item[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const pro = PRONOUNS.get(t.lower);
+    if (pro !== undefined) {
+      let possessive = pro.role === 'poss';
+      if (pro.role === 'objposs' && next !== undefined) possessive = readsAsPossessed(next);
+      const kin = possessive && next !== undefined ? personNoun(next) : null;
+      if (kin !== null && next !== undefined) {
+        // `kisses her husband`, `grabs his son`: a person by relation, named as written.
+        const name = stripPossessive(next.text).toUpperCase();
+        items.push({
+          kind: 'ref',
+          ref: ref('name', [name], {
+            gender: kin.gender,
+            possessive: POSSESSIVE.test(next.text),
+            role: name,
+          }),
+          toks: [t, next],
+        });
+        i += 2;
+        continue;
+      }
+      items.push({
+        kind: 'ref',
+        ref: ref('pronoun', [], {
+          pronoun: t.lower,
+          gender: pro.gender,
+          plural: pro.plural,
+          possessive,
+        }),
+        toks: [t],
+      });
+      i++;
+      continue;
+    }
+    if (
+      (t.lower === 'each' && next?.lower === 'other') ||
+      (t.lower === 'one' && next?.lower === 'another')
+    ) {
+      items.push({
+        kind: 'ref',
+        ref: ref('reciprocal', [], { plural: true, possessive: POSSESSIVE.test(next.text) }),
+        toks: [t, next],
+      });
+      i += 2;
+      continue;
+    }
+    const named = matchName(tokens, i, people);
+    if (named !== null) {
+      items.push({ kind: 'ref', ref: named.ref, toks: tokens.slice(i, named.end) });
+      i = named.end;
+      continue;
+    }
+    const group = matchGroupWord(tokens, i);
+    if (group > i) {
+      items.push({
+        kind: 'ref',
+        ref: ref('plural', [], { plural: true, pronoun: EVERYONE.has(t.lower) ? t.lower : null }),
+        toks: tokens.slice(i, group),
+      });
+      i = group;
+      continue;
+    }
+    items.push({ kind: 'tok', tok: t });
+    i++;
+  }
+  return joinGroups(items);
+}
+
+/** `her` before a noun or adjective is possessive (`her hand`), before anything else an object. */
+function readsAsPossessed(next: Token): boolean {
+  if (next.tags.has('Pronoun') || next.tags.has('Preposition') || next.tags.has('Determiner'))
+    return false;
+  if (next.tags.has('Adverb') || next.tags.has('Conjunction')) return false;
+  if (isVerb(next) && !next.tags.has('Noun')) return false;
+  return next.tags.has('Noun') || next.tags.has('Adjective') || next.tags.has('Value');
+}
+
+// Everyone on stage: read as the conversation around the direction.
+const EVERYONE = new Set(['everyone', 'everybody']);
+
+/** `both`, `the two`, `the pair`, `the couple`: returns the index after the words, or i. */
+function matchGroupWord(tokens: readonly Token[], i: number): number {
+  const t = tokens[i]!;
+  if (t.lower === 'both' && !(tokens[i + 1]?.lower === 'of')) return i + 1;
+  if (EVERYONE.has(t.lower)) return i + 1;
+  if (t.lower === 'the' && GROUP_WORDS.has(tokens[i + 1]?.lower ?? '')) {
+    const w = tokens[i + 1]!.lower;
+    if (w === 'two' || w === 'pair' || w === 'couple') return i + 2;
+  }
+  return i;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { GenderBook } from './gender-book.js';
+import { PeopleIndex } from './people-index.js';
+import { readSentence } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+const CAST = ['ZOLAN', 'TAVI', 'MRS PRAGG'];
+
+function book(): GenderBook {
+  return new GenderBook(new PeopleIndex(CAST.map((name) => ({ name, aliases: [] }))));
+}
+
+describe('GenderBook', () => {
+  it('learns a gender from a pronoun that follows a sentence naming one person', () => {
+    const g = book();
+    for (let i = 0; i < 2; i++)
+      g.learn(readSentence('She smiles.', ...CAST), null, { names: ['TAVI'], pronouns: [] });
+    expect(g.genderOf('TAVI')).toBe('f');
+  });
+
+  it('does not trust a single vote', () => {
+    const g = book();
+    g.learn(readSentence('He smiles.', ...CAST), null, { names: ['ZOLAN'], pronouns: [] });
+    expect(g.genderOf('ZOLAN')).toBeNull();
+  });
+
+  it('does not vote when the pronoun may pick up a pronoun before it', () => {
+    const g = book();
+    for (let i = 0; i < 3; i++)
+      g.learn(readSentence('She cries.', ...CAST), null, { names: ['ZOLAN'], pronouns: ['f'] });
+    expect(g.genderOf('ZOLAN')).toBeNull();
+  });
+
+  it('reads titles and common first names', () => {
+    const g = book();
+    g.learn(readSentence('Mrs Pragg waves.', ...CAST), null, { names: [], pronouns: [] });
+    expect(g.genderOf('MRS PRAGG')).toBe('f');
+    expect(g.genderOf('SARAH')).toBe('f');
+    expect(g.genderOf('JOHN')).toBe('m');
+  });
+
+  it('lets the canon give a gender outright', () => {
+    const g = new GenderBook(new PeopleIndex([{ name: 'ZOLAN', aliases: [], gender: 'f' }]));
+    expect(g.genderOf('ZOLAN')).toBe('f');
+  });
+});

@@ -1,0 +1,60 @@
+import { ACT_NOUNS } from './act-lexicon.js';
+import { DETS, partAt, word, type RefItem } from './act-words.js';
+import { mk, type RawAct } from './raw-act.js';
+import type { Item, Ref } from './refs.js';
+
+/** A light verb with an act noun: `gives him a hug`, `plants a kiss on her cheek`. */
+export function readLight(
+  items: readonly Item[],
+  j: number,
+  lemma: string,
+  plural: boolean,
+): RawAct | null {
+  let recipient: Ref | null = null;
+  let k = j;
+  const first = items[k];
+  if (first?.kind === 'ref' && !first.ref.possessive) {
+    recipient = first.ref;
+    k++;
+    if (word(items[k]) === 'into' || word(items[k]) === 'in') k++;
+    // `pulls him in for a hug`
+    if (word(items[k]) === 'for') k++;
+  }
+  while (k < items.length && k < j + 5 && DETS.has(word(items[k]))) k++;
+  const noun = ACT_NOUNS.get(word(items[k]));
+  if (noun === undefined) return null;
+  if (lemma === 'get' && recipient === null) return null;
+  let part: string | null = null;
+  let rest = k + 1;
+  if (recipient === null) {
+    const p = partAt(items, rest);
+    const w = word(items[rest]);
+    if (p?.owner) {
+      recipient = p.owner;
+      part = p.part;
+    } else if (['on', 'to', 'with', 'from'].includes(w) && items[rest + 1]?.kind === 'ref') {
+      recipient = (items[rest + 1] as RefItem).ref;
+      rest += 2;
+    }
+    if (lemma === 'share') {
+      return recipient !== null || plural
+        ? mk(noun, 'subject', recipient ? [recipient] : [], true, part, 'act.share', null)
+        : null;
+    }
+  } else {
+    part = partAt(items, rest)?.part ?? null;
+  }
+  if (recipient === null)
+    return plural && noun !== 'handshake'
+      ? mk(noun, 'subject', [], true, null, 'act.light-mutual', null)
+      : null;
+  return mk(
+    noun,
+    'subject',
+    [recipient],
+    recipient.kind === 'reciprocal',
+    part,
+    'act.light-verb',
+    null,
+  );
+}

@@ -1,0 +1,109 @@
+import type { PeopleIndex } from './people-index.js';
+import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
+import { headsClause, isVerb, type Token } from './tokens.js';
+import { matchRole } from './role-nouns.js';
+import { NOT_NAMES, TITLES } from './words.js';
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another']);
+// Lower-case words before a name that describe the person, not name them: `young Amy`.
+const NAME_ADJECTIVES = new Set(['young', 'old', 'older', 'younger', 'little', 'poor', 'dear']);
+
+/** The person named from token `i` (a character, a role, a name no character has), or null. */
+export function matchName(
+  tokens: readonly Token[],
+  i: number,
+  people: PeopleIndex,
+): { ref: Ref; end: number } | null {
+  const t = tokens[i]!;
+  let start = i;
+  // `the Doctor`, `the guard`, `a young woman`; `young Amy`, `poor Rory`.
+  if (DETERMINERS.has(t.lower)) start = i + 1;
+  else if (NAME_ADJECTIVES.has(t.lower) && tokens[i + 1]?.cap === true) start = i + 1;
+  // `a sobbing Doctor`, `the very young Amy`: describing words between a determiner and a name.
+  if (start > i) {
+    let k = start;
+    while (k < start + 2 && describes(tokens[k])) k++;
+    if (k > start && tokens[k]?.cap === true && people.resolve(stripPossessive(tokens[k]!.text)))
+      start = k;
+  }
+  const first = tokens[start];
+  if (first === undefined) return null;
+  // Longest run of words (a title, a name, a surname) that names a character.
+  for (let n = Math.min(4, tokens.length - start); n >= 1; n--) {
+    const run = tokens.slice(start, start + n);
+    if (!run.every((w, k) => w.cap || (k === 0 && start > i))) continue;
+    if (run.slice(0, -1).some((w) => w.post.trim() !== '')) continue;
+    const words = run.map((w) => stripPossessive(w.text)).join(' ');
+    const name =
+      people.resolve(words) ??
+      (n > 1 && TITLES.has(run[0]!.lower)
+        ? people.resolve(
+            run
+              .slice(1)
+              .map((w) => stripPossessive(w.text))
+              .join(' '),
+          )
+        : null);
+    if (name === null) continue;
+    let end = start + n;
+    // A surname after a first name: `Rose Tyler`.
+    const last = run[run.length - 1]!;
+    const after = tokens[end];
+    if (
+      after !== undefined &&
+      after.cap &&
+      last.post.trim() === '' &&
+      !POSSESSIVE.test(last.text) &&
+      people.resolve(after.text) === null &&
+      !NOT_NAMES.has(after.lower) &&
+      after.tags.has('ProperNoun')
+    )
+      end++;
+    const lastTok = tokens[end - 1]!;
+    return { ref: ref('name', [name], { possessive: POSSESSIVE.test(lastTok.text) }), end };
+  }
+  // A person by role: `the guard`, `a young man`, `Guards`, `a Cyberman`.
+  const role = matchRole(tokens, i, start);
+  if (role !== null) return role;
+  if (start > i) return null;
+  // A name no character has: `Lynda`, `Mister Lloyd`. Not right after a determiner (`the
+  // Vorlax Key` is a thing), and several capitalised words only after a title or a known
+  // first name (`Oxygen Supply` is a place).
+  if (!first.cap || NOT_NAMES.has(stripPossessive(first.lower))) return null;
+  const prev = tokens[i - 1];
+  if (prev !== undefined && (DETERMINERS.has(prev.lower) || (i > 1 && prev.cap))) return null;
+  const personal = TITLES.has(first.lower) || first.tags.has('Person');
+  let end = start;
+  while (end < tokens.length && end < start + 3) {
+    const w = tokens[end]!;
+    if (!w.cap || (end > start && tokens[end - 1]!.post.trim() !== '')) break;
+    const startsClause = i === 0 && tokens[end + 1] !== undefined && headsClause(tokens[end + 1]!);
+    if (end === start && !TITLES.has(w.lower) && !looksLikeName(w, i === 0 && !startsClause)) break;
+    if (end > start && !looksLikeName(w, false)) break;
+    end++;
+    if (POSSESSIVE.test(w.text)) break;
+  }
+  if (end === start || (end === start + 1 && TITLES.has(first.lower))) return null;
+  if (end > start + 1 && !personal) return null;
+  const words = tokens.slice(start, end).map((w) => stripPossessive(w.text));
+  return {
+    ref: ref('name', [words.join(' ').toUpperCase()], {
+      possessive: POSSESSIVE.test(tokens[end - 1]!.text),
+    }),
+    end,
+  };
+}
+
+function describes(t: Token | undefined): boolean {
+  if (t === undefined || t.cap) return false;
+  return ['Adjective', 'Gerund', 'Adverb', 'PastTense', 'Participle'].some((g) => t.tags.has(g));
+}
+
+/** A capitalised word that stands for a person: compromise knows it as a name, or it is a noun mid-sentence. */
+function looksLikeName(w: Token, sentenceStart: boolean): boolean {
+  if (w.tags.has('Person') || w.tags.has('FirstName')) return true;
+  if (sentenceStart) return false;
+  if (isVerb(w) && !w.tags.has('Noun')) return false;
+  if (w.text.length > 2 && w.text === w.text.toUpperCase()) return false; // TARDIS, UNIT
+  return w.tags.has('ProperNoun') || w.tags.has('Noun');
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ACT_VERB_FORMS } from './act-lexicon.js';
+import { splitClauses } from './clauses.js';
+import { nonEventReason } from './non-events.js';
+import type { Item } from './refs.js';
+import { readSentence } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+/** The non-event reason for the act verb `verb` in the clause of a sentence that holds it. */
+function reason(text: string, verb: string): string | null {
+  const isVerb = (it: Item): boolean => it.kind === 'tok' && it.tok.lower === verb;
+  const clause = splitClauses(readSentence(text, 'ELSA', 'KIT')).find((c) => c.items.some(isVerb));
+  const items = clause!.items;
+  const k = items.findIndex(isVerb);
+  const form = ACT_VERB_FORMS.get(verb)!.form;
+  return nonEventReason(items, k, clause!.subject, form, clause!.link, null, false);
+}
+
+describe('nonEventReason', () => {
+  it('lets a plain act happen', () => {
+    expect(reason('Elsa kisses Kit.', 'kisses')).toBeNull();
+    expect(reason('Elsa and Kit kiss.', 'kiss')).toBeNull();
+  });
+
+  it('stops negated and nearly-done acts', () => {
+    expect(reason('Elsa does not kiss Kit.', 'kiss')).toBe('not');
+    expect(reason('Elsa nearly slaps Kit.', 'slaps')).toBe('nearly');
+  });
+
+  it('stops an infinitive of intent but not one of success', () => {
+    expect(reason('Elsa is about to kiss Kit.', 'kiss')).toBe('to-infinitive');
+    expect(reason('Elsa leans in to kiss Kit.', 'kiss')).toBe('to-infinitive');
+    expect(reason('Elsa manages to grab Kit.', 'grab')).toBeNull();
+  });
+
+  it('stops an act under a modal', () => {
+    expect(reason('Elsa runs off before Kit can hug her.', 'hug')).toBe('modal');
+  });
+
+  it('stops a gerund after before or without', () => {
+    expect(reason('Elsa leaves without hugging Kit.', 'hugging')).toBe('without + gerund');
+  });
+
+  it('stops an attempt named by a noun', () => {
+    expect(reason('In an attempt to grab Kit, Elsa slips.', 'grab')).toBe('attempt');
+  });
+});

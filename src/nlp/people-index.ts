@@ -1,0 +1,50 @@
+import { nameKey } from '../domain/canon.js';
+import { TITLES, type Gender } from './words.js';
+
+/** A character the suggester may name: the canon's name and aliases, a gender when known. */
+export interface CharacterInput {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly gender?: Gender | null;
+}
+
+/**
+ * Names of the canon's characters by key, with titles and a leading `the` dropped
+ * (`the Doctor` -> DOCTOR, `Captain Jack` -> JACK when only one character is Jack).
+ */
+export class PeopleIndex {
+  private readonly byKey = new Map<string, string>();
+  private readonly genders = new Map<string, Gender>();
+
+  constructor(characters: readonly CharacterInput[]) {
+    const loose = new Map<string, string | null>();
+    for (const c of characters) {
+      if (c.gender) this.genders.set(c.name, c.gender);
+      for (const n of [c.name, ...c.aliases]) {
+        const k = nameKey(n);
+        if (k === '') continue;
+        if (!this.byKey.has(k)) this.byKey.set(k, c.name);
+        const words = k.split(' ');
+        const bare = words.filter((w, i) => !(i === 0 && (w === 'the' || TITLES.has(w))));
+        // A name's words alone (`MRS LLOYD` -> `lloyd`), only when no other character claims them.
+        for (const w of bare.length > 1 ? [bare.join(' '), bare[0]!] : [bare.join(' ')]) {
+          if (w === '' || w === k) continue;
+          const before = loose.get(w);
+          loose.set(w, before === undefined || before === c.name ? c.name : null);
+        }
+      }
+    }
+    for (const [k, name] of loose) if (name !== null && !this.byKey.has(k)) this.byKey.set(k, name);
+  }
+
+  /** The canonical name for words as written (`the Doctor`, `Rose`), or null. */
+  resolve(words: string): string | null {
+    const k = nameKey(words);
+    return this.byKey.get(k) ?? this.byKey.get(k.replace(/^the /, '')) ?? null;
+  }
+
+  /** A gender given with the characters, if any. */
+  givenGender(name: string): Gender | null {
+    return this.genders.get(name) ?? null;
+  }
+}

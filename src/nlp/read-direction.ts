@@ -1,0 +1,139 @@
+import type { Suggestion } from '../domain/moment.js';
+import { detectActs } from './acts.js';
+import { buildSuggestion, type ActSetting } from './build-suggestion.js';
+import { splitClauses } from './clauses.js';
+import type { ResolveContext } from './discourse.js';
+import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
+import type { RawAct } from './raw-act.js';
+import { ref, type Item, type Ref } from './refs.js';
+import { named, resolveRef, type Resolved } from './resolve-refs.js';
+import type { Gender } from './words.js';
+
+/** A direction to read: its sentences (people found) and what it sits among. */
+export interface Direction {
+  readonly index: number;
+  readonly sentences: readonly (readonly Item[])[];
+  /** The speaker whose speech holds it, resolved; null for a standalone direction. */
+  readonly speaker: string | null;
+  readonly setting: Omit<ActSetting, 'ctx'>;
+}
+
+/**
+ * The acts of one direction as suggestions. Each clause's doer is its subject, or the
+ * subject of the clause before it (`grabs Jack and kisses him`), of the sentence before,
+ * the speaker of an inline direction, or (guessed) the person the conversation points to.
+ * A clause whose subject is a thing (`The beam hits him`) names no act of a person.
+ */
+export function readDirection(d: Direction): Suggestion[] {
+  const out: Suggestion[] = [];
+  const earlier: string[] = [];
+  // Subjects met so far: the topic a pronoun most likely picks up.
+  const subjects: string[] = [];
+  const seen = new Map<string, Gender>();
+  const groups: string[][] = [];
+  const scope = { discourse: d.setting.scope.discourse, groups };
+  let lastSubject: Resolved | null = null;
+  const meet = (names: readonly string[]): void => {
+    for (const n of names) if (!earlier.includes(n)) earlier.push(n);
+    if (names.length >= 2) groups.push([...names]);
+  };
+  for (const items of d.sentences) {
+    let previousNonEvent: string | null = null;
+    let clauseSubject: Resolved | null = null;
+    let thing = false;
+    let part: NamedPart | null = null;
+    let lastRef: Ref | null = null;
+
+    for (const raw of splitClauses(items)) {
+      const clause = resolveIt(raw, part);
+      part = lastPartNamed(clause.items) ?? part;
+      const ctx = (exclude: readonly string[]): ResolveContext => ({
+        lineIndex: d.index,
+        speaker: d.speaker,
+        earlier,
+        exclude,
+        subjects,
+        seen,
+      });
+      if (clause.thingSubject) thing = true;
+      else if (clause.subject !== null) thing = false;
+      let subject: Resolved | null = null;
+      let guessed = false;
+      if (thing) subject = null;
+      else if (clause.subject !== null) {
+        subject = resolveRef(clause.subject, ctx([]), scope, true);
+        clauseSubject = subject;
+      } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
+        // `an old woman, who pushes him`: the person just named.
+        subject = resolveRef(lastRef, ctx([]), scope, true);
+      } else if (clauseSubject !== null) subject = clauseSubject;
+      else if (lastSubject !== null) subject = lastSubject;
+      else if (d.speaker !== null) subject = named([d.speaker]);
+      else {
+        const g = scope.discourse.resolveOne(null, ctx([]), true);
+        if (g !== null) subject = { ...named([g.name]), unsure: g.sure ? 0 : 1 };
+        guessed = true;
+      }
+      if (!thing && clause.subject === null && clauseSubject === null) clauseSubject = subject;
+      if (subject !== null) {
+        meet(subject.names);
+        for (const n of subject.names) if (!subjects.includes(n)) subjects.push(n);
+      }
+      const subjectRef: Ref | null =
+        clause.subject ?? (subject === null ? null : ref('name', [...subject.names]));
+      const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent);
+      previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
+      const setting: ActSetting = { ...d.setting, ctx };
+      for (const act of acts) {
+        for (const doer of doersOf(act, subject, ctx([]), scope.discourse, groups)) {
+          const s = buildSuggestion(act, doer, guessed, { ...setting, scope });
+          if (s === null) continue;
+          out.push(s);
+          // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
+          meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
+        }
+      }
+      for (const it of clause.items) {
+        if (it.kind !== 'ref') continue;
+        if (!it.ref.possessive) lastRef = it.ref;
+        if (it.ref.kind === 'name') meet(it.ref.names);
+      }
+    }
+    lastSubject = clauseSubject ?? lastSubject;
+  }
+  return out;
+}
+
+const RELATIVE = new Set(['who', 'whom']);
+
+function firstWord(items: readonly Item[]): string {
+  const it = items[0];
+  return it?.kind === 'tok' ? it.tok.lower : '';
+}
+
+/**
+ * Who does an act: the subject; everyone in the conversation for a mutual act with one or
+ * no doer named (`Group hug.`, `A kiss.`); each of several named doers acting on someone
+ * (`Barbara and Susan grab him`: two grabs).
+ */
+function doersOf(
+  act: RawAct,
+  subject: Resolved | null,
+  ctx: ResolveContext,
+  discourse: ActSetting['scope']['discourse'],
+  groups: readonly (readonly string[])[],
+): (Resolved | null)[] {
+  if (act.mutual && act.objects.length === 0 && (subject?.names.length ?? 0) < 2) {
+    const many =
+      act.rule === 'act.group-hug'
+        ? discourse.conversation(ctx)
+        : discourse.resolveMany(ctx, groups);
+    return many.length >= 2
+      ? [{ names: many, pronouns: 1, unsure: 1, extra: false, gender: null }]
+      : [];
+  }
+  if (!act.mutual && act.doer === 'subject' && subject !== null && subject.names.length > 1) {
+    if (act.objects.length > 0) return subject.names.map((n) => ({ ...subject, names: [n] }));
+  }
+  return [subject];
+}

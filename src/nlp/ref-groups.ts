@@ -1,0 +1,85 @@
+import { ref, type Item } from './refs.js';
+import { isVerb } from './tokens.js';
+import { PRONOUNS } from './words.js';
+
+/**
+ * `Rose, Jackie and Mickey` -> one group. Not when the second name starts a clause of its own
+ * (`hugs Jackie and Mickey kisses her`: a verb follows and one came before).
+ */
+export function joinGroups(items: Item[]): Item[] {
+  const out: Item[] = [];
+  let verbSeen = false;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind === 'tok') {
+      if (isVerb(it.tok)) verbSeen = true;
+      if (/[.;:!?]/.test(it.tok.post)) verbSeen = false;
+      out.push(it);
+      continue;
+    }
+    const members: Item[] = [it];
+    let j = i;
+    for (;;) {
+      const last = members[members.length - 1]!;
+      const lastTok = last.kind === 'ref' ? last.toks[last.toks.length - 1]! : null;
+      const link = items[j + 1];
+      const comma = lastTok !== null && lastTok.post.trim() === ',';
+      if (link?.kind === 'tok' && link.tok.lower === 'and' && items[j + 2]?.kind === 'ref') {
+        const cand = items[j + 2]!;
+        if (!canJoin(cand, items[j + 3], verbSeen)) break;
+        members.push(cand);
+        j += 2;
+        continue;
+      }
+      if (
+        comma &&
+        link?.kind === 'ref' &&
+        canJoin(link, items[j + 2], verbSeen) &&
+        endsInAnd(items, j + 1)
+      ) {
+        members.push(link);
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    if (members.length === 1) {
+      out.push(it);
+      continue;
+    }
+    const refs = members.map((m) => (m as Extract<Item, { kind: 'ref' }>).ref);
+    const toks = items.slice(i, j + 1).flatMap((m) => (m.kind === 'ref' ? m.toks : [m.tok]));
+    out.push({
+      kind: 'ref',
+      ref: {
+        ...ref(
+          'group',
+          refs.flatMap((r) => r.names),
+        ),
+        members: refs,
+        plural: true,
+        possessive: refs[refs.length - 1]!.possessive,
+      },
+      toks,
+    });
+    i = j;
+  }
+  return out;
+}
+
+function canJoin(cand: Item, after: Item | undefined, verbSeen: boolean): boolean {
+  if (cand.kind !== 'ref' || cand.ref.kind === 'reciprocal') return false;
+  if (cand.ref.kind === 'pronoun' && PRONOUNS.get(cand.ref.pronoun!)?.role === 'subj' && verbSeen)
+    return false;
+  return !(verbSeen && after?.kind === 'tok' && isVerb(after.tok) && !after.tok.tags.has('Noun'));
+}
+
+/** Whether a comma list of refs starting at `k` ends in `and` + ref. */
+function endsInAnd(items: readonly Item[], k: number): boolean {
+  for (let j = k; j < items.length; j++) {
+    const it = items[j]!;
+    if (it.kind === 'ref') continue;
+    return it.tok.lower === 'and' && items[j + 1]?.kind === 'ref';
+  }
+  return false;
+}

@@ -1,0 +1,114 @@
+import type { Discourse, ResolveContext } from './discourse.js';
+import type { Ref } from './refs.js';
+import type { Gender } from './words.js';
+
+/** People a ref stands for, with what their resolution cost in certainty. */
+export interface Resolved {
+  readonly names: readonly string[];
+  /** Pronouns resolved, and how many of them had a close second candidate. */
+  readonly pronouns: number;
+  readonly unsure: number;
+  /** A person by role (`the guard`) rather than a character of the canon. */
+  readonly extra: boolean;
+  /** The gender a pronoun gave them (`she`), when one did. */
+  readonly gender: Gender | null;
+}
+
+/** Names as a sure resolution. */
+export function named(names: readonly string[], extra = false): Resolved {
+  return { names, pronouns: 0, unsure: 0, extra, gender: null };
+}
+
+/** What a ref's resolution needs: the discourse, and groups named earlier in the direction. */
+export interface RefScope {
+  readonly discourse: Discourse;
+  readonly groups: readonly (readonly string[])[];
+}
+
+/**
+ * The names a ref stands for, resolving pronouns from the context; null when unresolvable.
+ * `subjectRole`: the ref is a subject (the speaker of the line is then a likely candidate).
+ */
+export function resolveRef(
+  ref: Ref,
+  ctx: ResolveContext,
+  scope: RefScope,
+  subjectRole: boolean,
+): Resolved | null {
+  switch (ref.kind) {
+    case 'name':
+      return resolveName(ref, ctx, scope);
+    case 'group': {
+      const names: string[] = [];
+      let pronouns = 0;
+      let unsure = 0;
+      let extra = false;
+      for (const m of ref.members) {
+        const r = resolveRef(
+          m,
+          { ...ctx, exclude: [...ctx.exclude, ...names] },
+          scope,
+          subjectRole,
+        );
+        if (r === null) return null;
+        names.push(...r.names);
+        pronouns += r.pronouns;
+        unsure += r.unsure;
+        extra ||= r.extra;
+      }
+      return { names: [...new Set(names)], pronouns, unsure, extra, gender: null };
+    }
+    case 'pronoun':
+      if (!ref.plural) {
+        const one = scope.discourse.resolveOne(ref.gender, ctx, subjectRole);
+        return one === null
+          ? null
+          : {
+              names: [one.name],
+              pronouns: 1,
+              unsure: one.sure ? 0 : 1,
+              extra: false,
+              gender: ref.gender,
+            };
+      }
+      return resolvePlural(ctx, scope);
+    case 'plural': {
+      if (ref.pronoun === null) return resolvePlural(ctx, scope);
+      const all = scope.discourse.conversation(ctx);
+      return all.length >= 2
+        ? { names: all, pronouns: 1, unsure: 1, extra: false, gender: null }
+        : null;
+    }
+    case 'reciprocal':
+      return null;
+  }
+}
+
+function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {
+  const many = scope.discourse.resolveMany(ctx, scope.groups);
+  return many.length >= 2
+    ? { names: many, pronouns: 1, unsure: 1, extra: false, gender: null }
+    : null;
+}
+
+const GENERIC_ROLES = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
+
+/**
+ * A name as written, or for a definite role (`the man`) the person of that role met shortly
+ * before (`a young man ... the man` -> YOUNG MAN), as a reader links them.
+ */
+function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
+  if (ref.role === null) return named(ref.names);
+  if (ref.definite) {
+    const before = scope.discourse.recentRole(ref.role, ctx);
+    if (before !== null && !ctx.exclude.includes(before)) return named([before], true);
+    if (GENERIC_ROLES.has(ref.role)) {
+      // `Sarah shakes hands with the man`, nobody called a man before: someone of the
+      // conversation, as `him` would be.
+      const one = scope.discourse.resolveOne(ref.gender, ctx, false);
+      if (one !== null && scope.discourse.conversation(ctx).includes(one.name))
+        return { names: [one.name], pronouns: 1, unsure: 1, extra: false, gender: ref.gender };
+    }
+  }
+  return named(ref.names, true);
+}

@@ -1,0 +1,112 @@
+import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
+import { isVerb, type Token } from './tokens.js';
+import { PERSON_NOUNS } from './person-nouns.js';
+import { NOT_NAMES } from './words.js';
+
+const PLURAL_DETERMINERS = new Set(['the', 'two', 'three', 'four', 'several', 'some', 'more']);
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['men', 'man'],
+  ['women', 'woman'],
+  ['people', 'person'],
+  ['children', 'child'],
+]);
+// Compounds that are people whatever compromise knows of them: `crewmember`, `policewoman`.
+const PERSON_SUFFIX = /(man|woman|member|person)$/;
+// Capitalised words after `the` that are places or things, not beings.
+const THINGS = new Set(['tardis', 'moon', 'sun', 'earth', 'vortex', 'time', 'key', 'eye', 'ship']);
+
+/** A person noun's singular and its gender, or null when the word is no person noun. */
+export function personNoun(t: Token): { singular: string; gender: Ref['gender'] } | null {
+  const w = stripPossessive(t.lower);
+  const singular = IRREGULAR_PLURALS.get(w) ?? (PERSON_NOUNS.has(w) ? w : w.replace(/s$/, ''));
+  if (PERSON_NOUNS.has(singular)) return { singular, gender: PERSON_NOUNS.get(singular) ?? null };
+  if (t.tags.has('Actor') || (PERSON_SUFFIX.test(singular) && singular.length > 5))
+    return { singular, gender: /woman$/.test(singular) ? 'f' : /man$/.test(singular) ? 'm' : null };
+  return null;
+}
+
+/** Whether a token is written as a plural (`guards`, `men`, `Daleks`). */
+function pluralWord(t: Token): boolean {
+  const w = stripPossessive(t.lower);
+  if (IRREGULAR_PLURALS.has(w)) return true;
+  if (!/s$/.test(w) || /ss$/.test(w)) return false;
+  // `Guards` opening a sentence is often tagged a verb; a person noun's `-s` is a plural.
+  return t.tags.has('Plural') || PERSON_NOUNS.has(w.slice(0, -1)) || t.tags.has('Actor');
+}
+
+/**
+ * A person named by role from token `i` (`start` is after a determiner, if any): `the guard`,
+ * `a young man` (YOUNG MAN: adjectives stay, as a reader would name them), `two guards` and
+ * a bare `Guards` at the head of a clause (one collective, GUARDS), or a capitalised being
+ * after a determiner (`a Cyberman`, `the Daleks`). Null when no role is named there.
+ */
+export function matchRole(
+  tokens: readonly Token[],
+  i: number,
+  start: number,
+): { ref: Ref; end: number } | null {
+  const det = start > i ? tokens[i]!.lower : null;
+  const bare = det === null && PLURAL_DETERMINERS.has(tokens[i]!.lower) ? i + 1 : start;
+  const opener = det !== null || bare > i || i === 0;
+  if (!opener && !(det === null && isClauseHead(tokens, i))) return null;
+  let k = bare;
+  const adjectives: string[] = [];
+  while (
+    k < tokens.length &&
+    k < bare + 2 &&
+    !tokens[k]!.cap &&
+    tokens[k]!.tags.has('Adjective') &&
+    personNoun(tokens[k]!) === null &&
+    tokens[k]!.post.trim() === ''
+  )
+    adjectives.push(tokens[k++]!.lower);
+  const noun = tokens[k];
+  if (noun === undefined) return null;
+  const plural = pluralWord(noun);
+  const person = personNoun(noun);
+  const being =
+    person === null &&
+    noun.cap &&
+    (det !== null || bare > i) &&
+    !NOT_NAMES.has(stripPossessive(noun.lower)) &&
+    !THINGS.has(stripPossessive(noun.lower)) &&
+    !noun.tags.has('Place') &&
+    !noun.tags.has('Organization') &&
+    // `the Wedding March`, `the Time Vortex`: a title of something, not a being.
+    tokens[k + 1]?.cap !== true &&
+    // `a Cyberman grabs her` acts, so it is a being; `grabs the Cybergun` may be a thing.
+    actsNext(tokens, k) &&
+    !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
+  if (person === null && !being) return null;
+  // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
+  if (det === null && bare === i && !plural) return null;
+  const head = stripPossessive(noun.text).toUpperCase();
+  const name = [...adjectives.map((a) => a.toUpperCase()), head].join(' ');
+  return {
+    ref: ref('name', [name], {
+      gender: person?.gender ?? null,
+      possessive: POSSESSIVE.test(noun.text),
+      plural,
+      role: head,
+      definite: det === 'the' || det === 'this' || det === 'that',
+    }),
+    end: k + 1,
+  };
+}
+
+/** Whether the word after `k` (past an adverb) is a verb: the noun at `k` is a subject. */
+function actsNext(tokens: readonly Token[], k: number): boolean {
+  let n = k + 1;
+  if (tokens[n]?.tags.has('Adverb') === true) n++;
+  const t = tokens[n];
+  if (t === undefined || !isVerb(t) || tokens[k]!.post.trim() !== '') return false;
+  // `a Glasgow kiss`: a bare act word after the noun is its head noun, not its verb.
+  return !(ACT_NOUNS.has(t.lower) && ACT_VERB_FORMS.get(t.lower)?.form === 'base');
+}
+
+/** Whether token `i` opens a clause: first, or after `and`, `then`, a comma. */
+function isClauseHead(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || ['and', 'then', 'as', 'when', 'while'].includes(prev.lower);
+}
