@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages Receipts needs, only those missing.
-# better-sqlite3 compiles from source here (python3, make, g++).
+# better-sqlite3 compiles from source here (python3, make, g++); media needs ffmpeg.
 set -euo pipefail
 need=()
 command -v python3 >/dev/null || need+=(python3)
 command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
+# ffmpeg and ffprobe: probing, shot cuts, clips and GIFs (src/media).
+{ command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null; } || need+=(ffmpeg)
+# Liberation fonts: caption text burnt into GIFs.
+[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing Debian packages: ${need[*]}"
 sudo=""

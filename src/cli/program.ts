@@ -6,7 +6,9 @@ import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
 import { registerMoments } from './commands/moments.js';
 import { registerSearch } from './commands/search.js';
+import { registerShots } from './commands/shots.js';
 import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerRetime } from './commands/retime.js';
 import { registerSuggest } from './commands/suggest.js';
 import { defaultDbPath } from './db-path.js';
@@ -29,9 +31,11 @@ export function buildProgram(): Command {
   registerAlign(program);
   registerRetime(program);
   registerExport(program);
+  registerImport(program);
   registerLibrary(program);
   registerMoments(program);
   registerSuggest(program);
+  registerShots(program);
   return program;
 }
 

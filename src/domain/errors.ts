@@ -88,6 +88,31 @@ export const ERROR_CODES = {
     http: 409,
     summary: 'A moment was changed by someone else since it was read; read it again.',
   },
+  MEDIA_NOT_FOUND: {
+    exit: 66,
+    http: 404,
+    summary: 'An episode has no video in the manifest, or its video file does not exist.',
+  },
+  MEDIA_UNREADABLE: {
+    exit: 65,
+    http: 422,
+    summary: 'ffprobe or ffmpeg cannot read a video file (not a video, corrupt, no video stream).',
+  },
+  MEDIA_TRUNCATED: {
+    exit: 65,
+    http: 422,
+    summary: 'A video file ends before the duration its header gives (an interrupted copy).',
+  },
+  MEDIA_TOOL_MISSING: {
+    exit: 69,
+    http: 500,
+    summary: 'ffmpeg or ffprobe is not installed (scripts/install-system-packages.sh).',
+  },
+  CANCELLED: {
+    exit: 75,
+    http: 499,
+    summary: 'The work was cancelled (Ctrl-C or a signal); nothing partial was kept.',
+  },
   INTERNAL: {
     exit: 70,
     http: 500,

@@ -2,13 +2,14 @@ import type { Character, Episode } from '../domain/canon.js';
 import type { LineKind, SearchRequest, SearchResult } from '../domain/search.js';
 import type { Ms } from '../domain/time.js';
 import type { AlignmentStore } from './alignment-store.js';
+import type { MediaStore } from './media-store.js';
 import type { MomentStore } from './moment-store.js';
 
 /**
  * The persistence seam. The app needs only these methods; `sqlite/` implements them
  * (and `postgres/` will). Every adapter runs the same test suite (canon-store.contract.ts).
  */
-export interface CanonStore extends MomentStore, AlignmentStore {
+export interface CanonStore extends MomentStore, AlignmentStore, MediaStore {
   /** Content hashes of the sources stored for a series, keyed by source path. */
   sourceHashes(seriesId: string): Promise<ReadonlyMap<string, string>>;
   /**

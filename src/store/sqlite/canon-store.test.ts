@@ -7,6 +7,7 @@ import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore, IngestBatch, LineInput } from '../canon-store.js';
 import { describeAlignmentStoreContract } from '../alignment-store.contract.js';
 import { describeCanonStoreContract } from '../canon-store.contract.js';
+import { describeMediaStoreContract } from '../media-store.contract.js';
 import { describeMomentStoreContract } from '../moment-store.contract.js';
 import { openSqliteStore, type SqliteStoreOptions } from './canon-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -19,6 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeCanonStoreContract('SQLite', () => openSqliteStore(tempFile()));
 describeMomentStoreContract('SQLite', () => openSqliteStore(tempFile()));
 describeAlignmentStoreContract('SQLite', () => openSqliteStore(tempFile()));
+describeMediaStoreContract('SQLite', () => openSqliteStore(tempFile()));
 
 async function errorOf(p: Promise<unknown>): Promise<ReceiptsError> {
   const e: unknown = await p.then(

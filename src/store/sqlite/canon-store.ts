@@ -16,6 +16,7 @@ import type {
   StoredMoment,
   SuggestionSummary,
 } from '../moment-store.js';
+import type { ProbeInput, ShotsInput, StoredMediaFacts } from '../media-store.js';
 import type {
   CanonStore,
   CharacterInfo,
@@ -31,6 +32,7 @@ import * as alignment from './alignment.js';
 import { readEpisodeSources } from './episode-sources.js';
 import { applyIngestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
+import * as media from './media.js';
 import * as moments from './moments.js';
 import { openDatabase, toStoreError, type OpenDatabaseOptions } from './open-database.js';
 import { parseFtsAverages, type RankStats } from './rank.js';
@@ -164,7 +166,9 @@ class SqliteCanonStore implements CanonStore {
   }
 
   /** What the write modules (moments, alignment) need: kysely, the raw handle, the clock. */
-  private get writeContext(): alignment.AlignmentContext & moments.MomentsContext {
+  private get writeContext(): alignment.AlignmentContext &
+    moments.MomentsContext &
+    media.MediaContext {
     return { db: this.db, raw: this.raw, now: this.now };
   }
 
@@ -190,6 +194,18 @@ class SqliteCanonStore implements CanonStore {
 
   listRetimings(seriesId: string): Promise<readonly RetimingInfo[]> {
     return this.run(() => alignment.listRetimings(this.writeContext, seriesId));
+  }
+
+  mediaFacts(seriesId: string, episodeId: string): Promise<StoredMediaFacts | null> {
+    return this.run(() => media.mediaFacts(this.writeContext, seriesId, episodeId));
+  }
+
+  saveProbe(input: ProbeInput): Promise<void> {
+    return this.run(() => media.saveProbe(this.writeContext, input));
+  }
+
+  saveShots(input: ShotsInput): Promise<void> {
+    return this.run(() => media.saveShots(this.writeContext, input));
   }
 
   addMoment(moment: NewMoment): Promise<StoredMoment> {

@@ -238,6 +238,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'media facts: probe results and shots of episode videos',
+    // One row per episode; path, size and mtime say which file the facts describe, so a
+    // replaced video is analysed again. No foreign key: ingest rewrites the episode list.
+    sql: `
+      CREATE TABLE media_facts (
+        series_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        probe TEXT NOT NULL,
+        probed_at TEXT NOT NULL,
+        shots TEXT,
+        shots_at TEXT,
+        PRIMARY KEY (series_id, episode_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,6 +18,7 @@ export interface LibrarySchema {
   moments: MomentsTable;
   alignments: AlignmentsTable;
   retimings: RetimingsTable;
+  media_facts: MediaFactsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -188,4 +189,19 @@ export interface RetimingsTable {
   method: string;
   reference: string | null;
   retimed_at: string;
+}
+
+export interface MediaFactsTable {
+  series_id: string;
+  episode_id: string;
+  /** Absolute path of the video, with its size and mtime: the key the facts are valid for. */
+  path: string;
+  size_bytes: number;
+  mtime_ms: number;
+  /** JSON MediaProbe. */
+  probe: string;
+  probed_at: string;
+  /** JSON ShotList, NULL until shots are detected for this file. */
+  shots: string | null;
+  shots_at: string | null;
 }
