@@ -1,8 +1,8 @@
 import { alignTranscript } from '../align/align-transcript.js';
 import { pairByContent, type ContentPairing } from '../align/pair-by-content.js';
 import type { AlignmentReport, MismatchReason } from '../domain/alignment.js';
-import type { CanonStore, StoredSource } from '../store/canon-store.js';
-import { cuesOf, transcriptLinesOf } from './stored-lines.js';
+import type { CanonStore } from '../store/canon-store.js';
+import { cuesOf, mainSources, transcriptLinesOf } from './stored-lines.js';
 
 /** What aligning one episode came to. */
 export type EpisodeAlignOutcome =
@@ -45,20 +45,6 @@ export interface ContentProposal {
 }
 
 /**
- * The subtitle file an episode is aligned from: the first in the library's order whose
- * language is English or unknown (the transcripts are English fan transcripts), else the
- * first. Transcripts: the first.
- */
-function pickSources(sources: readonly StoredSource[]) {
-  const subtitles = sources.filter((s) => s.role === 'subtitle');
-  const english = (s: StoredSource) => s.language === null || /^en\b/i.test(s.language);
-  return {
-    subtitle: subtitles.find(english) ?? subtitles[0] ?? null,
-    transcript: sources.find((s) => s.role === 'transcript') ?? null,
-  };
-}
-
-/**
  * Align each episode's transcript with its subtitles and store the result; files that do
  * not say the same thing are reported, never aligned. One transaction per episode, so an
  * interrupted run keeps what it finished.
@@ -83,7 +69,7 @@ async function alignOne(
   seriesId: string,
   episodeId: string,
 ): Promise<EpisodeAlignOutcome> {
-  const { subtitle, transcript } = pickSources(await store.episodeSources(seriesId, episodeId));
+  const { subtitle, transcript } = mainSources(await store.episodeSources(seriesId, episodeId));
   if (!subtitle || !transcript) {
     const missing =
       !subtitle && !transcript ? 'subtitles or transcript' : !subtitle ? 'subtitles' : 'transcript';
@@ -138,7 +124,7 @@ export async function proposePairings(
   const wanted = new Set(mismatched.map((m) => m.subtitlePath));
   for (const e of episodes) {
     const all = await store.episodeSources(seriesId, e.id);
-    const { transcript } = pickSources(all);
+    const { transcript } = mainSources(all);
     for (const s of all) {
       if (s.role === 'subtitle' && wanted.has(s.path)) {
         subtitles.push({ id: s.path, claimedTranscriptId: e.id, cues: cuesOf(s) });

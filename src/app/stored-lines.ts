@@ -54,3 +54,20 @@ export function transcriptLinesOf(source: StoredSource): TranscriptLine[] {
     return { kind: 'scene', seq: l.seq, line: l.line, text: l.text };
   });
 }
+
+/**
+ * The subtitle file and transcript an episode is read from: the first subtitle file whose
+ * language is English or unknown (fan transcripts are English), else the first; the first
+ * transcript.
+ */
+export function mainSources(sources: readonly StoredSource[]): {
+  subtitle: StoredSource | null;
+  transcript: StoredSource | null;
+} {
+  const subtitles = sources.filter((s) => s.role === 'subtitle');
+  const english = (s: StoredSource) => s.language === null || /^en\b/iu.test(s.language);
+  return {
+    subtitle: subtitles.find(english) ?? subtitles[0] ?? null,
+    transcript: sources.find((s) => s.role === 'transcript') ?? null,
+  };
+}

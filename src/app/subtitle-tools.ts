@@ -7,7 +7,7 @@ import { writeVtt, type VttCue } from '../formats/write-vtt.js';
 import type { RetimingInfo } from '../store/alignment-store.js';
 import type { CanonStore, StoredSource } from '../store/canon-store.js';
 import { readUserFile } from './read-file.js';
-import { cuesOf } from './stored-lines.js';
+import { cuesOf, mainSources } from './stored-lines.js';
 
 /**
  * The subtitle source of an episode a command works on: the one named by its stored path,
@@ -19,9 +19,8 @@ export async function episodeSubtitle(
   episodeId: string,
   path?: string,
 ): Promise<StoredSource> {
-  const subtitles = (await store.episodeSources(seriesId, episodeId)).filter(
-    (s) => s.role === 'subtitle',
-  );
+  const sources = await store.episodeSources(seriesId, episodeId);
+  const subtitles = sources.filter((s) => s.role === 'subtitle');
   if (path !== undefined) {
     const named = subtitles.find((s) => s.path === path);
     if (named) return named;
@@ -30,8 +29,7 @@ export async function episodeSubtitle(
       `${path} is not a subtitle file of ${episodeId} (${subtitles.map((s) => s.path).join(', ') || 'it has none'}).`,
     );
   }
-  const english = subtitles.find((s) => s.language === null || /^en\b/iu.test(s.language));
-  const chosen = english ?? subtitles[0];
+  const chosen = mainSources(sources).subtitle;
   if (!chosen)
     throw new ReceiptsError('NOT_FOUND', `${episodeId} has no subtitles in the library.`);
   return chosen;
