@@ -10,7 +10,8 @@ import type { CanonStore, EpisodeInfo, SeriesInfo } from '../store/canon-store.j
 import type { StoredMoment } from '../store/moment-store.js';
 import { closestHint } from './moments-closest.js';
 import { REVIEW_STATES, nameList, parseOrFail } from './moments-options.js';
-import { findEpisode, loadSeriesContext, pickSeries } from './moments-series.js';
+import { findEpisode, loadSeriesContext } from './moments-series.js';
+import { pickSeries } from './pick-series.js';
 import { allMoments, momentQuery } from './moments.js';
 
 /** What `export eaf` is asked for: the episode, and who and where the file is for. */

@@ -5,7 +5,8 @@ import type { MomentQuery, StoredMoment } from '../store/moment-store.js';
 import { resolveAnchor } from './moments-anchor.js';
 import { closestHint } from './moments-closest.js';
 import { toMomentFields, toMomentListFilters, type MomentListFilters } from './moments-options.js';
-import { findEpisode, loadSeriesContext, pickSeries, seriesCodebook } from './moments-series.js';
+import { findEpisode, loadSeriesContext, seriesCodebook } from './moments-series.js';
+import { pickSeries } from './pick-series.js';
 import {
   checkSpan,
   invalid,

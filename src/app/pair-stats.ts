@@ -4,7 +4,7 @@ import type { ReviewState } from '../domain/moment.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { allMoments, momentQuery } from './moments.js';
 import { parseOrFail } from './moments-options.js';
-import { pickSeries } from './moments-series.js';
+import { pickSeries } from './pick-series.js';
 
 /** `stats pairs` options, defined once for flags, --help and validation. */
 export const PAIR_STATS_OPTIONS = [

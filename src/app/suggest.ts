@@ -6,7 +6,8 @@ import type { CanonStore, SeriesInfo, StoredLine } from '../store/canon-store.js
 import type { NewMoment, StoredMoment } from '../store/moment-store.js';
 import { allMoments } from './moments.js';
 import { closestHint } from './moments-closest.js';
-import { findEpisode, pickSeries } from './moments-series.js';
+import { findEpisode } from './moments-series.js';
+import { pickSeries } from './pick-series.js';
 import { codebookFrom } from './codebooks.js';
 
 /** `suggest` options, defined once for flags, --help and validation. */
