@@ -4,7 +4,7 @@ import type { CanonStore } from '../store/canon-store.js';
 import type { MomentChange, StoredMoment } from '../store/moment-store.js';
 import { showMoment } from './moments.js';
 import { toMomentFields, type MomentFields } from './moments-options.js';
-import { loadSeriesContext, type SeriesContext } from './moments-series.js';
+import { episodeDuration, loadSeriesContext, type SeriesContext } from './moments-series.js';
 import {
   checkSpan,
   invalid,
@@ -53,7 +53,8 @@ export async function editMoment(
   }
   const current = await showMoment(store, id);
   const ctx = await loadSeriesContext(store, current.seriesId);
-  const next = merged(ctx, current, f);
+  const duration = await episodeDuration(store, current.seriesId, current.episode);
+  const next = merged(ctx, current, f, duration);
   const change: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(next) as [keyof MomentChange, unknown][]) {
     if (JSON.stringify(v) !== JSON.stringify(current[k])) change[k] = v;
@@ -67,14 +68,19 @@ export async function editMoment(
 }
 
 /** The moment's editable fields after the edit, validated. */
-function merged(ctx: SeriesContext, m: StoredMoment, f: MomentFields): Required<MomentChange> {
+function merged(
+  ctx: SeriesContext,
+  m: StoredMoment,
+  f: MomentFields,
+  durationMs: number | null,
+): Required<MomentChange> {
   const term =
     f.term !== undefined || f.tier !== undefined
       ? resolveTerm(ctx.codebook, f.term ?? m.term, f.tier)
       : { id: m.term, tier: m.tier };
   const startMs = f.from === undefined ? m.startMs : parseMomentTime('from', f.from);
   const endMs = f.to === undefined ? m.endMs : parseMomentTime('to', f.to);
-  checkSpan(startMs, endMs);
+  checkSpan(startMs, endMs, durationMs);
   return {
     startMs,
     endMs,

@@ -52,6 +52,7 @@ export function checkImported(
   moments: readonly ImportedMoment[],
   file: string,
   policy: NamePolicy,
+  durationMs: number | null = null,
 ): CheckedMoments {
   const unknown = new Map<string, { name: string; count: number; line: number }>();
   const problems: ReceiptsError[] = [];
@@ -72,7 +73,7 @@ export function checkImported(
       const term = resolveTerm(ctx.codebook, m.term, m.tier);
       const startMs = m.startMs === null ? null : parseMomentTime('from', m.startMs);
       const endMs = m.endMs === null ? null : parseMomentTime('to', m.endMs);
-      checkSpan(startMs, endMs);
+      checkSpan(startMs, endMs, durationMs);
       const nobody = m.initiator === null && m.recipients.length === 0;
       const initiatorLabel = nobody && !m.mutual ? policy.participant : m.initiator;
       const people = shapePeople(

@@ -13,7 +13,7 @@ import {
   type UnknownName,
 } from './moments-interchange-check.js';
 import { requireEpisode } from './moments-interchange-export.js';
-import { loadSeriesContext } from './moments-series.js';
+import { episodeDuration, loadSeriesContext } from './moments-series.js';
 import { allMoments } from './moments.js';
 import { readUserFile } from './read-file.js';
 
@@ -77,7 +77,8 @@ export async function importEaf(
     file: request.shownAs,
     author: request.author,
   });
-  const checked = checkImported(ctx, moments, request.shownAs, request.names);
+  const duration = await episodeDuration(store, ctx.series.id, episode.id);
+  const checked = checkImported(ctx, moments, request.shownAs, request.names, duration);
   const [firstProblem] = checked.problems;
   if (firstProblem !== undefined) {
     const more = checked.problems.length - 1;

@@ -39,3 +39,12 @@ export function findEpisode(episodes: readonly EpisodeInfo[], id: string): Episo
   const key = id.trim().toLowerCase();
   return episodes.find((e) => e.id.toLowerCase() === key) ?? null;
 }
+
+/** The length of an episode's video when it has been probed, else null. */
+export async function episodeDuration(
+  store: CanonStore,
+  seriesId: string,
+  episodeId: string,
+): Promise<number | null> {
+  return (await store.mediaFacts(seriesId, episodeId))?.probe.durationMs ?? null;
+}

@@ -1,7 +1,7 @@
 import { nameKey } from '../domain/canon.js';
 import type { CodebookIndex, CodebookTerm } from '../domain/codebook.js';
 import { ReceiptsError } from '../domain/errors.js';
-import { parseTimecode, type Ms } from '../domain/time.js';
+import { parseTimecode, type Ms, formatTimecode } from '../domain/time.js';
 import { closestHint, closestNames } from './moments-closest.js';
 import type { SeriesContext } from './moments-series.js';
 
@@ -126,11 +126,25 @@ export function parseMomentTime(field: string, value: string | number): Ms {
   return parsed;
 }
 
-/** Start and end in order: end >= start >= 0 (the episode's length is not known yet). */
-export function checkSpan(startMs: Ms | null, endMs: Ms | null): void {
+/**
+ * Start and end in order (end >= start >= 0), and within the episode when the length of its
+ * video is known (`receipts probe` stores it).
+ */
+export function checkSpan(
+  startMs: Ms | null,
+  endMs: Ms | null,
+  durationMs: Ms | null = null,
+): void {
   if (endMs !== null && startMs === null) throw invalid('from', 'an end needs a start (--from)');
   if (startMs !== null && endMs !== null && endMs < startMs) {
     throw invalid('to', `the end (${endMs} ms) is before the start (${startMs} ms)`);
+  }
+  const last = endMs ?? startMs;
+  if (durationMs !== null && last !== null && last > durationMs) {
+    throw invalid(
+      endMs === null ? 'from' : 'to',
+      `${formatTimecode(last)} is after the end of the episode's video (${formatTimecode(durationMs)})`,
+    );
   }
 }
 

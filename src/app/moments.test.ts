@@ -69,6 +69,42 @@ describe('addMoment', () => {
     });
   });
 
+  it('refuses a moment after the end of the episode once its video has been probed', async () => {
+    await add({ episode: 'S01E01', term: 'kiss', initiator: 'Ianto', from: '50:00', to: '50:02' });
+    await store.saveProbe({
+      seriesId: TEST_CANON.id,
+      episodeId: 'S01E01',
+      file: { path: join(dir, 'e1.mkv'), sizeBytes: 1000, mtimeMs: 1 },
+      probe: {
+        container: 'matroska,webm',
+        durationMs: 2_940_125,
+        sizeBytes: 1000,
+        bitRate: null,
+        video: {
+          index: 0,
+          codec: 'h264',
+          pixelFormat: 'yuv420p',
+          width: 720,
+          height: 576,
+          sar: { num: 1, den: 1 },
+          rotation: 0,
+          displayWidth: 720,
+          displayHeight: 576,
+          frameRate: { num: 25, den: 1 },
+          variableFrameRate: false,
+          frames: null,
+        },
+        audio: null,
+      },
+    });
+    const e = await failure(
+      add({ episode: 'S01E01', term: 'kiss', initiator: 'Ianto', from: '50:00', to: '50:02' }),
+    );
+    expect(e.code).toBe('MOMENT_INVALID');
+    expect(e.message).toMatch(/50:02\.000 is after the end of the episode's video \(49:00\.125\)/);
+    expect((await listMoments(store, {})).moments).toHaveLength(1);
+  });
+
   it('reads times in milliseconds with a unit and as numbers', async () => {
     const a = await add({ episode: 'S01E01', term: 'hug', initiator: 'Jack', from: '2472300ms' });
     const b = await add({

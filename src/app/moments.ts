@@ -5,7 +5,12 @@ import type { MomentQuery, StoredMoment } from '../store/moment-store.js';
 import { resolveAnchor } from './moments-anchor.js';
 import { closestHint } from './moments-closest.js';
 import { toMomentFields, toMomentListFilters, type MomentListFilters } from './moments-options.js';
-import { findEpisode, loadSeriesContext, seriesCodebook } from './moments-series.js';
+import {
+  episodeDuration,
+  findEpisode,
+  loadSeriesContext,
+  seriesCodebook,
+} from './moments-series.js';
 import { pickSeries } from './pick-series.js';
 import {
   checkSpan,
@@ -51,7 +56,7 @@ export async function addMoment(
   const people = resolvePeople(ctx, f.initiator || null, f.recipients ?? [], f.mutual ?? false);
   const startMs = f.from === undefined ? null : parseMomentTime('from', f.from);
   const endMs = f.to === undefined ? null : parseMomentTime('to', f.to);
-  checkSpan(startMs, endMs);
+  checkSpan(startMs, endMs, await episodeDuration(store, ctx.series.id, episode.id));
   if (f.line !== undefined && startMs !== null) {
     throw invalid('line', 'give times (--from, --to) or a transcript line (--line), not both');
   }
