@@ -37,21 +37,16 @@ export function cuesOf(source: StoredSource): Cue[] {
 
 /** A transcript source's rows as transcript lines, in order. */
 export function transcriptLinesOf(source: StoredSource): TranscriptLine[] {
-  return source.lines.map((l): TranscriptLine => {
+  return source.lines.flatMap((l): TranscriptLine[] => {
+    if (l.kind === 'cue') return [];
     if (l.kind === 'dialogue') {
-      return {
-        kind: 'dialogue',
-        seq: l.seq,
-        line: l.line,
-        speaker: l.speakerLabel ?? '',
-        qualifier: l.qualifier,
-        text: l.text,
-      };
+      const { seq, line, qualifier, text } = l;
+      return [{ kind: 'dialogue', seq, line, speaker: l.speakerLabel ?? '', qualifier, text }];
     }
     if (l.kind === 'action') {
-      return { kind: 'action', seq: l.seq, line: l.line, text: l.text, speaker: l.speakerLabel };
+      return [{ kind: 'action', seq: l.seq, line: l.line, text: l.text, speaker: l.speakerLabel }];
     }
-    return { kind: 'scene', seq: l.seq, line: l.line, text: l.text };
+    return [{ kind: 'scene', seq: l.seq, line: l.line, text: l.text }];
   });
 }
 

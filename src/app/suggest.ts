@@ -1,14 +1,15 @@
 import { ReceiptsError } from '../domain/errors.js';
 import { momentFromSuggestion, type Suggestion } from '../domain/moment.js';
-import type { TranscriptLine } from '../domain/transcript.js';
+import { REVIEW_THRESHOLD } from '../nlp/confidence.js';
 import { suggestMoments } from '../nlp/suggest-moments.js';
-import type { CanonStore, SeriesInfo, StoredLine } from '../store/canon-store.js';
+import type { CanonStore, SeriesInfo } from '../store/canon-store.js';
 import type { NewMoment, StoredMoment } from '../store/moment-store.js';
 import { allMoments } from './moments.js';
 import { closestHint } from './moments-closest.js';
 import { findEpisode } from './moments-series.js';
 import { pickSeries } from './pick-series.js';
 import { codebookFrom } from './codebooks.js';
+import { transcriptLinesOf } from './stored-lines.js';
 
 /** `suggest` options, defined once for flags, --help and validation. */
 export const SUGGEST_OPTIONS = [
@@ -19,12 +20,19 @@ export const SUGGEST_OPTIONS = [
   },
   { name: 'episode', flag: '--episode <id>', help: 'read this episode' },
   { name: 'all', flag: '--all', help: 'read every episode of the series' },
+  {
+    name: 'minConfidence',
+    flag: '--min-confidence <0..1>',
+    help: `keep suggestions at least this sure (default ${REVIEW_THRESHOLD}; 0 keeps all)`,
+  },
 ] as const;
 
 export interface SuggestRequest {
   readonly series?: string;
   readonly episode?: string;
   readonly all?: boolean;
+  /** Suggestions less sure than this are dropped (default REVIEW_THRESHOLD). */
+  readonly minConfidence?: number;
   /** Called after each episode is read, for progress bars. */
   readonly onProgress?: (p: { done: number; total: number; episode: string }) => void;
 }
@@ -67,6 +75,7 @@ export async function suggestForEpisodes(
     name: c.name,
     aliases: c.aliases,
   }));
+  const minConfidence = checkConfidence(request.minConfidence ?? REVIEW_THRESHOLD);
   const suggestions: Suggestion[] = [];
   let transcripts = 0;
   let directions = 0;
@@ -75,10 +84,12 @@ export async function suggestForEpisodes(
     for (const source of await store.episodeSources(series.id, episode)) {
       if (source.role !== 'transcript') continue;
       transcripts++;
-      const lines = source.lines.flatMap(toTranscriptLine);
+      const lines = transcriptLinesOf(source);
       directions += lines.filter((l) => l.kind === 'action').length;
       suggestions.push(
-        ...suggestMoments({ episode, file: source.path, lines, characters, codebook }),
+        ...suggestMoments({ episode, file: source.path, lines, characters, codebook }).filter(
+          (s) => s.confidence >= minConfidence,
+        ),
       );
     }
     request.onProgress?.({ done: i + 1, total: episodes.length, episode });
@@ -140,29 +151,6 @@ async function pickEpisodes(
   return [e.id];
 }
 
-/** A stored transcript line as the suggester reads it (subtitle cues are not read). */
-function toTranscriptLine(l: StoredLine): TranscriptLine[] {
-  switch (l.kind) {
-    case 'dialogue':
-      return [
-        {
-          kind: 'dialogue',
-          seq: l.seq,
-          line: l.line,
-          speaker: l.speakerLabel ?? '',
-          qualifier: l.qualifier,
-          text: l.text,
-        },
-      ];
-    case 'action':
-      return [{ kind: 'action', seq: l.seq, line: l.line, text: l.text, speaker: l.speakerLabel }];
-    case 'scene':
-      return [{ kind: 'scene', seq: l.seq, line: l.line, text: l.text }];
-    case 'cue':
-      return [];
-  }
-}
-
 /** A suggestion as a new moment: review `suggested`, provenance rule + file + line. */
 function toNewMoment(seriesId: string, s: Suggestion): NewMoment {
   const {
@@ -187,4 +175,11 @@ function keyOf(m: NewMoment): string {
     who,
     m.mutual,
   ]);
+}
+
+function checkConfidence(x: number): number {
+  if (!(x >= 0 && x <= 1)) {
+    throw new ReceiptsError('USAGE', `--min-confidence must be a number from 0 to 1, not ${x}`);
+  }
+  return x;
 }

@@ -7,6 +7,7 @@ import { registerLibrary } from './commands/library.js';
 import { registerMoments } from './commands/moments.js';
 import { registerSearch } from './commands/search.js';
 import { registerShots } from './commands/shots.js';
+import { registerGif } from './commands/gif.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerRetime } from './commands/retime.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerMoments(program);
   registerSuggest(program);
   registerShots(program);
+  registerGif(program);
   return program;
 }
 

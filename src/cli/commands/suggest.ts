@@ -31,7 +31,13 @@ Examples:
     )
     .action(
       async (
-        opts: { series?: string; episode?: string; all?: boolean; json?: boolean },
+        opts: {
+          series?: string;
+          episode?: string;
+          all?: boolean;
+          json?: boolean;
+          minConfidence?: string;
+        },
         c: Command,
       ) => {
         const bar = progressBar(!opts.json && process.stderr.isTTY);
@@ -40,6 +46,9 @@ Examples:
             ...(opts.series === undefined ? {} : { series: opts.series }),
             ...(opts.episode === undefined ? {} : { episode: opts.episode }),
             all: opts.all ?? false,
+            ...(opts.minConfidence === undefined
+              ? {}
+              : { minConfidence: Number(opts.minConfidence) }),
             onProgress: bar.update,
           }).finally(bar.stop),
         );
