@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { nameKey } from '../src/domain/canon.js';
 import type { Suggestion } from '../src/domain/moment.js';
 import type { TranscriptLine } from '../src/domain/transcript.js';
@@ -15,8 +15,9 @@ import { requireSharedData, walk } from './real-data.js';
  * Precision and recall of the stage-direction suggester against the hand-labelled dev set
  * (test/fixtures/suggest-dev-set.json):
  *
- *   npx tsx bench/suggest-eval.ts [--split] [--verbose] [--curve] [--speed]
+ *   npx tsx bench/suggest-eval.ts [--set <fixture.json>] [--split] [--verbose] [--curve] [--speed]
  *
+ * `--set` picks another labelled set of the same format (test/fixtures/suggest-dev-set-startrek.json).
  * Only action-tier suggestions at the labelled lines with a confidence of at least
  * REVIEW_THRESHOLD are scored. An event matches when the action, the initiator and the
  * recipient set agree (names compared by key after alias resolution); when either side is
@@ -54,9 +55,12 @@ interface Counts {
 }
 
 const shared = requireSharedData('suggest-eval');
-const dev = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'suggest-dev-set.json'), 'utf8'),
-) as DevSet;
+const setArg = process.argv.indexOf('--set');
+const setPath =
+  setArg > 0 && process.argv[setArg + 1] !== undefined
+    ? resolve(process.argv[setArg + 1]!)
+    : join(REPO_ROOT, 'test', 'fixtures', 'suggest-dev-set.json');
+const dev = JSON.parse(readFileSync(setPath, 'utf8')) as DevSet;
 const codebook = parseCodebook(
   readFileSync(join(REPO_ROOT, 'codebooks', 'interaction.yaml'), 'utf8'),
   'codebooks/interaction.yaml',
@@ -77,6 +81,39 @@ function halfOf(file: string): Half {
 
 function readLines(path: string): readonly TranscriptLine[] {
   return readTranscript(readFileSync(path), path).parts[0]!.transcript.lines;
+}
+
+/**
+ * The line where each direction's bracket opens, by action line seq. The HTML reader numbers
+ * a direction inside a wrapped speech with the speech's first line, while the labels give the
+ * line of its `(`; so the raw page is searched from the reader's line for the direction text.
+ */
+function openingLines(path: string, lines: readonly TranscriptLine[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!/\.html?$/i.test(path)) return out;
+  const raw = readFileSync(path, 'latin1')
+    .replace(/\r\n|\r/g, '\n')
+    .replace(/<[^>]*>/g, (tag) => tag.replace(/[^\n]/g, ''))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .split('\n');
+  const squash = (t: string): string => t.replace(/\s+/g, '').slice(0, 24);
+  const used = new Set<string>();
+  for (const l of lines) {
+    if (l.kind !== 'action') continue;
+    const want = squash(l.text);
+    search: for (let n = l.line; n < l.line + 40 && n <= raw.length; n++) {
+      const text = raw[n - 1]!;
+      for (const m of text.matchAll(/[([{]/g)) {
+        const after = squash([text.slice(m.index + 1), ...raw.slice(n, n + 4)].join(' '));
+        if (!after.startsWith(want) || used.has(`${n}:${m.index}`)) continue;
+        used.add(`${n}:${m.index}`);
+        out.set(l.seq, n);
+        break search;
+      }
+    }
+  }
+  return out;
 }
 
 /** Suggestions for a transcript the way the app makes them: speaker labels as characters. */
@@ -124,10 +161,16 @@ for (const [file, entries] of byFile) {
   const started = performance.now();
   const suggestions = suggestFor(file, lines);
   suggestMs += performance.now() - started;
+  const opening = openingLines(join(shared, dev.folder, file), lines);
+  const lineOf = (s: Suggestion): number => opening.get(s.seq) ?? s.source.line;
   const listed = !split || half === 'tuning';
+  const read = new Set(
+    lines.map((l) => (l.kind === 'action' ? (opening.get(l.seq) ?? l.line) : 0)),
+  );
   for (const entry of entries) {
     directionsScored++;
-    const all = suggestions.filter((s) => s.tier === 'action' && s.source.line === entry.line);
+    if (!read.has(entry.line)) console.warn(`no direction read at ${file}:${entry.line}`);
+    const all = suggestions.filter((s) => s.tier === 'action' && lineOf(s) === entry.line);
     events[half] += entry.events.length;
     if (curve) {
       const left = [...all].sort((a, b) => b.confidence - a.confidence);

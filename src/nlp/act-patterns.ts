@@ -41,6 +41,10 @@ export function readAct(
     const agent = items[by + 1];
     const term = actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
+      // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
+      let d = skip(items, by + 1);
+      if (DETS.has(word(items[d]))) d++;
+      if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
       if (by > k && agent?.kind === 'ref')
         return mk(term, agent.ref, ['subject'], false, null, 'act.passive', null);
       return mk(term, null, ['subject'], false, null, 'act.passive-no-agent', null);
@@ -162,6 +166,9 @@ export function readAct(
     if (o.possessive) {
       const p = partAt(items, j);
       if (p === null) return null;
+      // `hits his head on a pipe`: one's own body struck against a thing.
+      if (['on', 'against'].includes(word(items[p.end])) && items[p.end + 1]?.kind !== 'ref')
+        return null;
       const term = actTerm(lemma, p.part);
       return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
     }

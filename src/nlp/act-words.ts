@@ -31,7 +31,15 @@ export const SKIPPABLE = new Set([
   'happily',
   'fondly',
 ]);
-export const RECIPROCAL_LEMMAS = new Set(['kiss', 'snog', 'hug', 'embrace', 'cuddle', 'smooch']);
+export const RECIPROCAL_LEMMAS = new Set([
+  'kiss',
+  'snog',
+  'hug',
+  'embrace',
+  'cuddle',
+  'snuggle',
+  'smooch',
+]);
 export const PART_PREPS = new Set(['on', 'across', 'in', 'by', 'around', 'round', 'at']);
 export const DETS = new Set([
   'a',

@@ -84,3 +84,22 @@ describe('detectActs', () => {
     expect(acts('Kit almost kisses Owen.')).toEqual(['kiss->OWEN (not: almost)']);
   });
 });
+
+describe('detectActs on acts no person did', () => {
+  it('reads no act in a passive whose agent is a thing', () => {
+    expect(acts('Kit is hit by a falling beam.')).toEqual([]);
+    expect(acts('Mara gets struck by lightning.')).toEqual([]);
+    expect(acts('Kit is hit by Owen.')).toEqual(['OWEN:punch->subject']);
+  });
+
+  it('reads no act when someone strikes their own body against a thing', () => {
+    expect(acts('Owen bumps into the table and hits his head on a shelf.')).toEqual([]);
+    expect(acts('Owen hits his head against the wall.')).toEqual([]);
+    expect(acts('Elsa hits him on the head.')).toEqual(['punch->him@head']);
+  });
+
+  it('reads snuggling as a hug, mutual when plural', () => {
+    expect(acts('Kit snuggles Mara.')).toEqual(['hug->MARA']);
+    expect(acts('They snuggle.')).toEqual(['hug*->']);
+  });
+});
