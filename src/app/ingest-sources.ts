@@ -15,7 +15,7 @@ import type { LineInput, SourceInput } from '../store/canon-store.js';
  * Bump when a reader's output changes, so the next ingest re-reads files whose bytes
  * did not change (the stored fingerprint includes it).
  */
-export const READERS_VERSION = 2;
+export const READERS_VERSION = 3;
 
 /** One file the manifest names, with where it is named. */
 export interface SourceRef {

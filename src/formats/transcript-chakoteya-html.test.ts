@@ -51,6 +51,22 @@ describe('parseChakoteyaHtml', () => {
     ]);
   });
 
+  it('gives a direction inside a wrapped speech the line its bracket opens on', () => {
+    const page = [
+      '<html><body><table><tr><td><font size="2">', // 1
+      'QUARK: These jobs are hard to come by. Her credentials', // 2
+      'were very impressive. (Odo grabs his', // 3
+      'lapels) Hey, listen here.<br/>', // 4
+      'ODO: The problem is you are lying.</font></td></tr></table></body></html>', // 5
+    ].join('\n');
+    expect(brief(parseChakoteyaHtml(page, 'wrap.htm').transcript.lines)).toEqual([
+      '2 QUARK: These jobs are hard to come by. Her credentials were very impressive.',
+      '3 (Odo grabs his lapels) ~QUARK',
+      '2 QUARK: Hey, listen here.',
+      '5 ODO: The problem is you are lying.',
+    ]);
+  });
+
   it('ignores the footer after the table', () => {
     expect(r.transcript.lines.some((l) => l.kind !== 'scene' && l.text.includes('Back'))).toBe(
       false,

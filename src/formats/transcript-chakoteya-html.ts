@@ -1,6 +1,11 @@
 import { Parser } from 'htmlparser2';
 import type { Finding } from '../domain/errors.js';
-import { collapseSpace, TranscriptLinesBuilder, type DialectResult } from './inline-directions.js';
+import {
+  collapseSpace,
+  joinSourceLines,
+  TranscriptLinesBuilder,
+  type DialectResult,
+} from './inline-directions.js';
 import { ChakoteyaGrammar, startsChakoteyaEntry } from './transcript-chakoteya-text.js';
 
 /** Tags that only style text; every other tag (including typos such as `<rb>`) ends a line. */
@@ -58,8 +63,9 @@ export function parseChakoteyaHtml(text: string, file = '<html>'): DialectResult
   let titleParts: string[] | null = null;
   let airDate: string | null = null;
 
-  // The logical line being assembled.
+  // The logical line being assembled, and its pieces per source line (for directions' lines).
   let buf = '';
+  let parts: { text: string; line: number }[] = [];
   let bufLine = 0;
   let bufBold = true;
   let lineStart = true;
@@ -70,10 +76,16 @@ export function parseChakoteyaHtml(text: string, file = '<html>'): DialectResult
   const flush = (): void => {
     if (buf === '') return;
     const line = collapseSpace(buf);
+    const pieces = parts;
     buf = '';
+    parts = [];
     if (line === '') return;
-    if (region === 'body') grammar.line(line, bufLine, bufBold);
-    else if (region === 'header' && /^original airdate:/i.test(line)) {
+    if (region === 'body') {
+      const joined = joinSourceLines(
+        pieces.map((p) => ({ text: collapseSpace(p.text), line: p.line })),
+      );
+      grammar.line(joined.text, bufLine, bufBold, joined.lineAt);
+    } else if (region === 'header' && /^original airdate:/i.test(line)) {
       airDate = line.slice(17).trim() || null;
     }
   };
@@ -128,6 +140,9 @@ export function parseChakoteyaHtml(text: string, file = '<html>'): DialectResult
               bufLine = line;
               bufBold = bold > 0;
             } else if (bold === 0) bufBold = false;
+            const last = parts[parts.length - 1];
+            if (lineStart || last === undefined) parts.push({ text: seg, line });
+            else last.text += seg;
             buf += seg;
             lineStart = false;
           }
