@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { ReceiptsError } from '../domain/errors.js';
 import { parseTimecode } from '../domain/time.js';
+import { DEFAULT_MAX_BYTES, parseByteSize } from '../media/budget.js';
 import { parseCrop, WIDTH_PRESETS, type ClipFormat, type Crop } from '../media/clip-plan.js';
 
 /**
@@ -75,4 +76,27 @@ export function pickFormat(
     throw usage(`The format "${named}" is not one of ${allowed.join(', ')}.`);
   }
   return named as ClipFormat;
+}
+
+/**
+ * The GIF size budget: `--max-bytes` (`2000000`, `300KB`, `10MB`, `5.5MB`), else
+ * `$RECEIPTS_MAX_BYTES`, else 10 MB. A budget under 1 KB cannot hold a GIF and is refused.
+ */
+export function parseMaxBytes(
+  text: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
+  const fromEnv = env.RECEIPTS_MAX_BYTES;
+  const [flag, given] =
+    text !== undefined
+      ? ['--max-bytes', text]
+      : fromEnv !== undefined && fromEnv.trim() !== ''
+        ? ['$RECEIPTS_MAX_BYTES', fromEnv]
+        : [null, null];
+  if (flag === null) return DEFAULT_MAX_BYTES;
+  const bytes = parseByteSize(given);
+  if (bytes === null || bytes < 1000) {
+    throw usage(`${flag} "${given}" is not a size of at least 1 KB (try 10MB, 5.5MB or 300KB).`);
+  }
+  return bytes;
 }

@@ -10,6 +10,8 @@ import {
   type CaptionLine,
 } from '../media/captions-ass.js';
 import { planClip, type ClipFormat, type ClipRequest } from '../media/clip-plan.js';
+import { DEFAULT_MAX_BYTES, type StepTaken } from '../media/budget.js';
+import { renderWithinBudget } from '../media/budget-render.js';
 import { FORMAT_EXTENSION } from '../media/gif-args.js';
 import { renderClip, type RenderClipOptions, type RenderedClip } from '../media/render-clip.js';
 import type { CanonStore } from '../store/canon-store.js';
@@ -39,6 +41,8 @@ export interface GifRequest {
   readonly captions?: readonly string[];
   /** No captions at all. */
   readonly noCaptions?: boolean;
+  /** Size budget of a GIF in bytes (default 10 MB, Tumblr's limit); other formats have none. */
+  readonly maxBytes?: number;
   /** Output file (default: `<episode>-<time>.<ext>` in `cwd`). */
   readonly out?: string;
   readonly cwd?: string;
@@ -57,8 +61,8 @@ export interface GifResult extends RenderedClip {
   readonly endMs: number;
   readonly snapped: { readonly trimmedStart: number; readonly trimmedEnd: number } | null;
   readonly captioned: readonly CaptionLine[];
-  /** Steps taken to meet a size budget (none yet: the budget comes later). */
-  readonly budgetSteps: readonly string[];
+  /** Steps taken to meet the size budget, each with the size after it; empty when it fit. */
+  readonly budgetSteps: readonly StepTaken[];
 }
 
 /** The user's render cache folder. */
@@ -129,14 +133,15 @@ export async function renderGif(
   }
   const plan = planned.plan;
   const captioned = await captionLines(store, series.id, episodeId, request, plan);
-  const captions =
+  const captionsFor = (p: { readonly width: number; readonly height: number }) =>
     captioned.length === 0
       ? null
       : captionsAss(captioned, {
-          width: plan.width,
-          height: plan.height,
+          width: p.width,
+          height: p.height,
           speakers: request.speakers === true,
         });
+  const captions = captionsFor(plan);
 
   const cwd = request.cwd ?? process.cwd();
   const output = resolve(
@@ -148,13 +153,18 @@ export async function renderGif(
       file: output,
     });
   }
-  const made = await renderClip(
-    { plan, video: probed.file, captions, output },
-    {
-      ...options,
-      cacheDir: options.cacheDir === undefined ? defaultRenderCache() : options.cacheDir,
-    },
-  );
+  const runOptions = {
+    ...options,
+    cacheDir: options.cacheDir === undefined ? defaultRenderCache() : options.cacheDir,
+  };
+  const video = probed.file;
+  const made =
+    plan.format === 'gif'
+      ? await renderWithinBudget(
+          { plan, video, captionsFor, output, maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES },
+          runOptions,
+        )
+      : { ...(await renderClip({ plan, video, captions, output }, runOptions)), steps: [] };
   return {
     ...made,
     series: series.id,
@@ -164,7 +174,7 @@ export async function renderGif(
     endMs: plan.endMs,
     snapped: plan.snapped,
     captioned,
-    budgetSteps: [],
+    budgetSteps: made.steps,
   };
 }
 

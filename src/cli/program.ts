@@ -8,6 +8,7 @@ import { registerMoments } from './commands/moments.js';
 import { registerSearch } from './commands/search.js';
 import { registerShots } from './commands/shots.js';
 import { registerGif } from './commands/gif.js';
+import { registerGifset } from './commands/gifset.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerRetime } from './commands/retime.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerSuggest(program);
   registerShots(program);
   registerGif(program);
+  registerGifset(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { renderGif, type ClipSource, type GifRequest, type GifResult } from '../
 import {
   parseClipTime,
   parseCropOption,
+  parseMaxBytes,
   parseNumber,
   parseWidth,
   pickFormat,
@@ -33,6 +34,7 @@ interface ClipOptions {
   readonly caption?: readonly string[];
   readonly captions?: boolean;
   readonly format?: string;
+  readonly maxBytes?: string;
   readonly sharpen?: boolean;
   readonly brightness?: string;
   readonly contrast?: string;
@@ -77,9 +79,17 @@ export function registerGif(program: Command): void {
     .option('--snap', 'move the edges onto nearby cuts (finds the shots if not stored)')
     .option('--fps <n>', 'frames per second (default: the source, at most 15 for GIF/WebP)')
     .option('--format <f>', 'gif (default), webp or mp4; else taken from --out')
+    .option(
+      '--max-bytes <size>',
+      'GIF size budget: 10MB, 5.5MB, 300KB or bytes (default $RECEIPTS_MAX_BYTES or 10MB)',
+    )
     .addHelpText(
       'after',
       `
+A GIF over its budget is made smaller step by step, in the order a GIF maker would: frame
+rate (15, 12, 10), colours (256, 128, 64), width (a Tumblr preset or 10 % at a time), then
+denoising and no dithering; each step taken is printed. If even the smallest is over, nothing
+is written and the smallest size is named.
 Captions are the subtitle cues spoken in the range, each shown while it is spoken: white
 Liberation Sans with a black outline, bottom centre, italics kept. Renders are cached by
 their inputs, so the same command again is instant. --verbose shows the ffmpeg command.
@@ -98,6 +108,7 @@ Examples:
         snap: opts.snap === true,
         fps: opts.fps === undefined ? undefined : parseNumber('--fps', opts.fps, 1, 60),
         format,
+        maxBytes: parseMaxBytes(opts.maxBytes),
       };
       await run(request, opts, cmd);
     });
@@ -195,7 +206,10 @@ async function run(request: GifRequest, opts: ClipOptions, cmd: Command): Promis
         `${result.captioned.length > 0 ? `, ${result.captioned.length} caption(s)` : ''}`,
     ),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const steps = result.budgetSteps.map((s) =>
+    pc.dim(`  budget: ${s.step}: ${(s.bytes / 1e6).toFixed(2)} MB`),
+  );
+  process.stdout.write(`${[...lines, ...steps].join('\n')}\n`);
 }
 
 function jsonOf(r: GifResult, seconds: number) {

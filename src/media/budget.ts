@@ -1,0 +1,324 @@
+import { WIDTH_PRESETS, type ClipPlan } from './clip-plan.js';
+import { renderArgs, subtitlesFilter, videoFilters } from './gif-args.js';
+
+/**
+ * A GIF size budget, planned without running anything: the ladder of reductions a GIF maker
+ * tries in turn (frame rate, colours, width, then lossy denoising and dithering), and the search
+ * that re-encodes down the ladder until the file fits. The encoder is passed in as a function,
+ * so the search is tested with a fake size function.
+ */
+
+/** Tumblr's upload limit for a GIF, 10 MB (counted in decimal, which is under it either way). */
+export const DEFAULT_MAX_BYTES = 10_000_000;
+
+/** Bumped whenever the ladder or the encodings change what a budget render makes. */
+export const BUDGET_VERSION = 'budget v1 fps,colours,width,denoise,dither';
+
+/** How the palette is made and applied; denoise 1 and 2 are mild and strong `hqdn3d`. */
+export interface GifEncoding {
+  readonly colors: number;
+  readonly dither: 'bayer' | 'none';
+  readonly denoise: 0 | 1 | 2;
+}
+
+/** The part of a plan the budget may change. */
+export interface BudgetState {
+  readonly fps: number;
+  readonly width: number;
+  readonly encoding: GifEncoding;
+}
+
+/** What kind of reduction a step is, in the order they are tried. */
+export type StepKind = 'fps' | 'colors' | 'width' | 'lossy';
+
+/** One rung of the ladder: what it changes and the whole state after it. */
+export interface BudgetStep {
+  readonly kind: StepKind;
+  readonly step: string;
+  readonly state: BudgetState;
+}
+
+/** The encoding `gif-args` uses: one 256-colour palette, bayer dithering, no denoising. */
+export const DEFAULT_ENCODING: GifEncoding = { colors: 256, dither: 'bayer', denoise: 0 };
+
+const FPS_RUNGS = [12, 10];
+const COLOR_RUNGS = [128, 64];
+const DENOISE = ['', 'hqdn3d=4:3:6:4', 'hqdn3d=8:6:12:9'] as const;
+
+/** The state a plan starts in. */
+export function initialState(plan: ClipPlan): BudgetState {
+  return { fps: plan.fps, width: plan.width, encoding: DEFAULT_ENCODING };
+}
+
+/** The next width down: one Tumblr preset or 10 %, whichever is the smaller change. */
+export function nextWidth(width: number): number {
+  const below = Object.values(WIDTH_PRESETS).filter((w) => w < width);
+  const preset = below.length === 0 ? 0 : Math.max(...below);
+  return Math.max(preset, Math.round(width * 0.9));
+}
+
+/**
+ * The ladder from `start`: frame rate 15 -> 12 -> 10, colours 256 -> 128 -> 64, width down a
+ * preset or 10 % at a time to the smallest preset (177 px, or the width asked for when that is
+ * smaller), then mild denoising, no dithering, strong denoising. Each step keeps the ones before
+ * it; rungs that would not reduce anything are left out.
+ */
+export function budgetLadder(start: BudgetState): BudgetStep[] {
+  const steps: BudgetStep[] = [];
+  let s = start;
+  const push = (kind: StepKind, step: string, state: BudgetState) => {
+    steps.push({ kind, step, state });
+    s = state;
+  };
+  for (const fps of FPS_RUNGS) {
+    if (fps < s.fps) push('fps', `fps ${s.fps} -> ${fps}`, { ...s, fps });
+  }
+  for (const colors of COLOR_RUNGS) {
+    if (colors < s.encoding.colors) {
+      push('colors', `colours ${s.encoding.colors} -> ${colors}`, {
+        ...s,
+        encoding: { ...s.encoding, colors },
+      });
+    }
+  }
+  const minWidth = Math.min(WIDTH_PRESETS.three, start.width);
+  while (nextWidth(s.width) >= minWidth && nextWidth(s.width) < s.width) {
+    const width = nextWidth(s.width);
+    push('width', `width ${s.width} -> ${width}`, { ...s, width });
+  }
+  const lossy: readonly [string, Partial<GifEncoding>][] = [
+    ['lossy: light denoise', { denoise: 1 }],
+    ['lossy: no dithering', { dither: 'none' }],
+    ['lossy: strong denoise', { denoise: 2 }],
+  ];
+  for (const [step, change] of lossy) {
+    const encoding = { ...s.encoding, ...change };
+    if (JSON.stringify(encoding) !== JSON.stringify(s.encoding)) {
+      push('lossy', step, { ...s, encoding });
+    }
+  }
+  return steps;
+}
+
+/**
+ * A step halfway between `from` and a step's state, for when the step lands far under the
+ * budget; null when there is no value in between (lossy steps, adjacent integers).
+ */
+export function halfStep(from: BudgetState, step: BudgetStep): BudgetStep | null {
+  const to = step.state;
+  if (step.kind === 'fps') {
+    const fps = Math.round((from.fps + to.fps) / 2);
+    return fps < from.fps && fps > to.fps
+      ? { kind: 'fps', step: `fps ${from.fps} -> ${fps}`, state: { ...from, fps } }
+      : null;
+  }
+  if (step.kind === 'colors') {
+    const colors = Math.round((from.encoding.colors + to.encoding.colors) / 2);
+    return {
+      kind: 'colors',
+      step: `colours ${from.encoding.colors} -> ${colors}`,
+      state: { ...from, encoding: { ...from.encoding, colors } },
+    };
+  }
+  if (step.kind === 'width') {
+    const width = Math.round((from.width + to.width) / 2);
+    return width < from.width && width > to.width
+      ? { kind: 'width', step: `width ${from.width} -> ${width}`, state: { ...from, width } }
+      : null;
+  }
+  return null;
+}
+
+/** A step taken, with the size of the GIF after it. */
+export interface StepTaken {
+  readonly step: string;
+  readonly bytes: number;
+}
+
+export type BudgetSearch<T> =
+  | {
+      readonly ok: true;
+      readonly state: BudgetState;
+      readonly bytes: number;
+      readonly steps: readonly StepTaken[];
+      /** What the encoder returned for the chosen state. */
+      readonly made: T;
+      readonly encodes: number;
+    }
+  | { readonly ok: false; readonly smallestBytes: number; readonly encodes: number };
+
+/** An encode of one state: its size, and whatever else the caller keeps of it. */
+export type EncodeState<T> = (state: BudgetState) => Promise<{ bytes: number; made: T }>;
+
+/** Within 10 % under the budget counts as landing on it. */
+export const LANDING = 0.9;
+
+/**
+ * Encode `start`; when it is over `maxBytes`, encode the bottom of the ladder first (if even
+ * that is over, the budget is impossible and its size is returned), then walk down the ladder
+ * until a step fits. A step that fits but lands more than 10 % under the budget is retried
+ * from the state before it as a half step, then as each later kind of step alone; the first of
+ * those that lands within 10 % under is preferred, else the step that fitted is kept.
+ */
+export async function searchBudget<T>(
+  start: BudgetState,
+  maxBytes: number,
+  encode: EncodeState<T>,
+): Promise<BudgetSearch<T>> {
+  let encodes = 0;
+  const known = new Map<string, { bytes: number; made: T }>();
+  const size = async (state: BudgetState) => {
+    const k = JSON.stringify(state);
+    const hit = known.get(k);
+    if (hit !== undefined) return hit;
+    encodes++;
+    const r = await encode(state);
+    known.set(k, r);
+    return r;
+  };
+  const first = await size(start);
+  if (first.bytes <= maxBytes) {
+    return { ok: true, state: start, bytes: first.bytes, steps: [], made: first.made, encodes };
+  }
+  const ladder = budgetLadder(start);
+  const bottom = ladder.at(-1);
+  if (bottom === undefined) return { ok: false, smallestBytes: first.bytes, encodes };
+  const smallest = await size(bottom.state);
+  if (smallest.bytes > maxBytes) return { ok: false, smallestBytes: smallest.bytes, encodes };
+
+  const taken: StepTaken[] = [];
+  let from = start;
+  for (const [i, step] of ladder.entries()) {
+    const r = await size(step.state);
+    if (r.bytes > maxBytes) {
+      taken.push({ step: step.step, bytes: r.bytes });
+      from = step.state;
+      continue;
+    }
+    let chosen = { step, r };
+    if (r.bytes < maxBytes * LANDING) {
+      for (const alt of alternatives(from, step, ladder.slice(i + 1))) {
+        const a = await size(alt.state);
+        if (a.bytes <= maxBytes && a.bytes >= maxBytes * LANDING) {
+          chosen = { step: alt, r: a };
+          break;
+        }
+      }
+    }
+    taken.push({ step: chosen.step.step, bytes: chosen.r.bytes });
+    return {
+      ok: true,
+      state: chosen.step.state,
+      bytes: chosen.r.bytes,
+      steps: taken,
+      made: chosen.r.made,
+      encodes,
+    };
+  }
+  // Unreachable: the bottom of the ladder fits.
+  return { ok: false, smallestBytes: smallest.bytes, encodes };
+}
+
+/** Gentler steps from `from` than `step`: its half step, then the first later step of each kind. */
+function alternatives(
+  from: BudgetState,
+  step: BudgetStep,
+  later: readonly BudgetStep[],
+): BudgetStep[] {
+  const out: BudgetStep[] = [];
+  const half = halfStep(from, step);
+  if (half !== null) out.push(half);
+  const kinds = new Set<StepKind>([step.kind]);
+  for (const next of later) {
+    if (kinds.has(next.kind)) continue;
+    kinds.add(next.kind);
+    const alone = applyChange(from, next);
+    if (alone !== null) out.push(alone);
+  }
+  return out;
+}
+
+/** `next`'s own change applied to `from` instead of to the state before `next`. */
+function applyChange(from: BudgetState, next: BudgetStep): BudgetStep | null {
+  switch (next.kind) {
+    case 'fps':
+      return null;
+    case 'colors':
+      return {
+        ...next,
+        state: { ...from, encoding: { ...from.encoding, colors: next.state.encoding.colors } },
+      };
+    case 'width': {
+      const width = nextWidth(from.width);
+      return { kind: 'width', step: `width ${from.width} -> ${width}`, state: { ...from, width } };
+    }
+    case 'lossy':
+      return { ...next, state: { ...from, encoding: { ...from.encoding, denoise: 1 } } };
+  }
+}
+
+/** The plan with a budget state applied: frame rate, width, the height and frames that follow. */
+export function applyState(plan: ClipPlan, state: BudgetState): ClipPlan {
+  const kept = plan.crop ?? plan.display;
+  const height = Math.max(1, Math.round((state.width * kept.height) / kept.width));
+  return {
+    ...plan,
+    fps: state.fps,
+    width: state.width,
+    height,
+    frames: Math.max(1, Math.round((plan.durationMs * state.fps) / 1000)),
+  };
+}
+
+/**
+ * ffmpeg arguments for a GIF of `plan` with `encoding`: the arguments of `renderArgs` with the
+ * filter graph replaced. Denoising runs before the captions are burned in, so their edges
+ * stay sharp; the palette has `colors` entries.
+ */
+export function budgetGifArgs(
+  plan: ClipPlan,
+  encoding: GifEncoding,
+  assFile: string | null,
+  output: string,
+): string[] {
+  const args = renderArgs(plan, assFile, output);
+  const at = args.indexOf('-filter_complex');
+  if (plan.format !== 'gif' || at < 0) {
+    throw new Error('budgetGifArgs is for GIF plans, whose arguments hold a filter graph');
+  }
+  const filters = [
+    ...videoFilters(plan, null),
+    encoding.denoise === 0 ? null : DENOISE[encoding.denoise],
+    assFile === null ? null : subtitlesFilter(assFile),
+  ].filter((f) => f !== null);
+  const palette =
+    encoding.colors === 256 ? 'palettegen' : `palettegen=max_colors=${encoding.colors}`;
+  const use =
+    encoding.dither === 'bayer'
+      ? 'paletteuse=dither=bayer:bayer_scale=5'
+      : 'paletteuse=dither=none';
+  args[at + 1] =
+    `[0:${plan.videoStream}]${filters.join(',')},split[a][b];[a]${palette}[p];[b][p]${use}[out]`;
+  return args;
+}
+
+/**
+ * A byte size: `2000000`, `300KB`, `10MB`, `5.5 MB`, `2MiB`. KB and MB are decimal (a budget
+ * in them is never over a limit counted in KiB or MiB); null when the text is not a size.
+ */
+export function parseByteSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|kib|mib)?$/iu.exec(text.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const scales: Readonly<Record<string, number>> = {
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    kib: 1024,
+    mib: 1024 * 1024,
+  };
+  const scale = scales[unit] ?? 1;
+  const bytes = Math.round(Number(m[1]) * scale);
+  return bytes > 0 ? bytes : null;
+}
