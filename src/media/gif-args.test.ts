@@ -32,8 +32,8 @@ describe('ffmpeg arguments for a clip', () => {
   it('escapes a path for the filter option and the graph', () => {
     expect(escapeFilterValue("C:\\it's")).toBe("C\\:\\\\it\\'s");
     expect(escapeFilterGraph('a,b;[c]')).toBe('a\\,b\\;\\[c\\]');
-    expect(subtitlesFilter("/tmp/it's: a, [b]/c.ass")).toBe(
-      "subtitles=filename=/tmp/it\\\\\\'s\\\\: a\\, \\[b\\]/c.ass",
+    expect(subtitlesFilter("/clips/it's: a, [b]/c.ass")).toBe(
+      "subtitles=filename=/clips/it\\\\\\'s\\\\: a\\, \\[b\\]/c.ass",
     );
   });
 
