@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import {
   alignEpisodes,
@@ -9,6 +8,7 @@ import {
 } from '../../app/align-episodes.js';
 import { pickEpisodes, pickSeries } from '../../app/pick-series.js';
 import { printJson } from '../format-table.js';
+import { progressBar } from '../progress.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 
 interface AlignOptions {
@@ -38,7 +38,11 @@ Examples:
     )
     .action(async (episodes: string[], opts: AlignOptions, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
-      const progress = progressBar(!opts.json && process.stderr.isTTY);
+      const progress = progressBar(
+        !opts.json && process.stderr.isTTY,
+        'aligning [{bar}] {value}/{total} {label}',
+        (p: AlignProgress) => ({ value: p.done, total: p.total, label: p.episodeId }),
+      );
       const { outcomes, proposals } = await withStore(global, async (store) => {
         const series = await pickSeries(store, opts.series);
         const ids = await pickEpisodes(store, series.id, episodes, opts.all ?? false);
@@ -86,23 +90,4 @@ function describe(o: EpisodeAlignOutcome): string {
 function summary(outcomes: readonly EpisodeAlignOutcome[]): string {
   const count = (s: EpisodeAlignOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return `aligned ${count('aligned')}, not matching ${count('mismatch')}, skipped ${count('skipped')} of ${outcomes.length} episodes`;
-}
-
-function progressBar(enabled: boolean): { update: (p: AlignProgress) => void; stop: () => void } {
-  if (!enabled) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({
-    format: 'aligning [{bar}] {value}/{total} {episode}',
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  let started = false;
-  return {
-    update(p) {
-      if (!started) bar.start(p.total, p.done, { episode: p.episodeId });
-      started = true;
-      bar.update(p.done, { episode: p.episodeId });
-    },
-    stop: () => bar.stop(),
-  };
 }

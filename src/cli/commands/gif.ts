@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import { renderGif, type ClipSource, type GifRequest, type GifResult } from '../../app/gif.js';
 import {
@@ -14,6 +13,7 @@ import {
 import { ReceiptsError } from '../../domain/errors.js';
 import { formatTimecode } from '../../domain/time.js';
 import { printJson } from '../format-table.js';
+import { percentBar } from '../progress.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 
 interface ClipOptions {
@@ -182,7 +182,7 @@ function baseRequest(opts: ClipOptions, source: ClipSource): GifRequest {
 
 async function run(request: GifRequest, opts: ClipOptions, cmd: Command): Promise<void> {
   const global = cmd.optsWithGlobals<GlobalOptions>();
-  const progress = progressBar(!opts.json && process.stderr.isTTY === true);
+  const progress = percentBar(!opts.json && process.stderr.isTTY === true, 'rendering');
   const started = performance.now();
   const result = await withCancel((signal) =>
     withStore(global, (store) =>
@@ -247,23 +247,4 @@ async function withCancel<T>(work: (signal: AbortSignal) => Promise<T>): Promise
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
   }
-}
-
-function progressBar(enabled: boolean): { update: (percent: number) => void; stop: () => void } {
-  if (!enabled) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({
-    format: 'rendering [{bar}] {percentage}%',
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  let started = false;
-  return {
-    update(percent) {
-      if (!started) bar.start(100, 0);
-      started = true;
-      bar.update(Math.floor(percent));
-    },
-    stop: () => bar.stop(),
-  };
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import { probeEpisode } from '../../app/probe.js';
 import { pickSeries } from '../../app/pick-series.js';
@@ -7,6 +6,7 @@ import { episodeShots } from '../../app/shots.js';
 import { formatTimecode } from '../../domain/time.js';
 import { fps, type MediaProbe, type Rational } from '../../domain/media.js';
 import { formatTable, printJson } from '../format-table.js';
+import { percentBar } from '../progress.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 
 interface MediaOptions {
@@ -36,7 +36,7 @@ Examples:
     )
     .action(async (episodeId: string, opts: MediaOptions, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
-      const progress = progressBar(!opts.json && process.stderr.isTTY === true);
+      const progress = percentBar(!opts.json && process.stderr.isTTY === true, 'finding cuts');
       const started = performance.now();
       const result = await withCancel((signal) =>
         withStore(global, async (store) => {
@@ -178,23 +178,4 @@ async function withCancel<T>(work: (signal: AbortSignal) => Promise<T>): Promise
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
   }
-}
-
-function progressBar(enabled: boolean): { update: (percent: number) => void; stop: () => void } {
-  if (!enabled) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({
-    format: 'finding cuts [{bar}] {percentage}%',
-    stream: process.stderr,
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  let started = false;
-  return {
-    update(percent) {
-      if (!started) bar.start(100, 0);
-      started = true;
-      bar.update(Math.floor(percent));
-    },
-    stop: () => bar.stop(),
-  };
 }

@@ -1,8 +1,8 @@
-import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { SUGGEST_OPTIONS, suggestForEpisodes, type SuggestReport } from '../../app/suggest.js';
 import { formatTable, printJson } from '../format-table.js';
+import { progressBar } from '../progress.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 import { who } from './moments.js';
 
@@ -40,7 +40,15 @@ Examples:
         },
         c: Command,
       ) => {
-        const bar = progressBar(!opts.json && process.stderr.isTTY);
+        const bar = progressBar(
+          !opts.json && process.stderr.isTTY,
+          'reading [{bar}] {value}/{total} {label}',
+          (p: { done: number; total: number; episode: string }) => ({
+            value: p.done,
+            total: p.total,
+            label: p.episode,
+          }),
+        );
         const report = await withStore(c.optsWithGlobals<GlobalOptions>(), (store) =>
           suggestForEpisodes(store, {
             ...(opts.series === undefined ? {} : { series: opts.series }),
@@ -91,31 +99,4 @@ export function formatReport(r: SuggestReport): string {
     );
   }
   return `${out.join('\n')}\n`;
-}
-
-/** A progress bar on stderr for a TTY; silent otherwise (pipes, CI, --json). */
-function progressBar(enabled: boolean): {
-  update: (p: { done: number; total: number; episode: string }) => void;
-  stop: () => void;
-} {
-  if (!enabled) return { update: () => {}, stop: () => {} };
-  let bar: SingleBar | null = null;
-  return {
-    update(p) {
-      if (bar === null) {
-        bar = new SingleBar({
-          format: 'reading [{bar}] {value}/{total} {episode}',
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: true,
-        });
-        bar.start(p.total, 0, { episode: '' });
-      }
-      bar.update(p.done, { episode: p.episode });
-    },
-    stop() {
-      bar?.stop();
-      bar = null;
-    },
-  };
 }
