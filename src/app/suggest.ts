@@ -11,22 +11,6 @@ import { pickSeries } from './pick-series.js';
 import { codebookFrom } from './codebooks.js';
 import { transcriptLinesOf } from './stored-lines.js';
 
-/** `suggest` options, defined once for flags, --help and validation. */
-export const SUGGEST_OPTIONS = [
-  {
-    name: 'series',
-    flag: '--series <id>',
-    help: 'the series (needed when the library holds several)',
-  },
-  { name: 'episode', flag: '--episode <id>', help: 'read this episode' },
-  { name: 'all', flag: '--all', help: 'read every episode of the series' },
-  {
-    name: 'minConfidence',
-    flag: '--min-confidence <0..1>',
-    help: `keep suggestions at least this sure (default ${REVIEW_THRESHOLD}; 0 keeps all)`,
-  },
-] as const;
-
 export interface SuggestRequest {
   readonly series?: string;
   readonly episode?: string;

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
-import { SUGGEST_OPTIONS, suggestForEpisodes, type SuggestReport } from '../../app/suggest.js';
+import { SUGGEST_OPTIONS } from '../../app/suggest-options.js';
+import type { SuggestReport } from '../../app/suggest.js';
 import { formatTable, printJson } from '../format-table.js';
 import { progressBar } from '../progress.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
@@ -49,6 +50,8 @@ Examples:
             label: p.episode,
           }),
         );
+        // Loaded here: the suggester's tagger costs every other command's start-up otherwise.
+        const { suggestForEpisodes } = await import('../../app/suggest.js');
         const report = await withStore(c.optsWithGlobals<GlobalOptions>(), (store) =>
           suggestForEpisodes(store, {
             ...(opts.series === undefined ? {} : { series: opts.series }),
