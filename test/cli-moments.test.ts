@@ -1,40 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_CANON, writeTestCanon } from '../src/app/moments-test-canon.js';
 import { main } from '../src/cli/program.js';
-import { REPO_ROOT } from './shared-data.js';
+import { cliRunner, expectCleanFailure } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-moments-'));
 const db = join(dir, 'library.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// As in cli.test.ts: the child runs the TypeScript sources through tsx's loader.
-const CLI = [
-  '--import',
-  pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
-  join(REPO_ROOT, 'src/cli/main.ts'),
-];
-
-/** Run the real CLI in a child process, as a user would. */
-function receipts(...args: string[]) {
-  const r = spawnSync(process.execPath, [...CLI, '--db', db, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function expectCleanFailure(r: ReturnType<typeof receipts>, exit: number, message: RegExp) {
-  expect(r.code).toBe(exit);
-  expect(r.err).toMatch(message);
-  expect(r.err.trim().split('\n')).toHaveLength(1);
-  expect(r.err).not.toMatch(/\n\s+at /);
-}
+const receipts = cliRunner(db, dir);
 
 interface JsonSuggestion {
   id: string;

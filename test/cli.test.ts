@@ -2,32 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './shared-data.js';
+import { CLI, cliRunner, expectCleanFailure } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-'));
 const db = join(dir, 'library.db');
 const example = join(dir, 'lighthouse');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// The child runs the TypeScript sources through tsx's loader, found from the repository
-// (the child's working folder is a temp dir, where a bare `--import tsx` would not resolve).
-const CLI = [
-  '--import',
-  pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
-  join(REPO_ROOT, 'src/cli/main.ts'),
-];
-
-/** Run the real CLI in a child process, as a user would. */
-function receipts(...args: string[]) {
-  const r = spawnSync(process.execPath, [...CLI, '--db', db, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const receipts = cliRunner(db, dir);
 
 /** What the library holds, minus its file size (SQLite may grow the file without changing content). */
 function libraryState() {
@@ -40,13 +24,6 @@ function libraryState() {
     episodes: receipts('episodes', '--json').out,
     characters: receipts('characters', '--json').out,
   };
-}
-
-function expectCleanFailure(r: ReturnType<typeof receipts>, exit: number, message: RegExp) {
-  expect(r.code).toBe(exit);
-  expect(r.err).toMatch(message);
-  expect(r.err.trim().split('\n')).toHaveLength(1);
-  expect(r.err).not.toMatch(/\n\s+at /);
 }
 
 beforeAll(() => {
