@@ -14,6 +14,7 @@ import { ReceiptsError } from '../../domain/errors.js';
 import { formatTimecode } from '../../domain/time.js';
 import { printJson } from '../format-table.js';
 import { percentBar } from '../progress.js';
+import { commandPrinter, withCancel } from '../ffmpeg-run.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 
 interface ClipOptions {
@@ -189,7 +190,7 @@ async function run(request: GifRequest, opts: ClipOptions, cmd: Command): Promis
       renderGif(store, request, {
         signal,
         onProgress: progress.update,
-        onCommand: global.verbose === true ? printCommand : undefined,
+        onCommand: commandPrinter(global),
       }).finally(progress.stop),
     ),
   );
@@ -231,20 +232,4 @@ function jsonOf(r: GifResult, seconds: number) {
     cached: r.cached,
     seconds: Number(seconds.toFixed(3)),
   };
-}
-
-const printCommand = (command: string) => process.stderr.write(`${pc.dim('$')} ${command}\n`);
-
-// Same Ctrl-C handling as `receipts shots`: abort the signal, ffmpeg is killed, nothing kept.
-async function withCancel<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-  }
 }

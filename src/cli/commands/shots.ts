@@ -7,6 +7,7 @@ import { formatTimecode } from '../../domain/time.js';
 import { fps, type MediaProbe, type Rational } from '../../domain/media.js';
 import { formatTable, printJson } from '../format-table.js';
 import { percentBar } from '../progress.js';
+import { commandPrinter, withCancel } from '../ffmpeg-run.js';
 import { withStore, type GlobalOptions } from '../with-store.js';
 
 interface MediaOptions {
@@ -159,23 +160,3 @@ function describeProbe(path: string, p: MediaProbe): string {
 }
 
 const rateText = (r: Rational) => `${Number(fps(r).toFixed(3))} fps`;
-
-/** Prints each ffmpeg command on stderr with --verbose. */
-function commandPrinter(global: GlobalOptions): ((command: string) => void) | undefined {
-  if (global.verbose !== true) return undefined;
-  return (command) => process.stderr.write(`${pc.dim('$')} ${command}\n`);
-}
-
-/** Runs `work` with a signal that Ctrl-C aborts (ffmpeg is stopped, nothing partial kept). */
-async function withCancel<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-  }
-}
