@@ -1,7 +1,8 @@
-import { Document, LineCounter, isMap, isNode, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isSeq } from 'yaml';
 import { z } from 'zod';
 import { ReceiptsError } from '../domain/errors.js';
 import type { TranscriptDialect } from '../domain/transcript.js';
+import { parseLocatedYaml } from './yaml-document.js';
 
 /** canon.yaml: a series, its characters and its episodes with their files. Text in, values out. */
 
@@ -123,24 +124,7 @@ export function parseManifest(text: string, file: string): Manifest {
 
 /** parseManifest, keeping the line lookup so callers can locate problems found later. */
 export function readManifest(text: string, file: string): LocatedManifest {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new ReceiptsError(
-      'MANIFEST_INVALID',
-      `not valid YAML: ${yamlError.message.split('\n')[0]}`,
-      { file, line },
-    );
-  }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node: unknown = doc.getIn(path.slice(0, n) as (string | number)[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const { doc, lineOf } = parseLocatedYaml(text, file, 'MANIFEST_INVALID');
   const result = manifestSchema.safeParse(doc.toJS());
   if (!result.success) {
     const issue = result.error.issues[0]!;

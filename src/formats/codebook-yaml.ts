@@ -1,4 +1,3 @@
-import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
 import {
   codebookProblems,
@@ -10,6 +9,7 @@ import {
 } from '../domain/codebook.js';
 import { ReceiptsError } from '../domain/errors.js';
 import { formatPath } from './canon-manifest.js';
+import { parseLocatedYaml } from './yaml-document.js';
 
 /**
  * A codebook as YAML. Tiers and terms are maps keyed by id; a term names its parent:
@@ -82,24 +82,7 @@ export function parseCodebook(
   file: string,
   options: ParseCodebookOptions = {},
 ): Codebook {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new ReceiptsError(
-      'CODEBOOK_INVALID',
-      `not valid YAML: ${yamlError.message.split('\n')[0]}`,
-      { file, line },
-    );
-  }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
-      const node: unknown = doc.getIn(path.slice(0, n) as (string | number)[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const { doc, lineOf } = parseLocatedYaml(source, file, 'CODEBOOK_INVALID');
   const fail = (message: string, path: readonly PropertyKey[]): never => {
     const line = lineOf(path);
     throw new ReceiptsError('CODEBOOK_INVALID', message, {
