@@ -57,6 +57,12 @@ export const ERROR_CODES = {
     http: 400,
     summary: 'A search query or filter could not be understood.',
   },
+  CLAIM_INVALID: {
+    exit: 64,
+    http: 400,
+    summary:
+      'A claim could not be read (unknown character or term, malformed JSON); the message says which part.',
+  },
   NOT_FOUND: {
     exit: 69,
     http: 404,
@@ -71,6 +77,16 @@ export const ERROR_CODES = {
     exit: 75,
     http: 503,
     summary: 'The library database is locked by another process; try again.',
+  },
+  FORBIDDEN: {
+    exit: 77,
+    http: 403,
+    summary: 'The workbench refused a request from another site (Host header or session token).',
+  },
+  BAD_RANGE: {
+    exit: 64,
+    http: 416,
+    summary: 'A byte range asked of a video lies outside the file or cannot be read.',
   },
   EAF_INVALID: {
     exit: 65,

@@ -16,6 +16,20 @@ export interface Provenance {
 export type ReviewState = 'suggested' | 'confirmed' | 'rejected';
 
 /**
+ * A record that an episode has been read for moments: by the suggester (every stage direction)
+ * or by a person who reviewed every moment of a tier in it. Claims rest on these: "never" can
+ * only be said of episodes someone read. Tier `*` is every tier.
+ */
+export interface AnnotationPass {
+  readonly episode: string;
+  readonly tier: string;
+  readonly kind: 'suggested' | 'reviewed';
+  readonly by: string | null;
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+/**
  * Where in the episode a moment is: a time span in ms, or a transcript line it is anchored
  * to until alignment gives it times (or both).
  */

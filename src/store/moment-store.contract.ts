@@ -156,5 +156,28 @@ export function describeMomentStoreContract(name: string, open: () => Promise<Ca
       await store.replaceSuggestions('tw', ['S01E03'], []);
       expect(await store.listMoments({ episodeIds: ['S01E02'] })).toHaveLength(4);
     });
+
+    it('records the episodes the suggester read and those people reviewed completely', async () => {
+      const store = await fresh();
+      // An episode whose directions gave no suggestion still counts as read.
+      await store.replaceSuggestions('tw', ['S01E01', 'S01E02'], [suggestion(10)]);
+      await store.setReviewed('tw', ['S01E02'], 'action', true, 'tea');
+      const passes = await store.annotationPasses('tw');
+      expect(passes.map((p) => [p.episode, p.tier, p.kind, p.by])).toEqual([
+        ['S01E01', '*', 'suggested', null],
+        ['S01E02', '*', 'suggested', null],
+        ['S01E02', 'action', 'reviewed', 'tea'],
+      ]);
+      expect(passes.every((p) => !Number.isNaN(Date.parse(p.at)))).toBe(true);
+      // Marking again refreshes; unmarking removes only the person's pass.
+      await store.setReviewed('tw', ['S01E02'], 'action', true, 'ianto');
+      expect((await store.annotationPasses('tw'))[2]?.by).toBe('ianto');
+      await store.setReviewed('tw', ['S01E02'], 'action', false, null);
+      expect((await store.annotationPasses('tw')).map((p) => p.kind)).toEqual([
+        'suggested',
+        'suggested',
+      ]);
+      expect(await store.annotationPasses('other')).toEqual([]);
+    });
   });
 }

@@ -1,4 +1,4 @@
-import type { Moment, ReviewState } from '../domain/moment.js';
+import type { AnnotationPass, Moment, ReviewState } from '../domain/moment.js';
 
 /**
  * The moments part of the persistence seam: annotations a person made, suggestions a rule
@@ -21,13 +21,27 @@ export interface MomentStore {
   /**
    * Replace the unreviewed rule suggestions of the given episodes with `suggestions`, in one
    * transaction. Reviewed moments (confirmed or rejected) stay; a suggestion that repeats one
-   * of them (same rule source, term and participants) is not added again.
+   * of them (same rule source, term and participants) is not added again. The episodes are
+   * recorded as read by the suggester (an AnnotationPass of kind `suggested`, tier `*`).
    */
   replaceSuggestions(
     seriesId: string,
     episodeIds: readonly string[],
     suggestions: readonly NewMoment[],
   ): Promise<SuggestionSummary>;
+  /**
+   * Mark episodes as completely reviewed by a person for one tier (`*`: all), or unmark them
+   * (`by` null and `reviewed` false). Suggesting marks episodes itself, in replaceSuggestions.
+   */
+  setReviewed(
+    seriesId: string,
+    episodeIds: readonly string[],
+    tier: string,
+    reviewed: boolean,
+    by: string | null,
+  ): Promise<void>;
+  /** Every pass recorded for a series, in episode then tier order. */
+  annotationPasses(seriesId: string): Promise<readonly AnnotationPass[]>;
 }
 
 export interface StoredMoment extends Moment {

@@ -34,6 +34,8 @@ import { applyIngestBatch } from './ingest.js';
 import { migrate } from './migrations.js';
 import * as media from './media.js';
 import * as moments from './moments.js';
+import * as passes from './annotation-passes.js';
+import type { AnnotationPass } from '../../domain/moment.js';
 import { openDatabase, toStoreError, type OpenDatabaseOptions } from './open-database.js';
 import { parseFtsAverages, type RankStats } from './rank.js';
 import type { LibrarySchema } from './schema.js';
@@ -236,6 +238,22 @@ class SqliteCanonStore implements CanonStore {
     return this.run(() =>
       moments.replaceSuggestions(this.writeContext, seriesId, episodeIds, suggestions),
     );
+  }
+
+  setReviewed(
+    seriesId: string,
+    episodeIds: readonly string[],
+    tier: string,
+    reviewed: boolean,
+    by: string | null,
+  ): Promise<void> {
+    return this.run(() =>
+      passes.setReviewed(this.writeContext, seriesId, episodeIds, tier, reviewed, by),
+    );
+  }
+
+  annotationPasses(seriesId: string): Promise<readonly AnnotationPass[]> {
+    return this.run(() => passes.annotationPasses(this.writeContext, seriesId));
   }
 
   episodeSources(seriesId: string, episodeId: string): Promise<readonly StoredSource[]> {

@@ -258,6 +258,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'annotation passes: which episodes the suggester read and people fully reviewed',
+    // Claims need to know which episodes can be relied on: "never" is only as good as the
+    // episodes that were read. Tier '*' is every tier. Libraries where suggest already ran
+    // count those episodes as read (an episode whose directions gave no suggestion is not
+    // known until suggest runs again).
+    sql: `
+      CREATE TABLE annotation_passes (
+        series_id TEXT NOT NULL,
+        episode_id TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('suggested', 'reviewed')),
+        by TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (series_id, episode_id, tier, kind)
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO annotation_passes (series_id, episode_id, tier, kind, by, at)
+        SELECT DISTINCT series_id, episode_id, '*', 'suggested', NULL, MIN(created_at)
+        FROM moments WHERE provenance = 'rule' GROUP BY series_id, episode_id;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

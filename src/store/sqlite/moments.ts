@@ -8,6 +8,7 @@ import type {
   StoredMoment,
   SuggestionSummary,
 } from '../moment-store.js';
+import { recordPasses } from './annotation-passes.js';
 import type { LibrarySchema, MomentsTable } from './schema.js';
 
 /** Moments in SQLite: one row each, lists as JSON, versions checked in the UPDATE itself. */
@@ -271,6 +272,7 @@ async function swapSuggestions(
       .values(rows.slice(i, i + 500))
       .execute();
   }
+  await recordPasses(trx, seriesId, episodeIds, '*', 'suggested', null, now);
   return {
     added: rows.length,
     removed: Number(removed.numDeletedRows),

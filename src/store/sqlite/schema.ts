@@ -19,6 +19,7 @@ export interface LibrarySchema {
   alignments: AlignmentsTable;
   retimings: RetimingsTable;
   media_facts: MediaFactsTable;
+  annotation_passes: AnnotationPassesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -204,4 +205,14 @@ export interface MediaFactsTable {
   /** JSON ShotList, NULL until shots are detected for this file. */
   shots: string | null;
   shots_at: string | null;
+}
+
+/** Episodes the suggester read, or a person reviewed completely, per tier ('*': all). */
+export interface AnnotationPassesTable {
+  series_id: string;
+  episode_id: string;
+  tier: string;
+  kind: 'suggested' | 'reviewed';
+  by: string | null;
+  at: string;
 }
