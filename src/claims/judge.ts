@@ -266,7 +266,7 @@ function judgeCompare(i: JudgeInput): Judgement {
   }
   return {
     verdict: holds ? 'supported' : 'contradicted',
-    counterexamples: holds ? [] : [...(i.otherMatches ?? [])],
+    counterexamples: [],
     explanation: `${holds ? 'Supported' : 'Contradicted'}: ${counts} (claimed first ${op} second).`,
   };
 }

@@ -90,7 +90,13 @@ export function parseClaimText(text: string, vocab: ClaimVocabulary): Claim {
         'compare needs two patterns joined by >, <, >=, <=, = or vs',
       );
     }
-    return { ...claim, op, other: parsePattern(right, vocab, 'other') };
+    const other = parsePattern(right, vocab, 'other');
+    // A range written once at the end (`... > ... in S01E01-S01E13`) is both patterns' range.
+    const shared =
+      pattern.episodes === undefined && other.episodes !== undefined
+        ? { episodes: other.episodes }
+        : {};
+    return { ...claim, pattern: { ...pattern, ...shared }, op, other };
   }
   if (op !== undefined) {
     throw new ReceiptsError('CLAIM_INVALID', `"${op}" belongs in compare or count claims only`);
