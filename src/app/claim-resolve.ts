@@ -36,7 +36,7 @@ function termSet(ctx: SeriesContext, path: string, word: string): Set<string> {
   if (term === null) {
     const hint = closestHint(
       word,
-      ctx.codebook.codebook.terms.map((t) => t.id),
+      ctx.codebook.codebook.terms.flatMap((t) => [t.id, ...t.synonyms]),
     );
     throw fail(path, `no term "${word}" in the codebook${hint}`);
   }

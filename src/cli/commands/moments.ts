@@ -11,6 +11,7 @@ import {
   showMoment,
 } from '../../app/moments.js';
 import { PAIR_STATS_OPTIONS, pairStats } from '../../app/pair-stats.js';
+import { markReviewed, reviewProgress } from '../../app/moments-done.js';
 import { ReceiptsError } from '../../domain/errors.js';
 import { participants, type Moment } from '../../domain/moment.js';
 import { formatTimecode } from '../../domain/time.js';
@@ -150,6 +151,54 @@ Examples:
       const verb = opts.accept ? 'Confirmed' : 'Rejected';
       process.stdout.write(
         `${done.map((m) => `${verb} moment ${m.id}: ${summary(m)}`).join('\n')}\n`,
+      );
+    });
+
+  moments
+    .command('done')
+    .description(
+      'mark episodes as completely reviewed, so "never" and "only" claims can rest on them',
+    )
+    .argument('[episodes...]', 'episode ids')
+    .option('--all', 'every episode of the series')
+    .option('--series <id>', 'the series (needed when the library holds several)')
+    .option('--tier <tier>', 'only this codebook tier (default: every tier, *)')
+    .option('--undo', 'take the mark back')
+    .option('--list', 'show which episodes are reviewed and which the suggester read')
+    .option('--author <handle>', 'who reviewed (default: your user name)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nMarking says: every moment of the tier in these episodes is recorded, and every suggestion\nin them reviewed. Claims count only covered episodes (see receipts claim --help).\n\nExamples:\n  receipts moments done S01E01 S01E02\n  receipts moments done S01E03 --tier action\n  receipts moments done --list',
+    )
+    .action(async (episodes: string[], opts: Opts, c: Command) => {
+      const global = c.optsWithGlobals<GlobalOptions>();
+      const series = typeof opts.series === 'string' ? opts.series : undefined;
+      if (opts.list) {
+        const rows = await withStore(global, (s) => reviewProgress(s, series));
+        if (opts.json) return printJson(rows);
+        const table = rows.map((r) => [
+          r.episode,
+          r.suggested ? 'yes' : '',
+          r.reviewed.map((p) => `${p.tier}${p.by === null ? '' : ` (${p.by})`}`).join(', '),
+        ]);
+        process.stdout.write(formatTable(['episode', 'suggester read', 'reviewed'], table));
+        return;
+      }
+      const done = await withStore(global, (s) =>
+        markReviewed(s, {
+          ...(series === undefined ? {} : { series }),
+          episodes,
+          all: Boolean(opts.all),
+          ...(typeof opts.tier === 'string' ? { tier: opts.tier } : {}),
+          undo: Boolean(opts.undo),
+          author: typeof opts.author === 'string' ? opts.author : defaultAuthor(),
+        }),
+      );
+      if (opts.json) return printJson(done);
+      const what = done.tier === '*' ? 'every tier' : `tier ${done.tier}`;
+      process.stdout.write(
+        `${done.undone ? 'Unmarked' : 'Marked'} ${done.episodes.length} episode${done.episodes.length === 1 ? '' : 's'} as reviewed for ${what}: ${done.episodes.slice(0, 8).join(', ')}${done.episodes.length > 8 ? ', ...' : ''}\n`,
       );
     });
 
