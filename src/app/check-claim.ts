@@ -89,6 +89,7 @@ export async function checkClaim(
           characters: ctx.characters,
           moments: session.moments,
           counted,
+          reviewed: coveredByPasses(session.passes, pattern.tier, false, new Set()),
         }),
       )
     : [];

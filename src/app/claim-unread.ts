@@ -46,6 +46,8 @@ export async function unreadDirections(input: {
   characters: readonly CharacterInfo[];
   moments: readonly StoredMoment[];
   counted: ReadonlySet<string>;
+  /** Episodes a person marked fully reviewed for the act's tier: their directions were read. */
+  reviewed: ReadonlySet<string>;
 }): Promise<Evidence[]> {
   const { pattern: p } = input;
   if (p.terms === null || p.says !== null) return [];
@@ -88,14 +90,15 @@ export async function unreadDirections(input: {
             allHits(input.store, input.seriesId, acts, ['action'], lead.name),
           ];
     for (const { hit, group } of (await Promise.all(searches)).flat()) {
-      if (seen.has(hit.id) || !inRange.has(group.episode.id)) continue;
+      const episode = group.episode.id;
+      if (seen.has(hit.id) || !inRange.has(episode) || input.reviewed.has(episode)) continue;
       seen.add(hit.id);
       if (!people.every((c) => mentions(hit, c!))) continue;
       if (read(hit.source.file, hit.source.line)) continue;
       out.push({
         kind: 'moment',
         id: `line:${hit.id}`,
-        episode: group.episode.id,
+        episode,
         episodeTitle: group.episode.title,
         startMs: hit.startMs,
         endMs: hit.endMs,

@@ -213,7 +213,7 @@ describe('SQLite store', () => {
     const before = rawDump(file);
     const all = smallBatch();
     const lines = cues(Array.from({ length: 100 }, (_, i) => `line ${i}`));
-    // Seq 42 (file line 169) breaks the kind CHECK inside the second 32-row statement.
+    // Seq 42 (file line 169) has a kind the store refuses, within the second 32-row statement.
     lines[42] = { ...lines[42]!, kind: 'bogus' as never };
     const bad = { ...all.sources[0]!, path: 'E1b.srt', lines };
     const e = await errorOf(

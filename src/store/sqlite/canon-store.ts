@@ -266,7 +266,13 @@ class SqliteCanonStore implements CanonStore {
     return this.run(async () => {
       const catalog = await this.current();
       return searchLines(
-        { db: this.db, catalog, limits: this.limits, rankStats: () => this.rankStats() },
+        {
+          db: this.db,
+          raw: this.raw,
+          catalog,
+          limits: this.limits,
+          rankStats: () => this.rankStats(),
+        },
         request,
       );
     });

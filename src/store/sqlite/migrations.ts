@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ReceiptsError } from '../../domain/errors.js';
+import { LINES_WITHOUT_CHECKS } from './migration-lines.js';
 
 /**
  * Versioned schema changes, applied in order when a library is opened.
@@ -280,6 +281,7 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM moments WHERE provenance = 'rule' GROUP BY series_id, episode_id;
     `,
   },
+  LINES_WITHOUT_CHECKS,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

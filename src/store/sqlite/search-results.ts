@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   HIGHLIGHT,
   type LineKind,
@@ -8,7 +8,7 @@ import {
 } from '../../domain/search.js';
 import { findMatches, type SearchQuery } from '../../domain/search-query.js';
 import type { Catalog } from './catalog.js';
-import type { LibrarySchema } from './schema.js';
+import { prepared } from './search-fts.js';
 
 /** The rows of a result page, with snippets, grouping and context. */
 
@@ -31,40 +31,20 @@ interface LineRow {
   readonly episode_id: string;
 }
 
+const LOAD_LINES = `SELECT l.id, l.source_id, l.kind, l.seq, l.line, l.start_ms, l.end_ms,
+    l.speaker_label, l.time_estimated, l.aligned_speakers, c.name AS character, l.qualifier,
+    l.text, s.path, s.series_id, s.episode_id
+  FROM lines l
+  JOIN sources s ON s.id = l.source_id
+  LEFT JOIN speakers sp ON sp.id = l.speaker_id
+  LEFT JOIN aliases a ON a.series_id = s.series_id AND a.key = sp.key
+  LEFT JOIN characters c ON c.id = a.character_id
+  WHERE l.id IN (SELECT value FROM json_each(?))`;
+
 /** Lines by id with their source and the speaker resolved through the series' aliases. */
-async function loadLines(
-  db: Kysely<LibrarySchema>,
-  ids: readonly number[],
-): Promise<Map<number, LineRow>> {
+function loadLines(raw: BetterSqlite3.Database, ids: readonly number[]): Map<number, LineRow> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('lines as l')
-    .innerJoin('sources as s', 's.id', 'l.source_id')
-    .leftJoin('speakers as sp', 'sp.id', 'l.speaker_id')
-    .leftJoin('aliases as a', (j) =>
-      j.onRef('a.series_id', '=', 's.series_id').onRef('a.key', '=', 'sp.key'),
-    )
-    .leftJoin('characters as c', 'c.id', 'a.character_id')
-    .select([
-      'l.id',
-      'l.source_id',
-      'l.kind',
-      'l.seq',
-      'l.line',
-      'l.start_ms',
-      'l.end_ms',
-      'l.speaker_label',
-      'l.time_estimated',
-      'l.aligned_speakers',
-      'c.name as character',
-      'l.qualifier',
-      'l.text',
-      's.path',
-      's.series_id',
-      's.episode_id',
-    ])
-    .where(sql<boolean>`l.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-    .execute();
+  const rows = prepared(raw, LOAD_LINES).all(JSON.stringify(ids)) as LineRow[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -100,15 +80,15 @@ export function highlight(text: string, query: SearchQuery): string {
  * `context` lines before and after each group. Context never repeats a line already shown
  * (a hit, or context of an earlier group), so overlapping groups read like `grep -C`.
  */
-export async function buildGroups(
-  ctx: { readonly db: Kysely<LibrarySchema>; readonly catalog: Catalog },
+export function buildGroups(
+  ctx: { readonly raw: BetterSqlite3.Database; readonly catalog: Catalog },
   query: SearchQuery,
   page: readonly number[],
   context: number,
-): Promise<SearchGroup[]> {
+): SearchGroup[] {
   const wanted = new Set<number>();
   for (const id of page) for (let d = -context; d <= context; d++) wanted.add(id + d);
-  const rows = await loadLines(ctx.db, [...wanted]);
+  const rows = loadLines(ctx.raw, [...wanted]);
 
   const runs: LineRow[][] = [];
   for (const id of page) {

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../../domain/canon.js';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { SearchFilters } from '../../domain/search.js';
 import type { Catalog, CatalogEpisode, CatalogSeries } from './catalog.js';
 import { ALL_IDS, episodesRange, seriesRange, type IdRange } from './line-ids.js';
-import type { LibrarySchema } from './schema.js';
+import { prepared } from './search-fts.js';
 
 /**
  * Search filters become id ranges (series, season, episode range: positions in canon order)
@@ -26,11 +26,12 @@ export interface Segment {
   readonly speakerIds: readonly number[] | null;
 }
 
-export async function resolveScope(
-  db: Kysely<LibrarySchema>,
+/** The scope of a search's filters. Throws NOT_FOUND / QUERY_INVALID for filters that name nothing. */
+export function resolveScope(
+  raw: BetterSqlite3.Database,
   catalog: Catalog,
   filters: SearchFilters,
-): Promise<ScopePart[]> {
+): ScopePart[] {
   let seriesList: readonly CatalogSeries[] = catalog.series;
   if (filters.series !== undefined) {
     const s = catalog.byId.get(filters.series);
@@ -80,7 +81,7 @@ export async function resolveScope(
     throw new ReceiptsError('NOT_FOUND', `No season ${season} in ${where}.`);
   }
   if (filters.speaker === undefined) return parts;
-  return withSpeaker(db, parts, filters.speaker);
+  return withSpeaker(raw, parts, filters.speaker);
 }
 
 /**
@@ -88,42 +89,37 @@ export async function resolveScope(
  * characters that have the name as name or alias, then every speaker key that is an alias of
  * those characters; plus the key of the name itself, for labels that resolve to no character.
  */
-async function withSpeaker(
-  db: Kysely<LibrarySchema>,
+function withSpeaker(
+  raw: BetterSqlite3.Database,
   parts: ScopePart[],
   speaker: string,
-): Promise<ScopePart[]> {
+): ScopePart[] {
   const key = nameKey(speaker);
   if (key === '') {
     throw new ReceiptsError('QUERY_INVALID', `Speaker filter "${speaker}" has no letters.`);
   }
   const seriesIds = parts.map((p) => p.series.id);
   if (seriesIds.length === 0) return parts;
-  const targets = await db
-    .selectFrom('aliases')
-    .select('character_id')
-    .where('key', '=', key)
-    .where('series_id', 'in', seriesIds)
-    .execute();
+  const inScope = JSON.stringify(seriesIds);
+  const targets = prepared(
+    raw,
+    `SELECT character_id FROM aliases
+     WHERE key = ? AND series_id IN (SELECT value FROM json_each(?))`,
+  ).all(key, inScope) as { character_id: number }[];
   const ids = new Map<string, number[]>();
   if (targets.length > 0) {
-    const rows = await db
-      .selectFrom('aliases as a')
-      .innerJoin('speakers as sp', 'sp.key', 'a.key')
-      .select(['a.series_id', 'sp.id'])
-      .where(
-        'a.character_id',
-        'in',
-        targets.map((t) => t.character_id),
-      )
-      .execute();
+    const rows = prepared(
+      raw,
+      `SELECT a.series_id, sp.id FROM aliases a JOIN speakers sp ON sp.key = a.key
+       WHERE a.character_id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(targets.map((t) => t.character_id))) as {
+      series_id: string;
+      id: number;
+    }[];
     for (const r of rows) ids.set(r.series_id, [...(ids.get(r.series_id) ?? []), r.id]);
   }
-  const own = await db
-    .selectFrom('speakers')
-    .select('id')
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const own = prepared(raw, 'SELECT id FROM speakers WHERE key = ?').get(key) as
+    { id: number } | undefined;
   if (targets.length === 0 && !own) {
     throw new ReceiptsError('NOT_FOUND', `No character or speaker "${speaker}" in the library.`);
   }
@@ -155,11 +151,34 @@ export function segments(parts: readonly ScopePart[], catalog: Catalog): Segment
   const everything =
     parts.length === catalog.series.length && parts.every((p) => p.whole && !p.speakerIds);
   if (everything) return [{ range: ALL_IDS, speakerIds: null }];
-  return parts.flatMap((p) => {
+  const segs = parts.flatMap((p) => {
     if (p.speakerIds && p.speakerIds.length === 0) return [];
     const ranges = p.whole ? [seriesRange(p.series.ord)] : runs(p.series, p.episodes);
     return ranges.map((range) => ({ range, speakerIds: p.speakerIds }));
   });
+  return mergeAdjacent(segs);
+}
+
+/**
+ * Adjacent segments with the same speaker ids as one: a speaker filter over a whole library of
+ * five series whose characters share speaker keys was five count and five page queries.
+ */
+function mergeAdjacent(segs: readonly Segment[]): Segment[] {
+  const same = (a: readonly number[] | null, b: readonly number[] | null) =>
+    a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const prev = out[out.length - 1];
+    if (prev && prev.range.hi + 1n === seg.range.lo && same(prev.speakerIds, seg.speakerIds)) {
+      out[out.length - 1] = {
+        range: { lo: prev.range.lo, hi: seg.range.hi },
+        speakerIds: seg.speakerIds,
+      };
+    } else {
+      out.push(seg);
+    }
+  }
+  return out;
 }
 
 /**

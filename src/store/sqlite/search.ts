@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { ReceiptsError } from '../../domain/errors.js';
 import {
   LINE_KINDS,
@@ -15,6 +16,7 @@ import {
 import type { Catalog } from './catalog.js';
 import { bm25, idf, type RankStats } from './rank.js';
 import type { LibrarySchema } from './schema.js';
+import { candidatesFrom, countUpTo, pageIds, prepared, type Candidate } from './search-fts.js';
 import { buildGroups } from './search-results.js';
 import { resolveScope, segments, strata, type Segment } from './search-scope.js';
 
@@ -56,6 +58,8 @@ const DF_CAP = 200;
 
 export interface SearchContext {
   readonly db: Kysely<LibrarySchema>;
+  /** The same connection, for the statements of the search path (search-fts.ts). */
+  readonly raw: BetterSqlite3.Database;
   readonly catalog: Catalog;
   readonly limits: SearchLimits;
   readonly rankStats: () => Promise<RankStats>;
@@ -68,7 +72,7 @@ export async function searchLines(
   const query = parseSearchQuery(request.query);
   const { limit, offset, context, order } = checkRequest(request);
   const kinds = checkKinds(request.filters.kinds);
-  const parts = await resolveScope(ctx.db, ctx.catalog, request.filters);
+  const parts = resolveScope(ctx.raw, ctx.catalog, request.filters);
   const text = textExpression(query);
   const match = (seg: Segment) => matchExpression(text, kinds, seg.speakerIds);
   const segs = segments(parts, ctx.catalog);
@@ -80,24 +84,24 @@ export async function searchLines(
   let page: number[];
   let rankedCandidates: number | null = null;
   if (order === 'canon') {
-    const found = await pageIds(ctx.db, segs, match, offset, limit);
+    const found = pageIds(ctx.raw, segs, match, offset, limit);
     page = found.ids;
     // A short page is the end of the matches: the total is known without counting, which
     // halves the cost of a filter that leaves few matches of a common word.
     total =
-      page.length < limit ? found.skipped + page.length : await countUpTo(ctx.db, segs, match, cap);
+      page.length < limit ? found.skipped + page.length : countUpTo(ctx.raw, segs, match, cap);
   } else {
-    total = await countUpTo(ctx.db, segs, match, cap);
+    total = countUpTo(ctx.raw, segs, match, cap);
     const candidates =
       total < cap && total <= ctx.limits.rankCandidates
-        ? await sampleCandidates(ctx.db, [segs], match, ctx.limits)
-        : await sampleCandidates(ctx.db, strata(parts, RANK_STRATA), match, ctx.limits);
+        ? sampleCandidates(ctx.raw, [segs], match, ctx.limits)
+        : sampleCandidates(ctx.raw, strata(parts, RANK_STRATA), match, ctx.limits);
     rankedCandidates = candidates.length;
     const ranked = await rank(ctx, query, candidates);
     page = ranked.slice(offset, offset + limit);
   }
   const totalCapped = total >= cap;
-  const groups = await buildGroups(ctx, query, page, context);
+  const groups = buildGroups(ctx, query, page, context);
   return { groups, total, totalCapped, rankedCandidates };
 }
 
@@ -179,83 +183,17 @@ function matchExpression(
   return m;
 }
 
-/** Matches in the segments, counted up to `cap`. */
-async function countUpTo(
-  db: Kysely<LibrarySchema>,
-  segs: readonly Segment[],
-  match: (s: Segment) => string,
-  cap: number,
-): Promise<number> {
-  let n = 0;
-  for (const seg of segs) {
-    if (n >= cap) break;
-    n += await countIn(db, match(seg), seg, cap - n);
-  }
-  return n;
-}
-
-async function countIn(
-  db: Kysely<LibrarySchema>,
-  match: string,
-  seg: Segment,
-  cap: number,
-): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM (
-      SELECT 1 FROM lines_fts
-      WHERE lines_fts MATCH ${match} AND rowid BETWEEN ${seg.range.lo} AND ${seg.range.hi}
-      LIMIT ${cap})`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
-/**
- * Matching ids offset..offset+limit in canon order, the offset carried across segments, and
- * how many matches were skipped before them (less than `offset` when there are fewer).
- */
-async function pageIds(
-  db: Kysely<LibrarySchema>,
-  segs: readonly Segment[],
-  match: (s: Segment) => string,
-  offset: number,
-  limit: number,
-): Promise<{ ids: number[]; skipped: number }> {
-  const ids: number[] = [];
-  let skip = offset;
-  for (const seg of segs) {
-    if (ids.length >= limit) break;
-    if (skip > 0) {
-      const here = await countIn(db, match(seg), seg, skip);
-      if (here < skip) {
-        skip -= here;
-        continue;
-      }
-    }
-    const { rows } = await sql<{ id: number }>`
-      SELECT rowid AS id FROM lines_fts
-      WHERE lines_fts MATCH ${match(seg)} AND rowid BETWEEN ${seg.range.lo} AND ${seg.range.hi}
-      ORDER BY rowid LIMIT ${limit - ids.length} OFFSET ${skip}`.execute(db);
-    skip = 0;
-    for (const r of rows) ids.push(r.id);
-  }
-  return { ids, skipped: offset - skip };
-}
-
-interface Candidate {
-  readonly id: number;
-  readonly text: string;
-}
-
 /**
  * The first matches of each stratum, an equal share of the candidate budget each; the share
  * of a stratum with fewer matches goes to the others in further rounds (each round reads on
  * from where the stratum stopped), so the budget is used whenever there are enough matches.
  */
-async function sampleCandidates(
-  db: Kysely<LibrarySchema>,
+function sampleCandidates(
+  raw: BetterSqlite3.Database,
   layers: readonly Segment[][],
   match: (s: Segment) => string,
   limits: SearchLimits,
-): Promise<Candidate[]> {
+): Candidate[] {
   const out: Candidate[] = [];
   const cursors = layers.map((segs) => ({ segs, seg: 0, after: -1n }));
   let active = cursors;
@@ -268,11 +206,7 @@ async function sampleCandidates(
         const seg = c.segs[c.seg]!;
         const lo = c.after >= seg.range.lo ? c.after + 1n : seg.range.lo;
         const want = Math.min(quota - got, limits.rankCandidates - out.length);
-        // Joining lines is 40 % faster than reading text through the external-content table.
-        const { rows } = await sql<Candidate>`
-          SELECT l.id, l.text FROM lines_fts f JOIN lines l ON l.id = f.rowid
-          WHERE lines_fts MATCH ${match(seg)} AND f.rowid BETWEEN ${lo} AND ${seg.range.hi}
-          ORDER BY f.rowid LIMIT ${want}`.execute(db);
+        const rows = candidatesFrom(raw, match(seg), lo, seg, want);
         out.push(...rows);
         got += rows.length;
         if (rows.length < want) c.seg++;
@@ -296,18 +230,18 @@ async function rank(
   const idfs =
     phrases.length < 2
       ? phrases.map(() => 1) // one phrase: its IDF scales every score alike
-      : await Promise.all(phrases.map(async (p) => idf(stats.docs, await phraseCount(ctx.db, p))));
+      : phrases.map((p) => idf(stats.docs, phraseCount(ctx.raw, p)));
   return candidates
     .map((c) => ({ id: c.id, score: bm25(c.text, phrases, idfs, stats) }))
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .map((c) => c.id);
 }
 
-async function phraseCount(db: Kysely<LibrarySchema>, p: QueryPhrase): Promise<number> {
+function phraseCount(raw: BetterSqlite3.Database, p: QueryPhrase): number {
   const expr = textExpression({ required: [{ anyOf: [p] }], excluded: [] });
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM lines_fts WHERE lines_fts MATCH ${expr} LIMIT ${DF_CAP})`.execute(
-    db,
-  );
-  return rows[0]?.n ?? 0;
+  const row = prepared(
+    raw,
+    'SELECT count(*) AS n FROM (SELECT 1 FROM lines_fts WHERE lines_fts MATCH ? LIMIT ?)',
+  ).get(expr, DF_CAP) as { n: number } | undefined;
+  return row?.n ?? 0;
 }
