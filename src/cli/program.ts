@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ERROR_CODES } from '../domain/errors.js';
 import { registerAlign } from './commands/align.js';
+import { registerClaim } from './commands/claim.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerLibrary(program);
   registerMoments(program);
   registerSuggest(program);
+  registerClaim(program);
   registerShots(program);
   registerGif(program);
   registerGifset(program);
