@@ -10,6 +10,8 @@ command -v g++ >/dev/null || need+=(g++)
 { command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null; } || need+=(ffmpeg)
 # Liberation fonts: caption text burnt into GIFs.
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+# Chromium: the workbench's browser tests (test/e2e, playwright-core drives /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing Debian packages: ${need[*]}"
 sudo=""

@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
 import { registerMoments } from './commands/moments.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerShots } from './commands/shots.js';
 import { registerGif } from './commands/gif.js';
 import { registerGifset } from './commands/gifset.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerShots(program);
   registerGif(program);
   registerGifset(program);
+  registerServe(program);
   return program;
 }
 

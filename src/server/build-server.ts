@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { JobRunner } from '../app/workbench-jobs.js';
+import type { CanonStore } from '../store/canon-store.js';
+import { registerErrorReplies } from './error-reply.js';
+import { registerLocalGuard } from './local-guard.js';
+import { registerJobRoutes } from './routes/job-routes.js';
+import { registerLibraryRoutes } from './routes/library-routes.js';
+import { registerMediaRoutes } from './routes/media-routes.js';
+import { registerWebStatic } from './web-static.js';
+
+export interface ServerDeps {
+  /** The opened library; the caller owns it (opens and closes it). */
+  readonly store: CanonStore;
+  /** Folder of the built web UI (holding index.html), or null to serve the API only. */
+  readonly webRoot?: string | null;
+  /** The session token changes need; default: a fresh random one. */
+  readonly token?: string;
+  /** The port Host headers must name; default: the port each request arrived on. */
+  readonly port?: number;
+  /** Extra host names to accept besides localhost, 127.0.0.1 and [::1]. */
+  readonly hostNames?: readonly string[];
+  /** Long work runs here; default: a new runner. */
+  readonly jobs?: JobRunner;
+  /** Folder that paths in requests (an ingest's manifest) are relative to. */
+  readonly cwd?: string;
+  readonly version?: string;
+  /** Log requests (fastify's logger); off by default, and in tests. */
+  readonly logger?: boolean;
+}
+
+/**
+ * The workbench HTTP server, not yet listening: a factory so tests can `inject()` requests
+ * without a port and `receipts serve` can listen where the user asks.
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1_048_576,
+    // Ctrl-C must stop at once, even with a video or an event stream still open.
+    forceCloseConnections: true,
+  });
+  const token = deps.token ?? randomBytes(24).toString('base64url');
+  const jobs = deps.jobs ?? new JobRunner();
+  registerErrorReplies(app);
+  registerLocalGuard(app, {
+    token,
+    ...(deps.port === undefined ? {} : { port: deps.port }),
+    ...(deps.hostNames === undefined ? {} : { hostNames: deps.hostNames }),
+  });
+  registerLibraryRoutes(app, { store: deps.store, token, version: deps.version ?? '0.1.0' });
+  registerMediaRoutes(app, { store: deps.store });
+  registerJobRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
+  await registerWebStatic(app, deps.webRoot ?? null);
+  return app;
+}

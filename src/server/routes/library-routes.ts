@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { toSearchRequest } from '../../app/search-request.js';
+import { episodeView } from '../../app/workbench-episode.js';
+import { libraryOverview } from '../../app/workbench-library.js';
+import { LINE_KINDS } from '../../domain/search.js';
+import type { CanonStore } from '../../store/canon-store.js';
+import type { SessionInfo } from '../api-types.js';
+import { parseInput } from '../validate.js';
+
+const id = (what: string) =>
+  z.string().trim().min(1, `give a ${what} id`).max(200, `a ${what} id is at most 200 characters`);
+
+/** `:series/:episode` in a URL: ids, never paths. */
+export const episodeParams = z.object({ series: id('series'), episode: id('episode') });
+
+const int = (name: string, min: number, max: number, dflt: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(dflt);
+
+const searchQuery = z.object({
+  q: z
+    .string({ error: 'give the words to search for in q' })
+    .trim()
+    .min(1, 'give the words to search for'),
+  series: id('series').optional(),
+  speaker: z.string().trim().min(1, 'give a speaker name or alias').optional(),
+  kind: z
+    .string()
+    .regex(
+      new RegExp(`^(${LINE_KINDS.join('|')})(,(${LINE_KINDS.join('|')}))*$`, 'u'),
+      `kind must be one or more of ${LINE_KINDS.join(', ')}, comma-separated`,
+    )
+    .optional(),
+  episode: z
+    .string()
+    .trim()
+    .regex(/^[^.\s]+(\.\.[^.\s]+)?$/u, 'write one episode id (S02E03) or a range (S01E01..S01E05)')
+    .optional(),
+  limit: int('limit', 1, 200, 50),
+  offset: int('offset', 0, 10_000, 0),
+  context: int('context', 0, 10, 0),
+  rank: z.enum(['true', 'false'], { error: 'rank must be true or false' }).optional(),
+});
+
+/**
+ * Read-only views of the library: the session token, the library with its coverage, one
+ * episode with its lines, and search. Each route parses its input and calls one use case.
+ */
+export function registerLibraryRoutes(
+  app: FastifyInstance,
+  deps: { store: CanonStore; token: string; version: string },
+): void {
+  const { store } = deps;
+
+  app.get('/api/session', (_request, reply) => {
+    const session: SessionInfo = { token: deps.token, version: deps.version };
+    return reply.send(session);
+  });
+
+  app.get('/api/library', async () => libraryOverview(store));
+
+  app.get('/api/series/:series/episodes/:episode', async (request) => {
+    const p = parseInput(episodeParams, request.params, 'params');
+    return episodeView(store, p.series, p.episode);
+  });
+
+  app.get('/api/search', async (request) => {
+    const q = parseInput(searchQuery, request.query, 'query', 'QUERY_INVALID');
+    return store.search(
+      toSearchRequest({
+        query: q.q,
+        series: q.series,
+        speaker: q.speaker,
+        kind: q.kind,
+        episode: q.episode,
+        limit: q.limit,
+        offset: q.offset,
+        context: q.context,
+        rank: q.rank === 'true',
+      }),
+    );
+  });
+}
