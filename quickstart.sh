@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One command from a fresh clone: install everything, build, and run Receipts' main flow
-# (init if needed, ingest, align, search) on a series folder, by default the bundled example.
+# One command from a fresh clone: install everything, build, prepare a series folder (by default
+# the bundled example: init if needed, ingest, align, suggest moments, one search) and start the
+# workbench on it. RECEIPTS_NO_SERVE=1 stops before the workbench (for scripts).
 #   bash quickstart.sh [series-folder] [search words...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,12 @@ receipts ingest "$folder/canon.yaml"
 echo
 receipts align --all
 echo
+receipts suggest --all
+echo
 receipts search "$query" --context 1
 echo
-echo "Try: node dist/cli/main.js search <words> | episodes | characters | stats | suggest --all | moments list   (--help on each)"
+echo "The command line: node dist/cli/main.js search <words> | claim <claim> | moments list | gif ...   (--help on each)"
+if [ "${RECEIPTS_NO_SERVE:-}" = "1" ]; then exit 0; fi
+echo
+# The workbench, until Ctrl-C: it prints its address and opens a browser when there is one.
+receipts serve
