@@ -9,12 +9,25 @@ import type { SeriesContext } from './moments-series.js';
 const fail = (path: string, message: string): ReceiptsError =>
   new ReceiptsError('CLAIM_INVALID', message, { path });
 
+/**
+ * The character a phrase names. `the Doctor` may name a minor label of its own (`THE DOCTOR`
+ * in a few transcripts) beside the main `Doctor`: with and without a leading `the`, the
+ * character with more lines wins, as a reader would mean.
+ */
+export function resolvePerson(ctx: SeriesContext, phrase: string): string | null {
+  const whole = ctx.names.resolve(phrase);
+  const bare = /^the\s+/i.test(phrase) ? ctx.names.resolve(phrase.replace(/^the\s+/i, '')) : null;
+  if (whole === null || bare === null || whole === bare) return whole ?? bare;
+  const lines = (name: string): number => ctx.characters.find((c) => c.name === name)?.lines ?? 0;
+  return lines(bare) > lines(whole) ? bare : whole;
+}
+
 /** The canon's names and codebook as the claim parser sees them. */
 export function claimVocabulary(ctx: SeriesContext): ClaimVocabulary {
   const people = ctx.characters.flatMap((c) => [c.name, ...c.aliases]);
   const terms = ctx.codebook.codebook.terms.map((t) => t.id);
   return {
-    person: (phrase) => ctx.names.resolve(phrase),
+    person: (phrase) => resolvePerson(ctx, phrase),
     term: (phrase) => ctx.codebook.lookup(phrase)?.id ?? null,
     hint: (word) => closestHint(word.replace(/^"/, ''), [...people, ...terms]),
   };
@@ -22,7 +35,7 @@ export function claimVocabulary(ctx: SeriesContext): ClaimVocabulary {
 
 /** A canonical character name for what a claim wrote, or CLAIM_INVALID naming the closest. */
 function person(ctx: SeriesContext, path: string, label: string): string {
-  const name = ctx.names.resolve(label);
+  const name = resolvePerson(ctx, label);
   if (name !== null) return name;
   const hint = closestHint(
     label,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ERROR_CODES } from '../domain/errors.js';
 import { registerAlign } from './commands/align.js';
+import { registerCheck } from './commands/check.js';
 import { registerClaim } from './commands/claim.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerMoments(program);
   registerSuggest(program);
   registerClaim(program);
+  registerCheck(program);
   registerShots(program);
   registerGif(program);
   registerGifset(program);

@@ -63,6 +63,11 @@ export const ERROR_CODES = {
     summary:
       'A claim could not be read (unknown character or term, malformed JSON); the message says which part.',
   },
+  CLAIM_CONTRADICTED: {
+    exit: 1,
+    http: 409,
+    summary: '`check --strict` (or `compose --strict`) found a claim the canon contradicts.',
+  },
   NOT_FOUND: {
     exit: 69,
     http: 404,
