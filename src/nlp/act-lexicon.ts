@@ -22,6 +22,7 @@ const IRREGULAR: Record<string, readonly string[]> = {
   get: ['gets', 'got', 'gotten', 'getting'],
   beat: ['beats', 'beat', 'beaten', 'beating'],
   strike: ['strikes', 'struck', 'striking'],
+  leap: ['leaps', 'leapt', 'leaped', 'leaping'],
 };
 
 /** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
@@ -42,7 +43,15 @@ const LEMMAS = [
   'deck',
   'headbutt',
   'beat',
+  'kick',
+  'elbow',
   'tackle',
+  'pin',
+  'wrestle',
+  'grapple',
+  'pounce',
+  'leap',
+  'jump',
   'restrain',
   'strike',
   'bundle',
@@ -179,7 +188,12 @@ const DIRECT: Record<string, string> = {
   deck: 'punch',
   headbutt: 'punch',
   beat: 'punch',
+  kick: 'punch',
+  elbow: 'punch',
   tackle: 'grab',
+  pin: 'grab',
+  wrestle: 'grab',
+  jump: 'grab',
   restrain: 'grab',
   strike: 'punch',
   bundle: 'shove',
@@ -215,13 +229,16 @@ export function actTerm(lemma: string, part: string | null): string | null {
       return 'kiss';
     case 'slap':
     case 'smack':
-      return 'slap';
+      // A slap on the shoulder or back is a friendly pat, not a blow.
+      return part === 'shoulder' || part === 'back' ? null : 'slap';
     case 'punch':
     case 'thump':
     case 'hit':
     case 'headbutt':
     case 'beat':
     case 'strike':
+    case 'kick':
+    case 'elbow':
       return 'punch';
     case 'shove':
     case 'push':
@@ -229,6 +246,8 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'tackle':
     case 'strangle':
     case 'throttle':
+    case 'pin':
+    case 'wrestle':
       return 'grab';
     case 'grab':
     case 'seize':

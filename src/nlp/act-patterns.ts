@@ -20,6 +20,18 @@ const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['take', ['off', 'on', 'over']],
 ]);
 
+// Verbs of throwing oneself at a person, with the prepositions that take the person.
+const TACKLE_PREPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['pounce', ['on', 'upon', 'onto']],
+  ['leap', ['on', 'upon', 'onto']],
+  ['jump', ['on', 'upon', 'onto']],
+  ['wrestle', ['with']],
+  ['grapple', ['with']],
+]);
+
+// Particles that make knocking someone a blow that fells them: `knocks him down`.
+const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
+
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
 
@@ -79,6 +91,15 @@ export function readAct(
     return null;
   }
   if (lemma === 'blow') return null;
+  // `leaps on the guard`, `wrestles with him`: a tackle, a grab.
+  const preps = TACKLE_PREPS.get(lemma);
+  if (preps !== undefined && preps.includes(word(next))) {
+    const o = items[j + 1];
+    if (o?.kind === 'ref' && !o.ref.possessive && o.ref.kind !== 'reciprocal')
+      return mk('grab', 'subject', [o.ref], false, null, 'act.tackle', null);
+    return null;
+  }
+  if (lemma === 'pounce' || lemma === 'leap' || lemma === 'grapple') return null;
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
     let n = j + 2;
@@ -183,9 +204,9 @@ export function readAct(
       return mk('hug', 'subject', [o], false, null, 'act.in-arms', null);
     if ((lemma === 'hold' || lemma === 'cradle') && ['close', 'tight', 'tightly'].includes(w))
       return mk('hug', 'subject', [o], false, null, 'act.hold-close', null);
-    if (lemma === 'knock' && ['out', 'down', 'unconscious'].includes(word(items[after]))) {
+    const felled = [word(items[k + 1]), word(items[j + 1]), word(items[after])];
+    if (lemma === 'knock' && felled.some((w) => KNOCK_DOWN.has(w)))
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
-    }
     const p = partAt(items, after);
     const term = actTerm(lemma, p?.part ?? null);
     if (term === null) return null;
@@ -198,6 +219,13 @@ export function readAct(
       p ? 'act.object-part' : 'act.object',
       null,
     );
+  }
+  // `knocks out the guard`: the particle before its object.
+  if (lemma === 'knock' && KNOCK_DOWN.has(word(next))) {
+    const o = items[j + 1];
+    if (o?.kind === 'ref' && !o.ref.possessive && o.ref.kind !== 'reciprocal')
+      return mk('punch', 'subject', [o.ref], false, null, 'act.knock-out', null);
+    return null;
   }
   // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
   if (

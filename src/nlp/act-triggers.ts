@@ -26,6 +26,10 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'blow',
     ].map((l): [string, string[]] => [l, HOLDING]),
     ['run', ['through']],
+    ...['pounce', 'leap', 'jump'].map((l): [string, string[]] => [
+      l,
+      ['on', 'upon', 'onto', 'at', 'him', 'her', 'them'],
+    ]),
     ['knock', ['out', 'down', 'unconscious']],
     ['look', ['at', 'away']],
   ].map(([l, cues]) => [l as string, new Set(cues)]),

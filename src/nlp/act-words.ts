@@ -94,6 +94,9 @@ export function skip(items: readonly Item[], j: number): number {
   return j;
 }
 
+// Words before a body part the tagger may take for verbs: `her left arm`, `his other hand`.
+const SIDES = new Set(['left', 'right', 'other', 'own', 'free']);
+
 /** A body part named from `j` on (`her cheek`, `on the forehead`, `the back of his neck`). */
 export function partAt(
   items: readonly Item[],
@@ -116,7 +119,7 @@ export function partAt(
   }
   while (
     items[k]?.kind === 'tok' &&
-    (items[k] as Tok).tok.tags.has('Adjective') &&
+    ((items[k] as Tok).tok.tags.has('Adjective') || SIDES.has(word(items[k]))) &&
     !BODY_PARTS.has(word(items[k]))
   )
     k++;

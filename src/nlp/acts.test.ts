@@ -102,4 +102,42 @@ describe('detectActs on acts no person did', () => {
     expect(acts('Kit snuggles Mara.')).toEqual(['hug->MARA']);
     expect(acts('They snuggle.')).toEqual(['hug*->']);
   });
+
+  it('reads `her` before a body part the tagger took for a verb as a possessive', () => {
+    expect(acts('Mara trips and hits her head on a step.')).toEqual([]);
+    expect(acts("Owen grabs Mara's left arm.")).toEqual(['grab->MARA@arm']);
+  });
+
+  it('reads no slap in a friendly slap on the shoulder or back', () => {
+    expect(acts('Owen slaps Kit on the shoulder.')).toEqual([]);
+    expect(acts('Owen slaps Kit on the cheek.')).toEqual(['slap->KIT@cheek']);
+  });
+});
+
+describe('detectActs on blows, tackles and falls', () => {
+  it('reads knocking someone out or down, the particle before or after the person', () => {
+    expect(acts('Kit knocks Owen down.')).toEqual(['punch->OWEN']);
+    expect(acts('Kit knocks out the guard.')).toEqual(['punch->GUARD']);
+    expect(acts('Kit knocks the cup out of his hand.')).toEqual([]);
+    expect(acts('Kit knocks on the door.')).toEqual([]);
+  });
+
+  it('reads kicks and elbows at a person as blows', () => {
+    expect(acts('Elsa kicks Owen.')).toEqual(['punch->OWEN']);
+    expect(acts('Elsa elbows him in the ribs.')).toEqual(['punch->him']);
+    expect(acts('Elsa kicks the door.')).toEqual([]);
+  });
+
+  it('reads throwing oneself on a person, pinning and wrestling them as a grab', () => {
+    expect(acts('Kit leaps on the guard.')).toEqual(['grab->GUARD']);
+    expect(acts('Kit pounces on Owen.')).toEqual(['grab->OWEN']);
+    expect(acts('Kit wrestles with Owen.')).toEqual(['grab->OWEN']);
+    expect(acts('Kit pins Owen against the wall.')).toEqual(['grab->OWEN']);
+    expect(acts('Kit jumps onto the table.')).toEqual([]);
+    expect(acts('Kit leaps over the wall.')).toEqual([]);
+  });
+
+  it('gives a finite act verb after another verb of its clause the person right before it', () => {
+    expect(acts('As he reaches for the lever Kit knocks him out.')).toEqual(['KIT:punch->him']);
+  });
 });

@@ -1,6 +1,6 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { readAct } from './act-patterns.js';
-import { DETS, word } from './act-words.js';
+import { DETS, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
@@ -117,8 +117,10 @@ export function detectActs(
       acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, null, 'act.noun-only', null));
       continue;
     }
-    const act = readAct(items, k, form.lemma, subject);
-    if (act === null) continue;
+    const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : null;
+    const read = readAct(items, k, form.lemma, own ?? subject);
+    if (read === null) continue;
+    const act = own !== null && read.doer === 'subject' ? { ...read, doer: own } : read;
     const nonEvent = nonEventReason(
       items,
       k,
@@ -132,6 +134,26 @@ export function detectActs(
   }
   return acts;
 }
+
+/**
+ * The subject of a finite act verb that follows a verb of its own clause without a link
+ * word: `as he fumbles for his keys the Doctor knocks him out` (the Doctor, not he). A
+ * person (not a possessive, not an object pronoun) right before the verb, with a verb
+ * before that person; null otherwise.
+ */
+function ownSubject(items: readonly Item[], k: number): Ref | null {
+  let i = k - 1;
+  while (i >= 0 && items[i]!.kind === 'tok' && (items[i] as Tok).tok.tags.has('Adverb')) i--;
+  const it = items[i];
+  if (it?.kind !== 'ref' || it.ref.possessive || it.ref.kind === 'reciprocal') return null;
+  if (it.ref.kind === 'pronoun' && !SUBJECT_PRONOUNS.has(it.ref.pronoun ?? '')) return null;
+  const verbBefore = items
+    .slice(0, i)
+    .some((x) => x.kind === 'tok' && headsClause(x.tok) && !x.tok.tags.has('Auxiliary'));
+  return verbBefore ? it.ref : null;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
 // Acts two people share, so that a bare noun can be read as mutual. Not `(Punch.)`: a blow
 // has a giver, and the word is as often a sound.

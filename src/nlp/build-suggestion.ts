@@ -87,9 +87,10 @@ export function buildSuggestion(
   };
 }
 
-// Acts one does to one's own body (`clutches his chest`, `touches her face`); nobody shakes
-// or kisses their own hand in a stage direction worth reading.
-const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress']);
+// Acts one does to one's own body (`clutches his chest`, `touches her face`, `slaps his
+// thigh`, `thumps his chest`); nobody shakes or kisses their own hand in a stage direction
+// worth reading.
+const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress', 'slap', 'punch']);
 
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's

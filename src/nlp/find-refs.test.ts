@@ -71,4 +71,27 @@ describe('findRefs', () => {
     expect(refsOf(readSentence('They look at each other.'))).toEqual(['they', 'reciprocal']);
     expect(refsOf(readSentence('Both laugh.'))).toEqual(['plural']);
   });
+
+  it('finds a person behind a participle or an adjective the tagger took for a noun', () => {
+    expect(refsOf(readSentence('Kit hugs the weeping Elsa.', 'KIT', 'ELSA'))).toEqual([
+      'KIT',
+      'ELSA',
+    ]);
+    expect(refsOf(readSentence('Kit hugs a sobbing Elsa.', 'KIT', 'ELSA'))).toEqual([
+      'KIT',
+      'ELSA',
+    ]);
+    expect(refsOf(readSentence('Kit grabs the frightened guard.', 'KIT', 'GUARD'))).toEqual([
+      'KIT',
+      'GUARD',
+    ]);
+    expect(refsOf(readSentence('Kit comforts the sobbing girl.', 'KIT'))).toEqual([
+      'KIT',
+      'SOBBING GIRL',
+    ]);
+  });
+
+  it('does not take a body part after a possessive for a person', () => {
+    expect(refsOf(readSentence('Kit grabs his wrist.', 'KIT'))).toEqual(['KIT', "his's"]);
+  });
 });

@@ -4,7 +4,7 @@ import { joinGroups } from './ref-groups.js';
 import { POSSESSIVE, ref, stripPossessive, type Item } from './refs.js';
 import { personNoun } from './role-nouns.js';
 import { isVerb, type Token } from './tokens.js';
-import { GROUP_WORDS, PRONOUNS } from './words.js';
+import { BODY_PARTS, GROUP_WORDS, PRONOUNS } from './words.js';
 
 /**
  * Find the people a sentence mentions: characters (with titles and surnames), names no
@@ -84,8 +84,14 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
   return joinGroups(items);
 }
 
+// Words that after `her` open what she has, whatever the tagger makes of them.
+const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free']);
+
 /** `her` before a noun or adjective is possessive (`her hand`), before anything else an object. */
 function readsAsPossessed(next: Token): boolean {
+  // `hits her head` (`head` tagged a verb), `her left side`, `her own`.
+  if ((BODY_PARTS.has(next.lower) && next.lower !== 'back') || POSSESSED_FIRST.has(next.lower))
+    return true;
   if (next.tags.has('Pronoun') || next.tags.has('Preposition') || next.tags.has('Determiner'))
     return false;
   if (next.tags.has('Adverb') || next.tags.has('Conjunction')) return false;

@@ -2,7 +2,7 @@ import type { PeopleIndex } from './people-index.js';
 import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
 import { headsClause, isVerb, type Token } from './tokens.js';
 import { matchRole } from './role-nouns.js';
-import { NOT_NAMES, TITLES } from './words.js';
+import { DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another']);
 // Lower-case words before a name that describe the person, not name them: `young Amy`.
@@ -23,7 +23,8 @@ export function matchName(
   if (start > i) {
     let k = start;
     while (k < start + 2 && describes(tokens[k])) k++;
-    if (k > start && tokens[k]?.cap === true && people.resolve(stripPossessive(tokens[k]!.text)))
+    // `the frightened guard` when a speaker is called GUARD.
+    if (k > start && tokens[k] !== undefined && people.resolve(stripPossessive(tokens[k]!.text)))
       start = k;
   }
   const first = tokens[start];
@@ -96,7 +97,11 @@ export function matchName(
 
 function describes(t: Token | undefined): boolean {
   if (t === undefined || t.cap) return false;
-  return ['Adjective', 'Gerund', 'Adverb', 'PastTense', 'Participle'].some((g) => t.tags.has(g));
+  if (['Adjective', 'Gerund', 'Adverb', 'PastTense', 'Participle'].some((g) => t.tags.has(g)))
+    return true;
+  // `the weeping Rose`, `a startled Kit`: the tagger often takes a participle or an adjective
+  // for a noun; its ending tells what it is.
+  return DESCRIBING_ENDING.test(t.lower);
 }
 
 /** A capitalised word that stands for a person: compromise knows it as a name, or it is a noun mid-sentence. */

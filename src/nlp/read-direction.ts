@@ -84,9 +84,13 @@ export function readDirection(d: Direction): Suggestion[] {
       const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent);
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
+      // `Rose and Jack grab him`: him is neither of them, whichever of them is the doer.
+      const team = subject !== null && subject.names.length > 1 ? subject.names : [];
+      const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
       for (const act of acts) {
+        const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
         for (const doer of doersOf(act, subject, ctx([]), scope.discourse, groups)) {
-          const s = buildSuggestion(act, doer, guessed, { ...setting, scope });
+          const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
           if (s === null) continue;
           out.push(s);
           // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.

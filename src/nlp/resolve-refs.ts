@@ -85,7 +85,9 @@ export function resolveRef(
 }
 
 function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {
+  // `Rose and Jack knock them out`: them is not Rose and Jack.
   const many = scope.discourse.resolveMany(ctx, scope.groups);
+  if (many.some((n) => ctx.exclude.includes(n))) return null;
   return many.length >= 2
     ? { names: many, pronouns: 1, unsure: 1, extra: false, gender: null }
     : null;

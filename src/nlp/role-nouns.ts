@@ -2,7 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
 import { isVerb, type Token } from './tokens.js';
 import { PERSON_NOUNS } from './person-nouns.js';
-import { NOT_NAMES } from './words.js';
+import { BODY_PARTS, DESCRIBING_ENDING, NOT_NAMES } from './words.js';
 
 const PLURAL_DETERMINERS = new Set(['the', 'two', 'three', 'four', 'several', 'some', 'more']);
 const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
@@ -21,6 +21,8 @@ export function personNoun(t: Token): { singular: string; gender: Ref['gender'] 
   const w = stripPossessive(t.lower);
   const singular = IRREGULAR_PLURALS.get(w) ?? (PERSON_NOUNS.has(w) ? w : w.replace(/s$/, ''));
   if (PERSON_NOUNS.has(singular)) return { singular, gender: PERSON_NOUNS.get(singular) ?? null };
+  // `his wrist`: the tagger may take a body part for a person noun.
+  if (BODY_PARTS.has(w)) return null;
   if (t.tags.has('Actor') || (PERSON_SUFFIX.test(singular) && singular.length > 5))
     return { singular, gender: /woman$/.test(singular) ? 'f' : /man$/.test(singular) ? 'm' : null };
   return null;
@@ -56,8 +58,7 @@ export function matchRole(
     k < tokens.length &&
     k < bare + 2 &&
     !tokens[k]!.cap &&
-    tokens[k]!.tags.has('Adjective') &&
-    personNoun(tokens[k]!) === null &&
+    describesPerson(tokens, k) &&
     tokens[k]!.post.trim() === ''
   )
     adjectives.push(tokens[k++]!.lower);
@@ -93,6 +94,24 @@ export function matchRole(
     }),
     end: k + 1,
   };
+}
+
+/**
+ * Whether the word at `k` describes the person a noun after it names: an adjective, or a word
+ * of a describing form (`sobbing`, `startled`) right before a person noun, even when the
+ * tagger took it for a noun itself (`the sobbing girl`).
+ */
+function describesPerson(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.tags.has('Adjective') && personNoun(t) === null) return true;
+  const next = tokens[k + 1];
+  return (
+    DESCRIBING_ENDING.test(t.lower) &&
+    !PERSON_NOUNS.has(t.lower) &&
+    next !== undefined &&
+    !next.cap &&
+    personNoun(next) !== null
+  );
 }
 
 /** Whether the word after `k` (past an adverb) is a verb: the noun at `k` is a subject. */

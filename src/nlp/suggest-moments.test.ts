@@ -169,4 +169,27 @@ describe('suggestMoments', () => {
       suggest('MARA: Owen.', 'OWEN: Mara.', '(Owen takes her in his arms. She slaps his face.)'),
     ).toEqual(['3 hug OWEN>MARA', '3 slap MARA>OWEN @face']);
   });
+
+  it('finds the person after a describing participle', () => {
+    expect(suggest('ELSA: Oh.', 'MARA: There.', '(Mara hugs the weeping Elsa.)')).toEqual([
+      '3 hug MARA>ELSA',
+    ]);
+  });
+
+  it('keeps them away from the people of a plural subject', () => {
+    expect(
+      suggest('KIT: Now!', 'OWEN: Go.', '(Two robots roll in. Kit and Owen knock them over.)'),
+    ).toEqual([]);
+    expect(suggest('KIT: Now!', 'OWEN: Go.', '(Kit and Owen knock them out.)')).toEqual([]);
+  });
+
+  it("reads no blow on one's own body", () => {
+    expect(suggest('MARA: Owen.', 'OWEN: Ha!', '(He slaps his thigh.)')).toEqual([]);
+  });
+
+  it('gives an act verb after a clause with no link word its own subject', () => {
+    expect(
+      suggest('KIT: Give me that.', 'OWEN: No.', '(as he turns to the door Owen knocks him down)'),
+    ).toEqual(['3 punch OWEN>KIT']);
+  });
 });

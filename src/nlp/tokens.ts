@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { ACT_VERB_FORMS } from './act-lexicon.js';
+import { BODY_PARTS } from './words.js';
 
 /** One word of a stage direction, as compromise tagged it. */
 export interface Token {
@@ -31,9 +32,16 @@ export function tokenize(text: string): Token[][] {
     s.terms
       // `Mack's` may come back as `Mack` + an implied `is`; in a stage direction it is far
       // more often a possessive (`puts her hand on Mack's`), which the word itself keeps.
+      // So is `Mara's left arm`, which comes back as `Mara has left` + `arm`.
       .filter(
         (t, i) =>
-          !(t.text === '' && t.implicit === 'is' && /['’]s$/.test(s.terms[i - 1]?.text ?? '')),
+          !(
+            t.text === '' &&
+            (t.implicit === 'is' ||
+              (t.implicit === 'has' &&
+                BODY_PARTS.has((s.terms[i + 2]?.text ?? '').toLowerCase()))) &&
+            /['’]s$/.test(s.terms[i - 1]?.text ?? '')
+          ),
       )
       .map((t): Token => {
         const lower = (t.implicit ?? t.normal ?? t.text).toLowerCase();

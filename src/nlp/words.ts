@@ -262,3 +262,9 @@ export const GROUP_WORDS = new Set([
   'everybody',
   'all',
 ]);
+
+/**
+ * The ending of a word that describes a person before their name or role (`the weeping Rose`,
+ * `a startled guard`), which the tagger often takes for a noun.
+ */
+export const DESCRIBING_ENDING = /^[a-z]{2,}(?:ing|ed|ful|less|ous|ish)$/;
