@@ -106,6 +106,7 @@ describe('checkClaim on dialogue', () => {
       { kind: 'dialogue', speaker: 'Ianto Jones', listener: 'Gwen Cooper', basis: ['transcript'] },
     ]);
     expect(v.coverage.basis).toBe('episodes with a transcript or subtitles');
+    expect(v.restsOn).toEqual(['transcript']);
     expect((await check('never Ianto says "I know" to Jack')).verdict).toBe('supported');
     expect((await check('find Jack says "come back"')).count).toBe(1);
   });

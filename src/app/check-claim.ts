@@ -122,6 +122,9 @@ export async function checkClaim(
     unread,
     explanation: judgement.explanation,
     includeSuggested: session.includeSuggested,
+    ...(pattern.says === null && other?.says == null
+      ? {}
+      : { restsOn: restsOn(session, [pattern, other]) }),
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
 }
@@ -194,4 +197,20 @@ function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> 
 
 function transcribed(session: ClaimSession): Set<string> {
   return new Set(session.ctx.episodes.filter((e) => e.transcriptLines > 0).map((e) => e.id));
+}
+
+/**
+ * What dialogue evidence can rest on in the claim's range: transcripts, subtitles (whose
+ * speakers come from alignment), or both.
+ */
+function restsOn(
+  session: ClaimSession,
+  patterns: readonly (ResolvedPattern | null)[],
+): ('transcript' | 'subtitles')[] {
+  const range = new Set(patterns.flatMap((p) => (p?.says == null ? [] : p.episodes)));
+  const eps = session.ctx.episodes.filter((e) => range.has(e.id));
+  const out: ('transcript' | 'subtitles')[] = [];
+  if (eps.some((e) => e.transcriptLines > 0)) out.push('transcript');
+  if (eps.some((e) => e.cues > 0)) out.push('subtitles');
+  return out;
 }

@@ -108,6 +108,8 @@ export interface Verdict {
   /** Why, in one sentence. */
   readonly explanation: string;
   readonly includeSuggested: boolean;
+  /** For dialogue claims: what the evidence rests on (transcripts, aligned subtitles, or both). */
+  readonly restsOn?: readonly ('transcript' | 'subtitles')[];
   readonly ms: number;
 }
 

@@ -104,6 +104,13 @@ export function formatVerdict(v: Verdict): string {
           ? ''
           : `; not covered: ${c.missing.slice(0, 8).join(', ')}${c.missing.length > 8 ? ', ...' : ''}`),
     ),
+    ...(v.restsOn === undefined
+      ? []
+      : [
+          pc.dim(
+            `dialogue from: ${v.restsOn.length === 0 ? 'nothing (no transcript or subtitles in range)' : v.restsOn.join(' and ')}`,
+          ),
+        ]),
     pc.dim(`checked in ${v.ms} ms${v.includeSuggested ? ', counting unreviewed suggestions' : ''}`),
   );
   return `${out.join('\n')}\n`;
