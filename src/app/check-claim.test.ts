@@ -1,43 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import type { CanonStore } from '../store/canon-store.js';
-import { openSqliteStore } from '../store/sqlite/canon-store.js';
 import { checkClaim, openClaimSession, readClaim } from './check-claim.js';
-import { ingestCanon } from './ingest-canon.js';
 import { markReviewed } from './moments-done.js';
-import { TEST_CANON, writeTestCanon } from './moments-test-canon.js';
+import { openTestLibrary, TEST_CANON } from './moments-test-canon.js';
 import { listMoments, reviewMoments } from './moments.js';
 import { suggestForEpisodes } from './suggest.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
-let dir: string;
 let store: CanonStore;
+let remove: () => Promise<void>;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'receipts-claims-'));
-  store = await openSqliteStore(join(dir, 'library.db'));
-  await ingestCanon(writeTestCanon(dir), store, { cwd: dir });
+  ({ store, remove } = await openTestLibrary('receipts-claims-'));
 });
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => remove());
 
 async function check(text: string, includeSuggested = false) {
   const session = await openClaimSession(store, { includeSuggested });
   return checkClaim(store, session, readClaim(session, text));
-}
-
-async function failure(p: Promise<unknown>): Promise<ReceiptsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReceiptsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReceiptsError');
 }
 
 describe('checkClaim on moments', () => {
@@ -73,7 +53,9 @@ describe('checkClaim on moments', () => {
 
   it('supports "only" once people confirmed the moments and marked the episodes reviewed', async () => {
     await suggestForEpisodes(store, { all: true });
-    const refused = await failure(markReviewed(store, { episodes: [], all: true, author: 'me' }));
+    const refused = await rejectionOf(
+      markReviewed(store, { episodes: [], all: true, author: 'me' }),
+    );
     expect(refused.message).toMatch(/suggestions in S01E01, S01E02 still wait for review/);
     const pending = await listMoments(store, { review: 'suggested' });
     await reviewMoments(
@@ -114,18 +96,22 @@ describe('checkClaim on dialogue', () => {
 
 describe('checkClaim: bad claims', () => {
   it('names unknown characters, terms and episodes with the closest ones', async () => {
-    expect((await failure(check('never Iantoo kiss Jack'))).message).toMatch(
+    expect((await rejectionOf(check('never Iantoo kiss Jack'))).message).toMatch(
       /"Iantoo" is neither a character of this canon nor a codebook term; closest: Ianto/,
     );
-    const term = await failure(check('{"quantifier":"never","pattern":{"action":"kissing-ish"}}'));
+    const term = await rejectionOf(
+      check('{"quantifier":"never","pattern":{"action":"kissing-ish"}}'),
+    );
     expect(term.toLine()).toMatch(
       /^pattern\.action: no term "kissing-ish" in the codebook; closest: .*kiss/,
     );
-    const ep = await failure(check('only Ianto kiss Jack at S01E09'));
+    const ep = await rejectionOf(check('only Ianto kiss Jack at S01E09'));
     expect(ep.toLine()).toMatch(/^at\.episode: no episode "S01E09"/);
-    const json = await failure(check('{"quantifier": "never",'));
+    const json = await rejectionOf(check('{"quantifier": "never",'));
     expect(json.message).toMatch(/^the claim is not valid JSON/);
-    const field = await failure(check('{"quantifier":"never","pattern":{"recipients":"Jack"}}'));
+    const field = await rejectionOf(
+      check('{"quantifier":"never","pattern":{"recipients":"Jack"}}'),
+    );
     expect(field.toLine()).toMatch(/^pattern\.recipients: /);
   });
 });

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { openSqliteStore } from '../store/sqlite/canon-store.js';
 import { checkDraft } from './check-draft.js';
 import { ingestCanon } from './ingest-canon.js';
 import { TEST_CANON, writeTestCanon } from './moments-test-canon.js';
 import { addMoment } from './moments.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
 let dir: string;
 let store: CanonStore;
@@ -116,28 +116,22 @@ describe('checkDraft', () => {
     expect(r.summary.sentences).toBe(1);
   });
 
-  const failure = async (p: Promise<unknown>): Promise<ReceiptsError> => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof ReceiptsError) return e;
-      throw e;
-    }
-    throw new Error('expected a ReceiptsError');
-  };
-
   it('refuses a missing, empty or binary draft with a clear error', async () => {
-    expect((await failure(checkDraft(store, join(dir, 'nope.md')))).code).toBe('FILE_NOT_FOUND');
-    expect((await failure(checkDraft(store, draftFile('empty.md', ' \n\n')))).code).toBe(
+    expect((await rejectionOf(checkDraft(store, join(dir, 'nope.md')))).code).toBe(
+      'FILE_NOT_FOUND',
+    );
+    expect((await rejectionOf(checkDraft(store, draftFile('empty.md', ' \n\n')))).code).toBe(
       'FILE_EMPTY',
     );
-    const pdf = await failure(checkDraft(store, draftFile('draft.pdf', '%PDF-1.7\n%\u00e2\u00e3')));
+    const pdf = await rejectionOf(
+      checkDraft(store, draftFile('draft.pdf', '%PDF-1.7\n%\u00e2\u00e3')),
+    );
     expect([pdf.code, pdf.message]).toEqual([
       'FILE_BINARY',
       'this is a PDF, not a text draft; save the draft as Markdown (.md) or plain text (.txt) and check that',
     ]);
     const png = Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0xff, 0x10, 0x00, 0x00, 0x00]);
-    const bin = await failure(checkDraft(store, draftFile('draft.bin', png)));
+    const bin = await rejectionOf(checkDraft(store, draftFile('draft.bin', png)));
     expect(bin.code).toBe('FILE_BINARY');
     expect(bin.message).toMatch(/binary file, not a text draft/);
   });

@@ -100,7 +100,19 @@ export async function checkDraft(
   options: DraftOptions = {},
 ): Promise<DraftCheck> {
   const file = options.shownAs ?? path;
-  const text = draftText(await readUserFile(path, {}, file), file);
+  return checkDraftText(store, draftText(await readUserFile(path, {}, file), file), {
+    ...options,
+    shownAs: file,
+  });
+}
+
+/** checkDraft on text already read (pasted into the workbench); `shownAs` names it in places. */
+export async function checkDraftText(
+  store: CanonStore,
+  text: string,
+  options: DraftOptions = {},
+): Promise<DraftCheck> {
+  const file = options.shownAs ?? 'draft';
   const session = await openClaimSession(store, options);
   const { ctx } = session;
   const words: MentionOptions = {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { openSqliteStore } from '../store/sqlite/canon-store.js';
 import { ingestCanon } from './ingest-canon.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
 let dir: string;
 let store: CanonStore;
@@ -47,16 +47,6 @@ async function search(query: string) {
   return r.groups.flatMap((g) =>
     g.hits.map((h) => ({ episode: g.episode.id, speaker: h.speaker, text: h.text })),
   );
-}
-
-async function failure(p: Promise<unknown>): Promise<ReceiptsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReceiptsError) return e;
-    throw e;
-  }
-  throw new Error('expected the ingest to fail');
 }
 
 describe('ingestCanon', () => {
@@ -116,7 +106,7 @@ describe('ingestCanon', () => {
       'a.srt',
       '1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:02,000 --> 00:00:04,000\nOverlapping.\n',
     );
-    const e = await failure(ingestCanon(m, store, { cwd: dir, strict: true }));
+    const e = await rejectionOf(ingestCanon(m, store, { cwd: dir, strict: true }));
     expect(e.toLine()).toMatch(/a\.srt:\d+: .*overlap/i);
     expect(await search('fine')).toHaveLength(1);
     expect(await search('overlapping')).toEqual([]);
@@ -142,7 +132,7 @@ describe('ingestCanon', () => {
       { episode: 'S01E01', speaker: 'Kirk', text: 'First words.' },
       { episode: 'S01E02', speaker: 'Spock', text: 'Second words.' },
     ]);
-    const missing = await failure(
+    const missing = await rejectionOf(
       ingestCanon(
         manifest('  - id: S01E01\n    transcripts: [{ file: all.csv, part: 9 }]\n'),
         store,
@@ -150,7 +140,7 @@ describe('ingestCanon', () => {
       ),
     );
     expect(missing.toLine()).toMatch(/all\.csv: no part "9" in this file \(it has 1, 2\)/);
-    const whole = await failure(
+    const whole = await rejectionOf(
       ingestCanon(manifest('  - id: S01E01\n    transcripts: [all.csv]\n'), store, { cwd: dir }),
     );
     expect(whole.toLine()).toMatch(/holds 2 episodes: name one with `part:`/);
@@ -158,7 +148,7 @@ describe('ingestCanon', () => {
 
   it('rejects a file listed twice, naming both places', async () => {
     write('a.srt', srt('Hi.'));
-    const e = await failure(
+    const e = await rejectionOf(
       ingestCanon(
         manifest(
           '  - id: S01E01\n    subtitles: [a.srt]\n  - id: S01E02\n    subtitles: [a.srt]\n',
@@ -193,7 +183,7 @@ describe('the canon codebook', () => {
 
   it('refuses a broken codebook, naming its file and line, and changes nothing', async () => {
     write('a.srt', srt('Hello.'));
-    const e = await failure(
+    const e = await rejectionOf(
       ingestCanon(
         withCodebook(
           'id: tw\ntiers:\n  action:\n    terms:\n      a: { parent: b }\n      b: { parent: a }\n',

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import { parseManifest } from '../formats/canon-manifest.js';
 import {
   CSV_REASON,
@@ -14,6 +13,7 @@ import {
   writeManifest,
 } from './init-canon.js';
 import { parseEpisodeName } from '../domain/episode-naming.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
 const made: string[] = [];
 
@@ -32,16 +32,6 @@ async function tree(files: readonly string[], name = 'series'): Promise<string> 
 afterEach(async () => {
   for (const d of made.splice(0)) await rm(d, { recursive: true, force: true });
 });
-
-async function errorOf(p: Promise<unknown>): Promise<ReceiptsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReceiptsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReceiptsError');
-}
 
 const ADDIC7ED = [
   'subs/Cardiff Nights - 01x01 - Pilot.1080p x265 Joy.English.C.updated.Addic7ed.com.srt',
@@ -309,9 +299,9 @@ describe('scanCanonFolder', () => {
 
   it('fails clearly for a missing folder and for a file', async () => {
     const folder = await tree(['Show.S01E01.srt']);
-    const missing = await errorOf(scanCanonFolder(join(folder, 'nope')));
+    const missing = await rejectionOf(scanCanonFolder(join(folder, 'nope')));
     expect(missing.code).toBe('FILE_NOT_FOUND');
-    const file = await errorOf(scanCanonFolder(join(folder, 'Show.S01E01.srt')));
+    const file = await rejectionOf(scanCanonFolder(join(folder, 'Show.S01E01.srt')));
     expect(file.code).toBe('USAGE');
     expect(file.message).toMatch(/is a file; give the series folder$/);
   });
@@ -335,7 +325,7 @@ describe('writeManifest', () => {
     const folder = await tree(['Show.S01E01.srt']);
     await writeFile(join(folder, 'canon.yaml'), 'title: Mine\n');
     const report = await scanCanonFolder(folder);
-    const e = await errorOf(writeManifest(folder, report));
+    const e = await rejectionOf(writeManifest(folder, report));
     expect(e.code).toBe('USAGE');
     expect(e.message).toBe(
       `${join(folder, 'canon.yaml')} already exists; pass --force to replace it`,
@@ -350,7 +340,7 @@ describe('writeManifest', () => {
   it('reports a folder it cannot write to as unwritable', async () => {
     const folder = await tree(['Show.S01E01.srt']);
     const report = await scanCanonFolder(folder);
-    const e = await errorOf(writeManifest(join(folder, 'gone'), report));
+    const e = await rejectionOf(writeManifest(join(folder, 'gone'), report));
     expect(e.code).toBe('FILE_UNWRITABLE');
     expect(e.message).toBe(`cannot write ${join(folder, 'gone', 'canon.yaml')} (ENOENT)`);
   });
@@ -370,7 +360,7 @@ describe('writeManifest', () => {
 
   it('refuses to write a manifest without episodes', async () => {
     const folder = await tree(['notes.txt']);
-    const e = await errorOf(writeManifest(folder, await scanCanonFolder(folder)));
+    const e = await rejectionOf(writeManifest(folder, await scanCanonFolder(folder)));
     expect(e.code).toBe('USAGE');
     expect(e.message).toMatch(/no episodes were recognised/);
   });

@@ -1,5 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CanonStore } from '../store/canon-store.js';
+import { openSqliteStore } from '../store/sqlite/canon-store.js';
+import { ingestCanon } from './ingest-canon.js';
 
 // A small canon written for the moments tests (app and CLI); nothing here is copied from a
 // real transcript. Line numbers below are the 1-based lines of these files.
@@ -81,4 +85,21 @@ export function writeTestCanon(dir: string): string {
     ].join('\n'),
   );
   return manifest;
+}
+
+/** A library in a fresh temp folder with the test canon ingested; `remove` closes and deletes it. */
+export async function openTestLibrary(
+  prefix: string,
+): Promise<{ dir: string; store: CanonStore; remove: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const store = await openSqliteStore(join(dir, 'library.db'));
+  await ingestCanon(writeTestCanon(dir), store, { cwd: dir });
+  return {
+    dir,
+    store,
+    remove: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,40 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import type { CanonStore } from '../store/canon-store.js';
-import { openSqliteStore } from '../store/sqlite/canon-store.js';
 import { ingestCanon } from './ingest-canon.js';
 import { editMoment } from './moments-edit.js';
-import { TEST_CANON, writeTestCanon } from './moments-test-canon.js';
+import { openTestLibrary, TEST_CANON, writeTestCanon } from './moments-test-canon.js';
 import { addMoment, listMoments, removeMoment, reviewMoments, showMoment } from './moments.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
 let dir: string;
 let store: CanonStore;
+let remove: () => Promise<void>;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'receipts-moments-'));
-  store = await openSqliteStore(join(dir, 'library.db'));
-  await ingestCanon(writeTestCanon(dir), store, { cwd: dir });
+  ({ dir, store, remove } = await openTestLibrary('receipts-moments-'));
 });
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => remove());
 
 const who = { author: 'tester' };
 const add = (fields: Record<string, unknown>) => addMoment(store, fields, who);
-
-async function failure(p: Promise<unknown>): Promise<ReceiptsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReceiptsError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReceiptsError');
-}
 
 describe('addMoment', () => {
   it('stores canonical names resolved through aliases, the term a synonym names and its tier', async () => {
@@ -97,7 +81,7 @@ describe('addMoment', () => {
         audio: null,
       },
     });
-    const e = await failure(
+    const e = await rejectionOf(
       add({ episode: 'S01E01', term: 'kiss', initiator: 'Ianto', from: '50:00', to: '50:02' }),
     );
     expect(e.code).toBe('MOMENT_INVALID');
@@ -248,7 +232,7 @@ describe('addMoment', () => {
       /no transcript "other.txt"/,
     ],
   ])('refuses %j naming the field', async (fields, field, message) => {
-    const e = await failure(add(fields));
+    const e = await rejectionOf(add(fields));
     expect(e.code).toBe('MOMENT_INVALID');
     expect(e.place.path).toBe(field);
     expect(e.message).toMatch(message);
@@ -277,9 +261,13 @@ describe('listMoments', () => {
   });
 
   it('refuses a filter that names no term or episode', async () => {
-    expect((await failure(listMoments(store, { term: 'kizz' }))).code).toBe('QUERY_INVALID');
-    expect((await failure(listMoments(store, { episode: 'S02E01' }))).code).toBe('QUERY_INVALID');
-    expect((await failure(listMoments(store, { review: 'maybe' }))).message).toMatch(/suggested/);
+    expect((await rejectionOf(listMoments(store, { term: 'kizz' }))).code).toBe('QUERY_INVALID');
+    expect((await rejectionOf(listMoments(store, { episode: 'S02E01' }))).code).toBe(
+      'QUERY_INVALID',
+    );
+    expect((await rejectionOf(listMoments(store, { review: 'maybe' }))).message).toMatch(
+      /suggested/,
+    );
   });
 
   it('asks which series when the library holds several, naming them', async () => {
@@ -287,7 +275,7 @@ describe('listMoments', () => {
     const manifest = writeTestCanon(other);
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^id: .*$/m, 'id: hub-four'));
     await ingestCanon(manifest, store, { cwd: other });
-    const e = await failure(listMoments(store, {}));
+    const e = await rejectionOf(listMoments(store, {}));
     expect(e.code).toBe('USAGE');
     expect(e.message).toMatch(/--series \(hub-four, hub-three\)|--series \(hub-three, hub-four\)/);
     expect((await listMoments(store, { series: 'hub-four' })).moments).toEqual([]);
@@ -329,7 +317,7 @@ describe('editMoment', () => {
     });
     const read = await showMoment(store, m.id);
     await editMoment(store, m.id, { note: 'first' }, { author: 'a' });
-    const e = await failure(
+    const e = await rejectionOf(
       editMoment(store, m.id, { note: 'second' }, { ifVersion: read.version, author: 'b' }),
     );
     expect(e.code).toBe('MOMENT_STALE');
@@ -351,7 +339,7 @@ describe('editMoment', () => {
       recipients: ['Jack Harkness', 'Ianto Jones'],
       mutual: true,
     });
-    const e = await failure(editMoment(store, m.id, { mutual: false }, { author: null }));
+    const e = await rejectionOf(editMoment(store, m.id, { mutual: false }, { author: null }));
     expect(e.place.path).toBe('initiator');
     const back = await editMoment(
       store,
@@ -374,10 +362,10 @@ describe('editMoment', () => {
       recipients: 'Jack',
       line: 10,
     });
-    expect((await failure(editMoment(store, m.id, { episode: 'S01E02' }, who))).place.path).toBe(
-      'episode',
-    );
-    expect((await failure(editMoment(store, m.id, {}, who))).code).toBe('USAGE');
+    expect(
+      (await rejectionOf(editMoment(store, m.id, { episode: 'S01E02' }, who))).place.path,
+    ).toBe('episode');
+    expect((await rejectionOf(editMoment(store, m.id, {}, who))).code).toBe('USAGE');
     const same = await editMoment(store, m.id, { term: 'kisses' }, who);
     expect(same.changed).toEqual([]);
     expect(same.moment.version).toBe(1);
@@ -393,7 +381,7 @@ describe('reviewMoments and removeMoment', () => {
       recipients: 'Jack',
       line: 10,
     });
-    expect((await failure(reviewMoments(store, [m.id, '999'], 'rejected', 'r'))).code).toBe(
+    expect((await rejectionOf(reviewMoments(store, [m.id, '999'], 'rejected', 'r'))).code).toBe(
       'NOT_FOUND',
     );
     expect((await showMoment(store, m.id)).review).toBe('confirmed');
@@ -410,8 +398,8 @@ describe('reviewMoments and removeMoment', () => {
       line: 10,
     });
     await editMoment(store, m.id, { note: 'seen' }, who);
-    expect((await failure(removeMoment(store, m.id, 1))).code).toBe('MOMENT_STALE');
+    expect((await rejectionOf(removeMoment(store, m.id, 1))).code).toBe('MOMENT_STALE');
     await removeMoment(store, m.id, 2);
-    expect((await failure(showMoment(store, m.id))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(showMoment(store, m.id))).code).toBe('NOT_FOUND');
   });
 });

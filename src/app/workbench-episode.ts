@@ -34,6 +34,7 @@ export async function episodeView(
     linesFrom = 'transcript';
     lines = transcript.lines.map((l) => ({
       id: l.id,
+      line: l.line,
       kind: l.kind,
       startMs: l.startMs,
       endMs: l.endMs,
@@ -53,6 +54,7 @@ export async function episodeView(
       }
       lines.push({
         id: ids.get(c.seq) ?? c.seq,
+        line: c.line,
         kind: 'cue',
         startMs: c.startMs,
         endMs: c.endMs,

@@ -3,6 +3,7 @@
  * domain types, so the server can send them as they are and the web UI can share the types.
  */
 import type { Episode } from '../domain/canon.js';
+import type { Verdict } from '../domain/claim.js';
 import type { LineKind } from '../domain/search.js';
 
 /** How far each kind of work has got on one episode: the library page's coverage grid. */
@@ -35,6 +36,8 @@ export interface LibraryOverview {
 /** One line the episode page shows beside the video. */
 export interface EpisodeLine {
   readonly id: number;
+  /** 1-based line of its file (a transcript's line, a subtitle's timing line). */
+  readonly line: number;
   readonly kind: LineKind;
   readonly startMs: number | null;
   readonly endMs: number | null;
@@ -77,4 +80,109 @@ export interface JobSnapshot {
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly createdAt: string;
   readonly finishedAt: string | null;
+}
+
+/** A codebook tier with its terms in codebook order: a lane of the timeline, a term picker. */
+export interface TierView {
+  readonly id: string;
+  readonly label: string;
+  readonly terms: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly parent: string | null;
+  }[];
+}
+
+/** A moment as the episode page draws it: the stored fields plus where it sits in time. */
+export interface MomentView {
+  readonly id: string;
+  readonly version: number;
+  readonly tier: string;
+  readonly term: string;
+  readonly termLabel: string;
+  readonly initiator: string | null;
+  readonly recipients: readonly string[];
+  readonly mutual: boolean;
+  readonly part: string | null;
+  readonly readings: readonly string[];
+  readonly note: string | null;
+  readonly author: string | null;
+  readonly review: 'suggested' | 'confirmed' | 'rejected';
+  /** `person`, `rule` or `import`, with the source file and line when there is one. */
+  readonly provenance: {
+    readonly kind: string;
+    readonly rule?: string;
+    readonly file?: string;
+    readonly line?: number;
+  };
+  readonly confidence: number | null;
+  /** For suggestions: the stage direction the rule read. */
+  readonly sourceText: string | null;
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly anchorSeq: number | null;
+  /**
+   * Where the timeline draws it: its own times, else the time alignment gave the transcript
+   * line it is anchored to; null when neither is known (the page lists it apart).
+   */
+  readonly at: {
+    readonly startMs: number;
+    readonly endMs: number | null;
+    readonly from: 'times' | 'line';
+  } | null;
+  /** The id of the transcript line it is anchored to (EpisodeLine.id), or null. */
+  readonly lineId: number | null;
+}
+
+/** GET /api/series/:series/episodes/:episode/moments */
+export interface EpisodeMoments {
+  readonly series: { readonly id: string; readonly title: string };
+  readonly episode: string;
+  /** Suggested and confirmed moments in time order (rejected ones are not shown). */
+  readonly moments: readonly MomentView[];
+  readonly tiers: readonly TierView[];
+  /** The canon's characters, for initiator and recipient pickers. */
+  readonly characters: readonly string[];
+  /** Frames per second from the stored probe, or null when the video was not probed. */
+  readonly frameRate: number | null;
+  /** Tiers a person marked as fully reviewed in this episode (`*`: every tier). */
+  readonly reviewed: readonly { readonly tier: string; readonly by: string | null }[];
+  /** Whether the suggester has read this episode's stage directions. */
+  readonly suggested: boolean;
+}
+
+/** The JSON a suggest job ends with (the full list stays on the server). */
+export interface SuggestJobResult {
+  readonly episodes: number;
+  readonly directions: number;
+  readonly added: number;
+  readonly replaced: number;
+  readonly alreadyReviewed: number;
+}
+
+/** GET /api/claim: a claim checked against one series. */
+export interface ClaimCheckView {
+  readonly series: { readonly id: string; readonly title: string };
+  readonly verdict: Verdict;
+}
+
+/** One claim sentence of a pasted draft, as the Claims page lists it. */
+export interface DraftFindingView {
+  readonly line: number;
+  readonly column: number;
+  readonly sentence: string;
+  readonly cue: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** The verdict's sentence, or why the claim could not be checked. */
+  readonly reason: string;
+  readonly verdict: Verdict | null;
+  readonly notCheckable: string | null;
+  readonly notes: readonly string[];
+}
+
+/** POST /api/drafts/check */
+export interface DraftCheckView {
+  readonly series: { readonly id: string; readonly title: string };
+  readonly sentences: number;
+  readonly findings: readonly DraftFindingView[];
 }

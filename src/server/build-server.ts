@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { JobRunner } from '../app/workbench-jobs.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { registerErrorReplies } from './error-reply.js';
 import { registerLocalGuard } from './local-guard.js';
+import { registerClaimRoutes } from './routes/claim-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerLibraryRoutes } from './routes/library-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
+import { registerMomentRoutes } from './routes/moment-routes.js';
 import { registerWebStatic } from './web-static.js';
 
 export interface ServerDeps {
@@ -25,6 +28,8 @@ export interface ServerDeps {
   /** Folder that paths in requests (an ingest's manifest) are relative to. */
   readonly cwd?: string;
   readonly version?: string;
+  /** Who annotates through this server (a handle); default: the OS user name. */
+  readonly author?: string | null;
   /** Log requests (fastify's logger); off by default, and in tests. */
   readonly logger?: boolean;
 }
@@ -51,6 +56,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerLibraryRoutes(app, { store: deps.store, token, version: deps.version ?? '0.1.0' });
   registerMediaRoutes(app, { store: deps.store });
   registerJobRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
+  registerMomentRoutes(app, { store: deps.store, author: deps.author ?? osUser() });
+  registerClaimRoutes(app, { store: deps.store });
   await registerWebStatic(app, deps.webRoot ?? null);
   return app;
+}
+
+/** The OS user name, as the CLI signs annotations; null when the OS cannot say. */
+function osUser(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null;
+  }
 }

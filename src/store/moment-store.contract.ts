@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReceiptsError } from '../domain/errors.js';
 import type { CanonStore } from './canon-store.js';
 import type { NewMoment } from './moment-store.js';
+import { rejectionOf } from '../../test/receipts-error.js';
 
 /**
  * Moments behaviour every adapter must have, through the public interface only. `open`
@@ -68,15 +68,6 @@ export function describeMomentStoreContract(name: string, open: () => Promise<Ca
         sourceText: '(Ianto kisses Jack.)',
         ...over,
       });
-    const errorOf = async (p: Promise<unknown>) => {
-      try {
-        await p;
-      } catch (e) {
-        if (e instanceof ReceiptsError) return e;
-        throw e;
-      }
-      throw new Error('expected a ReceiptsError');
-    };
 
     it('stores a moment with every field and gives it an id, version 1 and timestamps', async () => {
       const store = await fresh();
@@ -116,15 +107,15 @@ export function describeMomentStoreContract(name: string, open: () => Promise<Ca
       const store = await fresh();
       const m = await store.addMoment(moment());
       await store.updateMoment(m.id, 1, { note: 'first edit' });
-      const stale = await errorOf(store.updateMoment(m.id, 1, { note: 'second edit' }));
+      const stale = await rejectionOf(store.updateMoment(m.id, 1, { note: 'second edit' }));
       expect(stale.code).toBe('MOMENT_STALE');
       expect(stale.message).toMatch(/version 2, not 1/);
-      expect((await errorOf(store.removeMoment(m.id, 1))).code).toBe('MOMENT_STALE');
+      expect((await rejectionOf(store.removeMoment(m.id, 1))).code).toBe('MOMENT_STALE');
       expect(await store.getMoment(m.id)).toMatchObject({ note: 'first edit', version: 2 });
-      expect((await errorOf(store.updateMoment('999', 1, {}))).code).toBe('NOT_FOUND');
+      expect((await rejectionOf(store.updateMoment('999', 1, {}))).code).toBe('NOT_FOUND');
       await store.removeMoment(m.id, 2);
       expect(await store.getMoment(m.id)).toBeNull();
-      expect((await errorOf(store.removeMoment(m.id, 2))).code).toBe('NOT_FOUND');
+      expect((await rejectionOf(store.removeMoment(m.id, 2))).code).toBe('NOT_FOUND');
     });
 
     it('replaces unreviewed suggestions and keeps what people reviewed', async () => {

@@ -167,3 +167,196 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
     await page.locator('video').evaluate((v: Video) => v.pause());
   });
 });
+
+describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
+  let lib: TestLibrary;
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
+
+  beforeAll(async () => {
+    lib = await makeLibrary('real');
+    const webRoot = join(scratch, 'web');
+    await build({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
+    });
+    app = await buildServer({ store: lib.store, webRoot, cwd: lib.dir, author: 'e2e' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await lib?.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const videoTime = () => page.locator('video').evaluate((v: Video) => v.currentTime);
+  const setTime = async (s: number) => {
+    await page.locator('video').evaluate((v: Video, t: number) => {
+      v.currentTime = t;
+    }, s);
+    await expect.poll(videoTime).toBeCloseTo(s, 1);
+  };
+
+  it('suggests moments in the episode and accepts one with the A key', async () => {
+    await page.goto(`${url}#/episode/the-lighthouse/S01E01`);
+    await page.locator('.annotator').waitFor();
+    await page.getByRole('button', { name: 'Suggest moments' }).click();
+    // The first suggest loads the tagger: allow it a while.
+    await expect
+      .poll(() => page.locator('.episode-actions .job-status').first().textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('Suggested 1.');
+    await expect
+      .poll(() => page.locator('.queue .direction p').textContent())
+      .toBe('He takes her hand.');
+    expect(await page.locator('.queue .proposal').textContent()).toMatch(
+      /Hold hands.*Tomas Reyes → Mara Quinn/,
+    );
+    expect(await page.locator('.bar.suggested').count()).toBe(1);
+    expect(await page.locator('.line.has-moment.suggested').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, '6-review-queue.png'), fullPage: true });
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('.bar.confirmed').count()).toBe(1);
+    expect(await page.locator('.bar.suggested').count()).toBe(0);
+    expect(await page.locator('.queue').textContent()).toMatch(/No suggestions wait/);
+  });
+
+  it('steps one frame with . and , (1/25 s when the video was not probed)', async () => {
+    await setTime(5);
+    await page.keyboard.press('.');
+    await expect.poll(videoTime).toBeCloseTo(5.05, 2);
+    await page.keyboard.press(',');
+    await expect.poll(videoTime).toBeCloseTo(5.01, 2);
+  });
+
+  it('adds a moment with I and O, picking the term with a number key', async () => {
+    await setTime(9);
+    await page.keyboard.press('i');
+    await setTime(10.5);
+    await page.keyboard.press('o');
+    const form = page.locator('form.moment-form');
+    await form.waitFor();
+    expect(await form.locator('.span').textContent()).toMatch(/0:09\.0 – 0:10\.5/);
+    await form.getByLabel('Tier').selectOption('gaze');
+    await page.keyboard.press('2');
+    expect(await form.locator('.terms label.chosen').textContent()).toMatch(/Look away/);
+    await form.getByLabel('Initiator').selectOption('Tomas Reyes');
+    await form.getByRole('checkbox', { name: 'Mara Quinn' }).check();
+    await page.screenshot({ path: join(SHOTS, '7-add-moment.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Save moment' }).click();
+    await expect.poll(() => page.locator('.bar.confirmed').count()).toBe(2);
+    expect(await page.locator('.moment-details').textContent()).toMatch(
+      /Look away.*Tomas Reyes → Mara Quinn.*0:09\.0 – 0:10\.5.*e2e/,
+    );
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    expect(await page.locator('.zoom-level').textContent()).toBe('4×');
+    // Not a full-page shot: resizing the viewport for one resets the timeline's scroll.
+    await page.locator('.annotator').screenshot({ path: join(SHOTS, '8-moment-zoomed.png') });
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+  });
+
+  it('shows the app message when an edit was overtaken by another change', async () => {
+    // Someone else edits the moment after the page read it.
+    await page.evaluate(async () => {
+      const { token } = (await (await fetch('/api/session')).json()) as { token: string };
+      const view = (await (
+        await fetch('/api/series/the-lighthouse/episodes/S01E01/moments')
+      ).json()) as { moments: { id: string; version: number; term: string }[] };
+      const m = view.moments.find((x) => x.term === 'look-away')!;
+      await fetch(`/api/moments/${m.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-receipts-token': token },
+        body: JSON.stringify({ version: m.version, note: 'from elsewhere' }),
+      });
+    });
+    await page.locator('.moment-details').getByRole('button', { name: 'Edit' }).click();
+    const form = page.locator('form.moment-form');
+    await form.getByLabel('Note').fill('mine');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => form.locator('[role=alert]').textContent())
+      .toMatch(/someone changed it since/);
+    await page.screenshot({ path: join(SHOTS, '9-stale-edit.png'), fullPage: true });
+    await form.getByRole('button', { name: /Cancel/ }).click();
+    await expect
+      .poll(() => page.locator('.moment-details').textContent())
+      .toMatch(/from elsewhere/);
+  });
+
+  it('marks the episode reviewed once no suggestion waits', async () => {
+    await page.getByRole('button', { name: 'Mark episode reviewed' }).click();
+    await expect
+      .poll(() => page.locator('.episode-actions [role=status]').textContent())
+      .toBe('S01E01 is marked as fully reviewed.');
+  });
+
+  it('checks a claim on the Claims page and opens its evidence', async () => {
+    await page.getByRole('link', { name: 'Claims' }).click();
+    await page.getByLabel('Claim', { exact: true }).fill('only Tomas hold-hands Mara in S01E01');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.verdict .verdict-badge').textContent())
+      .toBe('Supported');
+    expect(await page.locator('.verdict .evidence').first().textContent()).toMatch(
+      /S01E01.*He takes her hand\..*The Lamp Room\.txt:14/,
+    );
+    // S01E02 was neither reviewed nor read by the suggester: its kiss is a direction to review.
+    await page.getByLabel('Claim', { exact: true }).fill('never Mara kiss Tomas');
+    await page.getByLabel(/Include suggestions/).check();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.verdict .verdict-badge').textContent())
+      .toBe('Not enough coverage');
+    expect(page.url()).toContain('suggested=1');
+    const unread = page.locator('.evidence-list', { hasText: 'Stage directions to review' });
+    expect(await unread.locator('.evidence').textContent()).toMatch(
+      /S01E02.*Mara kisses Tomas\..*Fog Signal\.txt:12/,
+    );
+    expect(await page.locator('.coverage-box').textContent()).toMatch(
+      /1 of 2 episodes in range covered.*Not covered: S01E02/,
+    );
+    await page.screenshot({ path: join(SHOTS, '10-claim.png'), fullPage: true });
+    await unread.locator('.evidence a').first().click();
+    await page.locator('.annotator').waitFor();
+    expect(await page.locator('h1').textContent()).toMatch(/S01E02/);
+    await expect
+      .poll(() => page.locator('.lines li[aria-current="true"]').textContent())
+      .toMatch(/Mara kisses Tomas/);
+  });
+
+  it('checks the claims of a pasted draft', async () => {
+    await page.goBack();
+    await page.getByLabel(/Paste a draft/).fill('A quiet episode.\n\nMara never kisses Tomas.\n');
+    await page.getByRole('button', { name: 'Check draft' }).click();
+    const finding = page.locator('.finding').first();
+    await finding.waitFor();
+    expect(await finding.locator('summary').textContent()).toMatch(
+      /3:1\s*Not enough coverage\s*Mara never kisses Tomas\./,
+    );
+    await finding.locator('summary').click();
+    await page.screenshot({ path: join(SHOTS, '11-draft.png'), fullPage: true });
+  });
+});

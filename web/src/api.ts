@@ -1,6 +1,9 @@
 // The workbench's HTTP API, and nothing else: the UI shares only types with the server.
 import type {
   ApiError,
+  ClaimCheckView,
+  DraftCheckView,
+  EpisodeMoments,
   EpisodeView,
   JobSnapshot,
   LibraryOverview,
@@ -9,6 +12,12 @@ import type {
 } from '../../src/server/api-types.js';
 
 export type {
+  ClaimCheckView,
+  DraftCheckView,
+  DraftFindingView,
+  EpisodeMoments,
+  MomentView,
+  TierView,
   EpisodeCoverage,
   EpisodeLine,
   EpisodeView,
@@ -48,16 +57,44 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 
 let session: Promise<SessionInfo> | null = null;
 
-/** POST with the session token, which the server asks of every change. */
-async function postJson<T>(url: string, body: unknown): Promise<T> {
+/** A change (POST, PATCH, DELETE) with the session token, which the server asks of each. */
+async function send<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   session ??= getJson<SessionInfo>('/api/session');
   const { token } = await session;
   const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-receipts-token': token },
-    body: JSON.stringify(body),
+    method,
+    headers: {
+      'x-receipts-token': token,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return readJson<T>(response);
+}
+
+const postJson = <T>(url: string, body: unknown) => send<T>('POST', url, body);
+
+/** The fields the moment form sends; times in ms. */
+export interface MomentInput {
+  readonly term?: string;
+  readonly tier?: string;
+  readonly initiator?: string | null;
+  readonly recipients?: readonly string[];
+  readonly mutual?: boolean;
+  readonly from?: number;
+  readonly to?: number;
+  readonly note?: string | null;
+}
+
+/** What the server answers for a stored moment (the fields the page reads again). */
+export interface SavedMoment {
+  readonly id: string;
+  readonly version: number;
+  readonly review: string;
 }
 
 const enc = encodeURIComponent;
@@ -73,6 +110,27 @@ export const api = {
   alignAll: (series: string) =>
     postJson<JobSnapshot>('/api/jobs/align', { series, all: true, episodes: [] }),
   ingest: (manifest: string) => postJson<JobSnapshot>('/api/jobs/ingest', { manifest }),
+  moments: (series: string, episode: string) =>
+    getJson<EpisodeMoments>(`${episodeUrl(series, episode)}/moments`),
+  suggest: (series: string, episode: string) =>
+    postJson<JobSnapshot>('/api/jobs/suggest', { series, episode }),
+  addMoment: (series: string, episode: string, input: MomentInput) =>
+    postJson<SavedMoment>(`${episodeUrl(series, episode)}/moments`, input),
+  editMoment: (id: string, version: number, input: MomentInput) =>
+    send<{ moment: SavedMoment }>('PATCH', `/api/moments/${enc(id)}`, { ...input, version }),
+  removeMoment: (id: string, version: number) =>
+    send<{ removed: SavedMoment }>('DELETE', `/api/moments/${enc(id)}?version=${version}`),
+  reviewMoment: (id: string, version: number, review: 'confirmed' | 'rejected') =>
+    postJson<SavedMoment>(`/api/moments/${enc(id)}/review`, { version, review }),
+  markReviewed: (series: string, episode: string) =>
+    postJson<{ episodes: string[] }>(`${episodeUrl(series, episode)}/reviewed`, {}),
+  claim: (text: string, suggested: boolean, signal?: AbortSignal) =>
+    getJson<ClaimCheckView>(
+      `/api/claim?${new URLSearchParams({ text, suggested: String(suggested) }).toString()}`,
+      signal,
+    ),
+  checkDraft: (text: string, includeSuggested: boolean) =>
+    postJson<DraftCheckView>('/api/drafts/check', { text, includeSuggested }),
   /** Follow a job's progress; returns a function that stops listening. */
   watchJob(id: string, onChange: (job: JobSnapshot) => void): () => void {
     const events = new EventSource(`/api/jobs/${enc(id)}/events`);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { api, type LibraryOverview } from './api.js';
+import { ClaimsPage } from './claims-page.js';
 import { EpisodePage } from './episode-page.js';
 import { LibraryPage } from './library-page.js';
 import { useRoute } from './route.js';
@@ -50,6 +51,9 @@ export function App() {
           <a href="#/search" aria-current={route.page === 'search' ? 'page' : undefined}>
             Search <kbd>/</kbd>
           </a>
+          <a href="#/claims" aria-current={route.page === 'claims' ? 'page' : undefined}>
+            Claims
+          </a>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
@@ -62,6 +66,7 @@ export function App() {
         {route.page === 'search' && (
           <SearchPage library={library} params={route.params} inputRef={searchInput} />
         )}
+        {route.page === 'claims' && <ClaimsPage params={route.params} />}
         {route.page === 'episode' && (
           <EpisodePage
             // A new episode or moment starts afresh (player time, highlighted line).

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, episodeUrl, type EpisodeView } from './api.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Annotator } from './annotator.js';
+import { api, episodeUrl, type EpisodeMoments, type EpisodeView } from './api.js';
 import { episodeHref } from './route.js';
 import { currentLines, TranscriptList } from './transcript-list.js';
 
 /**
  * The episode: its video (served with Range, so seeking works) with the subtitle track,
- * and the transcript beside it, following playback. Opened from a search hit, it starts
- * at the hit's time (`t`) with the hit's line (`line`) marked.
+ * the transcript beside it, following playback, and the moments under it. Opened from a
+ * search hit or a claim's evidence, it starts at the time (`t`) with the line marked (`line`:
+ * its id; `src`: its line in the transcript file) and the moment selected (`moment`).
  */
 export function EpisodePage({
   series,
@@ -21,8 +23,32 @@ export function EpisodePage({
   const [error, setError] = useState<string | null>(null);
   const startMs = Number(params.get('t') ?? NaN);
   const startLine = Number(params.get('line') ?? NaN);
+  const startSrc = Number(params.get('src') ?? NaN);
   const [nowMs, setNowMs] = useState<number | null>(Number.isFinite(startMs) ? startMs : null);
+  const [durationMs, setDurationMs] = useState<number | null>(null);
+  const [moments, setMoments] = useState<EpisodeMoments | null>(null);
+  const [momentsError, setMomentsError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
+
+  const reloadMoments = useCallback(
+    () =>
+      api.moments(series, episode).then(
+        (m) => {
+          setMoments(m);
+          setMomentsError(null);
+        },
+        (e: unknown) => setMomentsError(e instanceof Error ? e.message : String(e)),
+      ),
+    [series, episode],
+  );
+  useEffect(() => {
+    void reloadMoments();
+  }, [reloadMoments]);
+
+  const seek = useCallback((ms: number) => {
+    setNowMs(ms);
+    if (video.current) video.current.currentTime = ms / 1000;
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -40,11 +66,30 @@ export function EpisodePage({
   const current = useMemo(() => {
     if (!view) return new Set<number>();
     if (nowMs === null) {
-      const marked = view.lines.findIndex((l) => l.id === startLine);
+      const marked = view.lines.findIndex(
+        (l) => l.id === startLine || (view.linesFrom === 'transcript' && l.line === startSrc),
+      );
       return new Set(marked < 0 ? [] : [marked]);
     }
     return currentLines(view.lines, nowMs);
-  }, [view, nowMs, startLine]);
+  }, [view, nowMs, startLine, startSrc]);
+
+  // Lines with moments: those a moment is anchored to, and those playing where one starts.
+  const marked = useMemo(() => {
+    const out = new Map<number, 'suggested' | 'confirmed'>();
+    if (!view || !moments) return out;
+    for (const m of moments.moments) {
+      const review = m.review === 'suggested' ? 'suggested' : 'confirmed';
+      const ids =
+        m.lineId !== null
+          ? [m.lineId]
+          : m.at !== null
+            ? [...currentLines(view.lines, m.at.startMs)].map((i) => view.lines[i]!.id)
+            : [];
+      for (const id of ids) if (out.get(id) !== 'confirmed') out.set(id, review);
+    }
+    return out;
+  }, [view, moments]);
 
   if (error !== null) {
     return (
@@ -56,10 +101,7 @@ export function EpisodePage({
   if (view === null) return <p aria-live="polite">Loading {episode}…</p>;
 
   const base = episodeUrl(view.series.id, view.episode.id);
-  const seek = (ms: number) => {
-    setNowMs(ms);
-    if (video.current) video.current.currentTime = ms / 1000;
-  };
+  const lastLine = view.lines.reduce((t, l) => Math.max(t, l.endMs ?? l.startMs ?? 0), 0);
   return (
     <article className="episode" aria-labelledby="episode-heading">
       <header className="episode-head">
@@ -90,6 +132,7 @@ export function EpisodePage({
               src={`${base}/video`}
               aria-label={`Video of ${view.episode.id}`}
               onLoadedMetadata={(e) => {
+                setDurationMs(Math.round(e.currentTarget.duration * 1000));
                 if (Number.isFinite(startMs)) e.currentTarget.currentTime = startMs / 1000;
               }}
               onTimeUpdate={(e) => setNowMs(Math.round(e.currentTarget.currentTime * 1000))}
@@ -116,8 +159,26 @@ export function EpisodePage({
             {view.transcript && <span>Transcript: {view.transcript}</span>}
           </p>
         </div>
-        <TranscriptList view={view} current={current} onSeek={seek} />
+        <TranscriptList view={view} current={current} marked={marked} onSeek={seek} />
       </div>
+      {momentsError !== null && (
+        <p role="alert" className="error">
+          {momentsError}
+        </p>
+      )}
+      {moments !== null && (
+        <Annotator
+          series={view.series.id}
+          episode={view.episode.id}
+          data={moments}
+          reload={reloadMoments}
+          video={video}
+          nowMs={nowMs ?? 0}
+          durationMs={durationMs ?? lastLine + 5000}
+          seek={seek}
+          initialMoment={params.get('moment')}
+        />
+      )}
     </article>
   );
 }

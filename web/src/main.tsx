@@ -5,6 +5,8 @@ import './styles/base.css';
 import './styles/library.css';
 import './styles/search.css';
 import './styles/episode.css';
+import './styles/annotate.css';
+import './styles/claims.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

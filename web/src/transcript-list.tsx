@@ -27,15 +27,19 @@ function who(l: EpisodeLine): string {
 
 /**
  * The episode's lines beside the video. The current one is highlighted (aria-current) and
- * kept in view; a timed line is a button that seeks the video to it.
+ * kept in view; a timed line is a button that seeks the video to it; a line with moments
+ * carries a mark (hollow for suggestions only).
  */
 export function TranscriptList({
   view,
   current,
+  marked,
   onSeek,
 }: {
   view: EpisodeView;
   current: ReadonlySet<number>;
+  /** Line id -> the best review state of its moments (confirmed over suggested). */
+  marked: ReadonlyMap<number, 'suggested' | 'confirmed'>;
   onSeek: (ms: number) => void;
 }) {
   const list = useRef<HTMLOListElement>(null);
@@ -58,17 +62,28 @@ export function TranscriptList({
       <h2 id="lines-heading">{title}</h2>
       <ol ref={list}>
         {view.lines.map((l, i) => {
+          const mark = marked.get(l.id);
           const body = (
             <>
               <span className="time">{l.startMs === null ? '' : timecode(l.startMs)}</span>
               <span className="who">{who(l)}</span>
-              <span className="text">{l.text}</span>
+              <span className="text">
+                {l.text}
+                {mark !== undefined && (
+                  <span
+                    className={`moment-mark ${mark}`}
+                    role="img"
+                    aria-label={mark === 'confirmed' ? 'has moments' : 'has suggestions'}
+                    title={mark === 'confirmed' ? 'has moments' : 'has suggestions'}
+                  />
+                )}
+              </span>
             </>
           );
           return (
             <li
               key={l.id}
-              className={`line ${l.kind}${current.has(i) ? ' current' : ''}`}
+              className={`line ${l.kind}${current.has(i) ? ' current' : ''}${mark ? ` has-moment ${mark}` : ''}`}
               aria-current={current.has(i) ? 'true' : undefined}
               data-line-id={l.id}
             >

@@ -6,6 +6,7 @@ import { alignEpisodes } from '../../app/align-episodes.js';
 import { ingestCanon } from '../../app/ingest-canon.js';
 import { pickEpisodes, pickSeries } from '../../app/pick-series.js';
 import type { JobContext, JobRunner } from '../../app/workbench-jobs.js';
+import { suggestJob } from '../../app/workbench-moments.js';
 import type { JobSnapshot } from '../../app/workbench-types.js';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore } from '../../store/canon-store.js';
@@ -25,6 +26,12 @@ const ingestBody = z.object({
     .trim()
     .min(1, 'give the path of a canon.yaml'),
   strict: z.boolean({ error: 'strict must be true or false' }).default(false),
+});
+
+const suggestBody = z.object({
+  series: z.string().trim().min(1, 'give a series id').optional(),
+  episode: z.string().trim().min(1, 'give an episode id').optional(),
+  all: z.boolean({ error: 'all must be true or false' }).default(false),
 });
 
 const jobParams = z.object({ id: z.string().uuid('not a job id') });
@@ -77,6 +84,32 @@ export function registerJobRoutes(
           ctx.progress(p.done, p.total, `${p.phase} ${p.file}`);
         },
       }),
+    );
+    return reply.code(202).send(job);
+  });
+
+  app.post('/api/jobs/suggest', async (request, reply) => {
+    const b = parseInput(suggestBody, request.body, 'body');
+    const series = await pickSeries(store, b.series);
+    const ids = await pickEpisodes(
+      store,
+      series.id,
+      b.episode === undefined ? [] : [b.episode],
+      b.all,
+    );
+    const job = jobs.start(
+      'suggest',
+      `suggest moments in ${b.all ? 'every episode' : ids.join(', ')} of ${series.title}`,
+      (ctx) =>
+        // Replacing the suggestions is one transaction: a cancelled job leaves the old ones.
+        suggestJob(
+          store,
+          { series: series.id, ...(b.all ? { all: true } : { episode: ids[0]! }) },
+          (p) => {
+            stopIfCancelled(ctx);
+            ctx.progress(p.done, p.total, p.episode);
+          },
+        ),
     );
     return reply.code(202).send(job);
   });

@@ -9,6 +9,7 @@ import type {
   RetimeInput,
   RetimingInfo,
 } from '../alignment-store.js';
+import { inTransaction } from './immediate-transaction.js';
 import type { LibrarySchema } from './schema.js';
 
 /**
@@ -28,20 +29,6 @@ interface SourceSpan {
   readonly span: number;
   readonly role: 'subtitle' | 'transcript';
   readonly episode_id: string;
-}
-
-/** Runs `work` in one BEGIN IMMEDIATE transaction (or inside the caller's, during ingest). */
-export async function inTransaction<T>(raw: BetterSqlite3.Database, work: () => Promise<T>) {
-  if (raw.inTransaction) return work();
-  raw.exec('BEGIN IMMEDIATE');
-  try {
-    const result = await work();
-    raw.exec('COMMIT');
-    return result;
-  } catch (e) {
-    if (raw.inTransaction) raw.exec('ROLLBACK');
-    throw e;
-  }
 }
 
 async function sourceByPath(

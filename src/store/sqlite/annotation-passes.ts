@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnnotationPass } from '../../domain/moment.js';
+import { inTransaction } from './immediate-transaction.js';
 import type { MomentsContext } from './moments.js';
 import type { LibrarySchema } from './schema.js';
 
@@ -45,26 +46,20 @@ export async function setReviewed(
   by: string | null,
 ): Promise<void> {
   if (episodeIds.length === 0) return;
-  // BEGIN IMMEDIATE, as the other writes do: take the write lock first.
-  ctx.raw.exec('BEGIN IMMEDIATE');
-  try {
+  await inTransaction(ctx.raw, async () => {
     if (reviewed) {
       const at = ctx.now().toISOString();
       await recordPasses(ctx.db, seriesId, episodeIds, tier, 'reviewed', by, at);
-    } else {
-      await ctx.db
-        .deleteFrom('annotation_passes')
-        .where('series_id', '=', seriesId)
-        .where('episode_id', 'in', episodeIds)
-        .where('tier', '=', tier)
-        .where('kind', '=', 'reviewed')
-        .execute();
+      return;
     }
-    ctx.raw.exec('COMMIT');
-  } catch (e) {
-    if (ctx.raw.inTransaction) ctx.raw.exec('ROLLBACK');
-    throw e;
-  }
+    await ctx.db
+      .deleteFrom('annotation_passes')
+      .where('series_id', '=', seriesId)
+      .where('episode_id', 'in', episodeIds)
+      .where('tier', '=', tier)
+      .where('kind', '=', 'reviewed')
+      .execute();
+  });
 }
 
 /** Every pass of a series. */

@@ -9,6 +9,7 @@ import type {
   SuggestionSummary,
 } from '../moment-store.js';
 import { recordPasses } from './annotation-passes.js';
+import { inTransaction } from './immediate-transaction.js';
 import type { LibrarySchema, MomentsTable } from './schema.js';
 
 /** Moments in SQLite: one row each, lists as JSON, versions checked in the UPDATE itself. */
@@ -228,16 +229,9 @@ export async function replaceSuggestions(
   suggestions: readonly NewMoment[],
 ): Promise<SuggestionSummary> {
   const now = ctx.now().toISOString();
-  // BEGIN IMMEDIATE, as ingest does: take the write lock first rather than fail half-way.
-  ctx.raw.exec('BEGIN IMMEDIATE');
-  try {
-    const summary = await swapSuggestions(ctx.db, seriesId, episodeIds, suggestions, now);
-    ctx.raw.exec('COMMIT');
-    return summary;
-  } catch (e) {
-    if (ctx.raw.inTransaction) ctx.raw.exec('ROLLBACK');
-    throw e;
-  }
+  return inTransaction(ctx.raw, () =>
+    swapSuggestions(ctx.db, seriesId, episodeIds, suggestions, now),
+  );
 }
 
 async function swapSuggestions(
