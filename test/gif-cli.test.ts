@@ -130,6 +130,40 @@ describe('receipts gif and frame', () => {
     expect(existsSync(join(dir, 'still.png'))).toBe(true);
   });
 
+  it('burns captions in an installed font given with --font, in its installed spelling', () => {
+    const r = receipts(
+      ...['frame', '--episode', 'S01E01', '--at', '1.5', '--font', 'dejavu sans'],
+      ...['--out', 'dejavu.png', '--json', '--verbose'],
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, 'dejavu.png'))).toBe(true);
+    expect(r.err).toMatch(/^\$ fc-list : family$/mu);
+  });
+
+  it.each([
+    ['gif', '--episode', 'S01E01', '--from', '0:01', '--to', '0:03'],
+    ['frame', '--episode', 'S01E01', '--at', '1.5'],
+  ])(
+    'refuses an unknown --font in one line naming close families, before ffmpeg: %j',
+    (...args) => {
+      const out = `${args[0]}-font.${args[0] === 'gif' ? 'gif' : 'png'}`;
+      const r = receipts(...args, '--font', 'Liberaton Sans', '--out', out, '--verbose');
+      expect(r.code).toBe(ERROR_CODES.USAGE.exit);
+      expect(r.err).toMatch(
+        /The font "Liberaton Sans" is not installed; close installed families: Liberation Sans, /u,
+      );
+      expect(r.err).not.toMatch(/\$ ff(mpeg|probe) /u);
+      expect(
+        r.err
+          .trim()
+          .split('\n')
+          .filter((l) => !l.startsWith('$ ')),
+      ).toHaveLength(1);
+      expect(existsSync(join(dir, out))).toBe(false);
+      expect(noPartials()).toEqual([]);
+    },
+  );
+
   it.each([
     [
       ['gif', '--episode', 'S01E01', '--from', '0:05', '--to', '0:09'],

@@ -122,11 +122,17 @@ describe('receipts gifset', () => {
     [['--episode', 'S01E01', '--range', '0:01', '--range', '0:03-0:04'], /is not FROM-TO/],
     [['--episode', 'S01E01', '--range', '1-2', '--range', '3-4', '--name', '../x'], /--name/],
     [['--episode', 'S01E01', '--range', '1-2', '--range', '3-4', '--out-dir', 'nope'], /folder/],
-  ] as const)('fails cleanly: %j', (args, message) => {
-    const r = receipts('gifset', ...args);
+    [
+      ['--episode', 'S01E01', '--range', '1-2', '--range', '3-4', '--name', 'font'],
+      /The font "Comic Sans MS" is not installed; close installed families: /,
+      ['--font', 'Comic Sans MS'],
+    ],
+  ] as const)('fails cleanly: %j', (args, message, more: readonly string[] = []) => {
+    const r = receipts('gifset', ...args, ...more);
     expect([ERROR_CODES.USAGE.exit, ERROR_CODES.FILE_UNWRITABLE.exit]).toContain(r.code);
     expect(r.err).toMatch(message);
     expect(existsSync(join(dir, 'nope'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('font'))).toEqual([]);
     expect(partials(dir)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../media/captions-ass.js';
 import { planClip, type ClipFormat, type ClipRequest } from '../media/clip-plan.js';
 import { DEFAULT_MAX_BYTES, type StepTaken } from '../media/budget.js';
+import { checkFontFamily } from '../media/fonts.js';
 import { renderWithinBudget } from '../media/budget-render.js';
 import { FORMAT_EXTENSION } from '../media/gif-args.js';
 import { renderClip, type RenderClipOptions, type RenderedClip } from '../media/render-clip.js';
@@ -37,6 +38,8 @@ export interface GifRequest {
   readonly color?: ClipRequest['color'];
   /** Prefix captions with the speaker's name. */
   readonly speakers?: boolean;
+  /** Caption font family (default Liberation Sans); must be installed (checked with fc-list). */
+  readonly font?: string;
   /** Custom captions (`text` or `FROM-TO=text`) instead of the episode's cues. */
   readonly captions?: readonly string[];
   /** No captions at all. */
@@ -90,6 +93,9 @@ export async function renderGif(
   request: GifRequest,
   options: GifRunOptions = {},
 ): Promise<GifResult> {
+  const run = { signal: options.signal, onCommand: options.onCommand };
+  // First, so a font that is not installed fails before ffmpeg starts or anything is written.
+  const font = request.font === undefined ? undefined : await checkFontFamily(request.font, run);
   const series = await pickSeries(store, request.seriesId);
   const range = await clipSource(store, series.id, request.source);
   const episodeId = range.episodeId;
@@ -99,7 +105,6 @@ export async function renderGif(
     still && request.source.kind !== 'range'
       ? Math.round((range.startMs + range.endMs) / 2)
       : range.startMs;
-  const run = { signal: options.signal, onCommand: options.onCommand };
   let cuts: readonly ShotCut[] | null = null;
   if (request.snap === true) {
     cuts = (await episodeShots(store, { seriesId: series.id, episodeId, ...run })).shots.cuts;
@@ -140,6 +145,7 @@ export async function renderGif(
           width: p.width,
           height: p.height,
           speakers: request.speakers === true,
+          font,
         });
   const captions = captionsFor(plan);
 

@@ -22,6 +22,8 @@ export interface GifsetRequest {
   readonly crop?: GifRequest['crop'];
   readonly padMs?: number;
   readonly speakers?: boolean;
+  /** Caption font family, the same for every clip (checked with fc-list). */
+  readonly font?: string;
   readonly noCaptions?: boolean;
   readonly maxBytes?: number;
   /** GIFs per row of the layout (default 2). */
@@ -109,6 +111,7 @@ export async function renderGifset(
     padMs: request.padMs,
     crop: request.crop,
     speakers: request.speakers,
+    font: request.font,
     noCaptions: request.noCaptions,
     maxBytes: request.maxBytes,
     format: 'gif',

@@ -1,5 +1,5 @@
 import { WIDTH_PRESETS, type ClipPlan } from './clip-plan.js';
-import { renderArgs, subtitlesFilter, videoFilters } from './gif-args.js';
+import { paletteStage, renderArgs, subtitlesFilter, videoFilters } from './gif-args.js';
 
 /**
  * A GIF size budget, planned without running anything: the ladder of reductions a GIF maker
@@ -12,9 +12,12 @@ import { renderArgs, subtitlesFilter, videoFilters } from './gif-args.js';
 export const DEFAULT_MAX_BYTES = 10_000_000;
 
 /** Bumped whenever the ladder or the encodings change what a budget render makes. */
-export const BUDGET_VERSION = 'budget v1 fps,colours,width,denoise,dither';
+export const BUDGET_VERSION = 'budget v2 fps,colours,width,denoise';
 
-/** How the palette is made and applied; denoise 1 and 2 are mild and strong `hqdn3d`. */
+/**
+ * How the palette is made and applied; denoise 1 and 2 are mild and strong `hqdn3d`. Dithering
+ * is off by default (see gif-args.ts); bayer stays selectable for comparisons.
+ */
 export interface GifEncoding {
   readonly colors: number;
   readonly dither: 'bayer' | 'none';
@@ -38,8 +41,8 @@ export interface BudgetStep {
   readonly state: BudgetState;
 }
 
-/** The encoding `gif-args` uses: one 256-colour palette, bayer dithering, no denoising. */
-export const DEFAULT_ENCODING: GifEncoding = { colors: 256, dither: 'bayer', denoise: 0 };
+/** The encoding `gif-args` uses: one 256-colour palette, no dithering, no denoising. */
+export const DEFAULT_ENCODING: GifEncoding = { colors: 256, dither: 'none', denoise: 0 };
 
 const FPS_RUNGS = [12, 10];
 const COLOR_RUNGS = [128, 64];
@@ -60,8 +63,8 @@ export function nextWidth(width: number): number {
 /**
  * The ladder from `start`: frame rate 15 -> 12 -> 10, colours 256 -> 128 -> 64, width down a
  * preset or 10 % at a time to the smallest preset (177 px, or the width asked for when that is
- * smaller), then mild denoising, no dithering, strong denoising. Each step keeps the ones before
- * it; rungs that would not reduce anything are left out.
+ * smaller), then mild and strong denoising. Each step keeps the ones before it; rungs that would
+ * not reduce anything are left out. (No dithering used to be a rung; it is the default now.)
  */
 export function budgetLadder(start: BudgetState): BudgetStep[] {
   const steps: BudgetStep[] = [];
@@ -88,7 +91,6 @@ export function budgetLadder(start: BudgetState): BudgetStep[] {
   }
   const lossy: readonly [string, Partial<GifEncoding>][] = [
     ['lossy: light denoise', { denoise: 1 }],
-    ['lossy: no dithering', { dither: 'none' }],
     ['lossy: strong denoise', { denoise: 2 }],
   ];
   for (const [step, change] of lossy) {
@@ -291,14 +293,8 @@ export function budgetGifArgs(
     encoding.denoise === 0 ? null : DENOISE[encoding.denoise],
     assFile === null ? null : subtitlesFilter(assFile),
   ].filter((f) => f !== null);
-  const palette =
-    encoding.colors === 256 ? 'palettegen' : `palettegen=max_colors=${encoding.colors}`;
-  const use =
-    encoding.dither === 'bayer'
-      ? 'paletteuse=dither=bayer:bayer_scale=5'
-      : 'paletteuse=dither=none';
-  args[at + 1] =
-    `[0:${plan.videoStream}]${filters.join(',')},split[a][b];[a]${palette}[p];[b][p]${use}[out]`;
+  const palette = paletteStage(encoding.colors, encoding.dither);
+  args[at + 1] = `[0:${plan.videoStream}]${filters.join(',')},${palette}[out]`;
   return args;
 }
 

@@ -3,6 +3,7 @@ import type { ClipPlan } from './clip-plan.js';
 import {
   escapeFilterGraph,
   escapeFilterValue,
+  paletteStage,
   renderArgs,
   subtitlesFilter,
   videoFilters,
@@ -37,16 +38,25 @@ describe('ffmpeg arguments for a clip', () => {
     );
   });
 
-  it('renders a GIF with one palette and bayer dithering in one graph', () => {
+  it('renders a GIF with one palette, mapped without dithering, in one graph', () => {
     expect(renderArgs(base, '/w/c.ass', 'out.part')).toEqual([
       ...['-nostdin', '-hide_banner', '-v', 'error', '-nostats', '-progress', 'pipe:2', '-y'],
       ...['-ss', '2.500', '-t', '2.000', '-i', 'ep 1.mkv'],
       '-filter_complex',
       '[0:0]fps=15,scale=540:405:flags=lanczos,setsar=1,subtitles=filename=/w/c.ass,' +
-        'split[a][b];[a]palettegen[p];[b][p]paletteuse=dither=bayer:bayer_scale=5[out]',
+        'split[a][b];[a]palettegen[p];[b][p]paletteuse=dither=none[out]',
       ...['-map', '[out]', '-an', '-sn', '-dn', '-map_metadata', '-1'],
       ...['-loop', '0', '-f', 'gif', 'out.part'],
     ]);
+  });
+
+  it('builds the palette stage with the colours and dither asked', () => {
+    expect(paletteStage(64, 'bayer')).toBe(
+      'split[a][b];[a]palettegen=max_colors=64[p];[b][p]paletteuse=dither=bayer:bayer_scale=5',
+    );
+    expect(paletteStage(256, 'none')).toBe(
+      'split[a][b];[a]palettegen[p];[b][p]paletteuse=dither=none',
+    );
   });
 
   it('orders square pixels, crop, rate, size, sharpen, colour and captions', () => {

@@ -2,12 +2,27 @@ import type { ClipFormat, ClipPlan } from './clip-plan.js';
 
 /**
  * ffmpeg arguments for a clip plan: pure, built from lists and `null`s, tested without running
- * ffmpeg. The GIF encoder is the STACK-NOTES pick: one filter graph with palettegen (one
- * palette for the clip) and paletteuse with bayer dithering, scale 5.
+ * ffmpeg. The GIF encoder is one filter graph: palettegen (one palette for the clip) and
+ * paletteuse without dithering. bench/gif-quality.ts chose it on the real clips (BENCHMARKS.md
+ * "GIF quality"): against bayer:5 it has a higher SSIM with fewer bytes on both (CPU the same
+ * within noise), and it matches the diff/sierra2_4a baseline on grainy film at 0.99x its bytes.
+ * Grain and camera noise already break up banding (a clean synthetic gradient showed none
+ * either), so a dither pattern only costs bytes and SSIM.
  */
 
+/**
+ * The palette stage of a GIF: one palette with `colors` entries counted on every frame, then
+ * each frame mapped to it with `dither` (the budget's encodings share it with the default).
+ */
+export function paletteStage(colors: number, dither: 'none' | 'bayer'): string {
+  const gen = colors === 256 ? 'palettegen' : `palettegen=max_colors=${colors}`;
+  const use =
+    dither === 'bayer' ? 'paletteuse=dither=bayer:bayer_scale=5' : 'paletteuse=dither=none';
+  return `split[a][b];[a]${gen}[p];[b][p]${use}`;
+}
+
 /** Bumped whenever the arguments change what a render looks like (part of the cache key). */
-export const RENDER_ARGS_VERSION = 'gif-args v1 palettegen+bayer5';
+export const RENDER_ARGS_VERSION = 'gif-args v2 palettegen+dither-none';
 
 /** The file extension of each format. */
 export const FORMAT_EXTENSION: Readonly<Record<ClipFormat, string>> = {
@@ -81,7 +96,7 @@ export function renderArgs(plan: ClipPlan, assFile: string | null, output: strin
   const filters = videoFilters(plan, assFile).join(',');
   const graph =
     plan.format === 'gif'
-      ? `[0:${plan.videoStream}]${filters},split[a][b];[a]palettegen[p];[b][p]paletteuse=dither=bayer:bayer_scale=5[out]`
+      ? `[0:${plan.videoStream}]${filters},${paletteStage(256, 'none')}[out]`
       : `[0:${plan.videoStream}]${filters}[out]`;
   const still = plan.format === 'png' || plan.format === 'jpg';
   return [

@@ -6,9 +6,12 @@ import { ffmpegReason, formatCommand } from './ffmpeg-output.js';
 /**
  * The one place Receipts starts a process: ffmpeg and ffprobe run here and nowhere else, so
  * cancelling, progress, partial files and error messages behave the same for every use.
+ * fontconfig's `fc-list` and `fc-match` run here too (media/fonts.ts checks a caption font with
+ * them): they are short read-only queries, and a second spawn site would mean a second copy of
+ * the error, cancel and missing-tool handling.
  */
 export interface FfmpegRun {
-  readonly tool: 'ffmpeg' | 'ffprobe';
+  readonly tool: 'ffmpeg' | 'ffprobe' | 'fc-list' | 'fc-match';
   readonly args: readonly string[];
   /** The input file, named in every error. */
   readonly file: string;
@@ -36,7 +39,12 @@ const STDERR_KEEP = 100;
 
 /** The binary for a tool: `$RECEIPTS_FFMPEG` / `$RECEIPTS_FFPROBE`, else found on PATH. */
 export function toolPath(tool: FfmpegRun['tool']): string {
-  const env = tool === 'ffmpeg' ? process.env.RECEIPTS_FFMPEG : process.env.RECEIPTS_FFPROBE;
+  const env =
+    tool === 'ffmpeg'
+      ? process.env.RECEIPTS_FFMPEG
+      : tool === 'ffprobe'
+        ? process.env.RECEIPTS_FFPROBE
+        : undefined;
   return env !== undefined && env !== '' ? env : tool;
 }
 

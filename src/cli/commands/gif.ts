@@ -32,6 +32,7 @@ interface ClipOptions {
   readonly crop?: string;
   readonly fps?: string;
   readonly speakers?: boolean;
+  readonly font?: string;
   readonly caption?: readonly string[];
   readonly captions?: boolean;
   readonly format?: string;
@@ -57,6 +58,7 @@ function commonOptions(cmd: Command): Command {
     .option('--width <px>', 'output width: pixels, or single (540), two (268), three (177)')
     .option('--crop <crop>', 'full (default), square (centre) or WxH+X+Y in source pixels')
     .option('--speakers', 'prefix captions with the speaker name')
+    .option('--font <family>', 'caption font, an installed family (default Liberation Sans)')
     .option('--caption <text>', 'custom caption, `text` or `FROM-TO=text` (s); repeatable', collect)
     .option('--no-captions', 'no captions at all')
     .option('--sharpen', 'sharpen a little (unsharp)')
@@ -89,12 +91,12 @@ export function registerGif(program: Command): void {
       `
 A GIF over its budget is made smaller step by step, in the order a GIF maker would: frame
 rate (15, 12, 10), colours (256, 128, 64), width (a Tumblr preset or 10 % at a time), then
-denoising and no dithering; each step taken is printed. If even the smallest is over, nothing
-is written and the smallest size is named.
+light and then strong denoising; each step taken is printed. If even the smallest is over,
+nothing is written and the smallest size is named.
 Captions are the subtitle cues spoken in the range, each shown while it is spoken: white
-Liberation Sans with a black outline, bottom centre, italics kept. Renders are cached by
-their inputs, so the same command again is instant. --verbose shows the ffmpeg command.
-Ctrl-C stops ffmpeg and keeps nothing.
+Liberation Sans (or --font, an installed family) with a black outline, bottom centre,
+italics kept. Renders are cached by their inputs, so the same command again is instant.
+--verbose shows the ffmpeg command. Ctrl-C stops ffmpeg and keeps nothing.
 Examples:
   receipts gif --episode S01E02 --from 41:12 --to 41:15.5
   receipts gif --quote "is the lord of the universe in" --pad 0.3 --snap --width two
@@ -167,6 +169,7 @@ function baseRequest(opts: ClipOptions, source: ClipSource): GifRequest {
     width: opts.width === undefined ? undefined : parseWidth(opts.width),
     crop: opts.crop === undefined ? undefined : parseCropOption(opts.crop),
     speakers: opts.speakers === true,
+    font: opts.font,
     captions: opts.caption,
     noCaptions: opts.captions === false,
     sharpen: opts.sharpen === true,

@@ -25,6 +25,7 @@ interface GifsetOptions {
   readonly crop?: string;
   readonly fps?: string;
   readonly speakers?: boolean;
+  readonly font?: string;
   readonly captions?: boolean;
   readonly maxBytes?: string;
   readonly perRow?: string;
@@ -59,6 +60,7 @@ export function registerGifset(program: Command): void {
     .option('--crop <crop>', 'full (default), square or WxH+X+Y, the same for all')
     .option('--fps <n>', 'frames per second (default: the first clip’s)')
     .option('--speakers', 'prefix captions with the speaker name')
+    .option('--font <family>', 'caption font, an installed family (default Liberation Sans)')
     .option('--no-captions', 'no captions at all')
     .option('--max-bytes <size>', 'size budget of each GIF (default $RECEIPTS_MAX_BYTES or 10MB)')
     .option('--per-row <n>', 'GIFs per row of the layout: 1, 2 (default) or 3')
@@ -94,6 +96,7 @@ Example:
           crop: opts.crop === undefined ? undefined : parseCropOption(opts.crop),
           fps: opts.fps === undefined ? undefined : parseNumber('--fps', opts.fps, 1, 60),
           speakers: opts.speakers === true,
+          font: opts.font,
           noCaptions: opts.captions === false,
           maxBytes: parseMaxBytes(opts.maxBytes),
           perRow: opts.perRow === undefined ? 2 : parseNumber('--per-row', opts.perRow, 1, 3),
