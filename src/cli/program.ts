@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../domain/errors.js';
 import { registerAlign } from './commands/align.js';
 import { registerCheck } from './commands/check.js';
 import { registerClaim } from './commands/claim.js';
+import { registerCompose } from './commands/compose.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerSuggest(program);
   registerClaim(program);
   registerCheck(program);
+  registerCompose(program);
   registerShots(program);
   registerGif(program);
   registerGifset(program);
