@@ -186,3 +186,43 @@ export interface DraftCheckView {
   readonly sentences: number;
   readonly findings: readonly DraftFindingView[];
 }
+
+/**
+ * GET /api/series/:series/episodes/:episode/playback: whether the video plays in the browser
+ * as it is, or through a playable copy (made once, by a `proxy` job).
+ */
+export interface PlaybackView {
+  /** `original`: plays as it is; `proxy`: the copy is made; `needs-proxy`: start the job. */
+  readonly kind: 'original' | 'proxy' | 'needs-proxy';
+  /** Why the original does not play ("HEVC video"), or null. */
+  readonly reason: string | null;
+  /** The proxy job already queued or running for this video, if any. */
+  readonly job: JobSnapshot | null;
+}
+
+/** The result of a `render` job: a clip the page shows and offers to download. */
+export interface ClipRenderResult {
+  /** `<content hash>.<ext>`: GET /api/clips/:id serves it. */
+  readonly id: string;
+  readonly url: string;
+  /** A name for the download (`S01E01-0m13s.gif`). */
+  readonly fileName: string;
+  readonly format: 'gif' | 'webp' | 'mp4';
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly frames: number;
+  readonly series: string;
+  readonly episode: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** How many captions were burned in. */
+  readonly captions: number;
+  /** Steps taken to meet the size budget, each with the size after it; empty when it fit. */
+  readonly budgetSteps: readonly { readonly step: string; readonly bytes: number }[];
+  /** The GIF size budget in bytes; null for WebP and MP4. */
+  readonly maxBytes: number | null;
+  /** True when the render cache already had it. */
+  readonly cached: boolean;
+}

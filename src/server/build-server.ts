@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { defaultWorkbenchCaches, type WorkbenchCaches } from '../app/workbench-clips.js';
 import { JobRunner } from '../app/workbench-jobs.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { registerErrorReplies } from './error-reply.js';
 import { registerLocalGuard } from './local-guard.js';
 import { registerClaimRoutes } from './routes/claim-routes.js';
+import { registerClipRoutes } from './routes/clip-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerLibraryRoutes } from './routes/library-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
@@ -30,6 +32,8 @@ export interface ServerDeps {
   readonly version?: string;
   /** Who annotates through this server (a handle); default: the OS user name. */
   readonly author?: string | null;
+  /** Render cache, finished clips and playable copies; default: the user's cache folder. */
+  readonly caches?: WorkbenchCaches;
   /** Log requests (fastify's logger); off by default, and in tests. */
   readonly logger?: boolean;
 }
@@ -54,7 +58,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ...(deps.hostNames === undefined ? {} : { hostNames: deps.hostNames }),
   });
   registerLibraryRoutes(app, { store: deps.store, token, version: deps.version ?? '0.1.0' });
-  registerMediaRoutes(app, { store: deps.store });
+  const caches = deps.caches ?? defaultWorkbenchCaches();
+  registerMediaRoutes(app, { store: deps.store, proxies: caches.proxies });
+  registerClipRoutes(app, { store: deps.store, jobs, caches });
   registerJobRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
   registerMomentRoutes(app, { store: deps.store, author: deps.author ?? osUser() });
   registerClaimRoutes(app, { store: deps.store });

@@ -31,6 +31,7 @@ export function Annotator({
   durationMs,
   seek,
   initialMoment,
+  onMarks,
 }: {
   series: string;
   episode: string;
@@ -41,6 +42,12 @@ export function Annotator({
   durationMs: number;
   seek: (ms: number) => void;
   initialMoment: string | null;
+  /** Told the in/out marks and the selected moment as they change (the clips panel's ranges). */
+  onMarks?: (marks: {
+    inMs: number | null;
+    outMs: number | null;
+    moment: MomentView | null;
+  }) => void;
 }) {
   const player = usePlayerControl(video, data.frameRate);
   const [zoom, setZoom] = useState(0);
@@ -58,6 +65,8 @@ export function Annotator({
   const index = Math.min(queueAt, Math.max(queue.length - 1, 0));
   const current = queue[index];
   const chosen = data.moments.find((m) => m.id === selected) ?? null;
+
+  useEffect(() => onMarks?.({ inMs, outMs, moment: chosen }), [inMs, outMs, chosen, onMarks]);
 
   // Walking the queue seeks the video to each suggestion that has a time.
   const shown = useRef<string | null | undefined>(undefined);

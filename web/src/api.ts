@@ -2,6 +2,7 @@
 import type {
   ApiError,
   ClaimCheckView,
+  PlaybackView,
   DraftCheckView,
   EpisodeMoments,
   EpisodeView,
@@ -13,6 +14,8 @@ import type {
 
 export type {
   ClaimCheckView,
+  ClipRenderResult,
+  PlaybackView,
   DraftCheckView,
   DraftFindingView,
   EpisodeMoments,
@@ -102,6 +105,40 @@ const enc = encodeURIComponent;
 export const episodeUrl = (series: string, episode: string) =>
   `/api/series/${enc(series)}/episodes/${enc(episode)}`;
 
+/** What a still or a clip looks like: the options the frame route and the render job share. */
+export interface LookOptions {
+  readonly width: number;
+  readonly crop: 'full' | 'square';
+  readonly captions: boolean;
+  readonly speakers: boolean;
+}
+
+/** A JPEG still of an episode at `atMs` (rendered by the server, cached by its inputs). */
+export function frameUrl(
+  series: string,
+  episode: string,
+  atMs: number,
+  look: Partial<LookOptions> = {},
+): string {
+  const p = new URLSearchParams({ at: String(Math.max(0, Math.round(atMs))) });
+  if (look.width !== undefined) p.set('width', String(look.width));
+  if (look.crop !== undefined && look.crop !== 'full') p.set('crop', look.crop);
+  if (look.captions === true) p.set('captions', 'true');
+  if (look.speakers === true) p.set('speakers', 'true');
+  return `${episodeUrl(series, episode)}/frame?${p.toString()}`;
+}
+
+/** The body of POST /api/jobs/render: a range of an episode and how to render it. */
+export interface RenderInput extends LookOptions {
+  readonly series: string;
+  readonly episode: string;
+  readonly from: number;
+  readonly to: number;
+  readonly fps?: number;
+  readonly maxBytes?: number;
+  readonly format: 'gif' | 'webp' | 'mp4';
+}
+
 export const api = {
   library: () => getJson<LibraryOverview>('/api/library'),
   episode: (series: string, episode: string) => getJson<EpisodeView>(episodeUrl(series, episode)),
@@ -124,6 +161,11 @@ export const api = {
     postJson<SavedMoment>(`/api/moments/${enc(id)}/review`, { version, review }),
   markReviewed: (series: string, episode: string) =>
     postJson<{ episodes: string[] }>(`${episodeUrl(series, episode)}/reviewed`, {}),
+  playback: (series: string, episode: string) =>
+    getJson<PlaybackView>(`${episodeUrl(series, episode)}/playback`),
+  makePlayable: (series: string, episode: string) =>
+    postJson<JobSnapshot>('/api/jobs/proxy', { series, episode }),
+  render: (input: RenderInput) => postJson<JobSnapshot>('/api/jobs/render', input),
   claim: (text: string, suggested: boolean, signal?: AbortSignal) =>
     getJson<ClaimCheckView>(
       `/api/claim?${new URLSearchParams({ text, suggested: String(suggested) }).toString()}`,

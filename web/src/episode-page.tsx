@@ -1,8 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Annotator } from './annotator.js';
-import { api, episodeUrl, type EpisodeMoments, type EpisodeView } from './api.js';
+import { api, episodeUrl, type EpisodeMoments, type EpisodeView, type MomentView } from './api.js';
+import { ClipsPanel, type ClipRange } from './clips-panel.js';
+import { momentLabel } from './annotation-timeline.js';
 import { episodeHref } from './route.js';
 import { currentLines, TranscriptList } from './transcript-list.js';
+import { usePlayback } from './use-playback.js';
+
+interface Marks {
+  readonly inMs: number | null;
+  readonly outMs: number | null;
+  readonly moment: MomentView | null;
+}
+
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /**
  * The episode: its video (served with Range, so seeking works) with the subtitle track,
@@ -29,6 +40,8 @@ export function EpisodePage({
   const [moments, setMoments] = useState<EpisodeMoments | null>(null);
   const [momentsError, setMomentsError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
+  const [marks, setMarks] = useState<Marks>({ inMs: null, outMs: null, moment: null });
+  const playback = usePlayback(series, episode, view?.video ?? false);
 
   const reloadMoments = useCallback(
     () =>
@@ -44,6 +57,11 @@ export function EpisodePage({
   useEffect(() => {
     void reloadMoments();
   }, [reloadMoments]);
+  // Checking playability probes the video: read the moments again for its frame rate.
+  const probedRate = playback.state === 'ready' && moments !== null && moments.frameRate === null;
+  useEffect(() => {
+    if (probedRate) void reloadMoments();
+  }, [probedRate, reloadMoments]);
 
   const seek = useCallback((ms: number) => {
     setNowMs(ms);
@@ -91,6 +109,35 @@ export function EpisodePage({
     return out;
   }, [view, moments]);
 
+  // What the clips panel can render: the marks, the selected moment, the line the page was
+  // opened at (a search hit), and the line playing now.
+  const ranges = useMemo(() => {
+    const out: ClipRange[] = [];
+    if (marks.inMs !== null && marks.outMs !== null && marks.outMs > marks.inMs) {
+      out.push({ id: 'marks', label: 'In/out marks', fromMs: marks.inMs, toMs: marks.outMs });
+    }
+    const m = marks.moment;
+    if (m?.at && m.at.endMs !== null && m.at.endMs > m.at.startMs) {
+      out.push({
+        id: `moment:${m.id}`,
+        label: `Moment: ${momentLabel(m)}`,
+        fromMs: m.at.startMs,
+        toMs: m.at.endMs,
+      });
+    }
+    const lineRange = (id: string, label: string, i: number | undefined) => {
+      const l = i === undefined ? undefined : view?.lines[i];
+      if (l && l.startMs !== null && l.endMs !== null && l.endMs > l.startMs) {
+        out.push({ id, label: `${label}: “${short(l.text)}”`, fromMs: l.startMs, toMs: l.endMs });
+      }
+    };
+    const hit = view?.lines.findIndex((l) => l.id === startLine) ?? -1;
+    if (hit >= 0) lineRange('hit', 'Search hit', hit);
+    const playing = [...current][0];
+    if (playing !== hit) lineRange('playing', 'Line playing', playing);
+    return out;
+  }, [marks, view, startLine, current]);
+
   if (error !== null) {
     return (
       <p role="alert" className="error">
@@ -124,7 +171,25 @@ export function EpisodePage({
       </header>
       <div className="player-and-lines">
         <div className="player">
-          {view.video ? (
+          {view.video && playback.state !== 'ready' ? (
+            <div className="video-wait" role="status">
+              {playback.state === 'checking' && <p>Checking the video…</p>}
+              {playback.state === 'preparing' && (
+                <>
+                  <p>
+                    Preparing a playable copy… {playback.percent ?? 0}%
+                    <span className="why"> ({playback.reason}: made once, then kept)</span>
+                  </p>
+                  <progress
+                    max={100}
+                    value={playback.percent ?? 0}
+                    aria-label="Preparing a playable copy"
+                  />
+                </>
+              )}
+              {playback.state === 'failed' && <p className="error">{playback.message}</p>}
+            </div>
+          ) : view.video ? (
             <video
               ref={video}
               controls
@@ -177,8 +242,15 @@ export function EpisodePage({
           durationMs={durationMs ?? lastLine + 5000}
           seek={seek}
           initialMoment={params.get('moment')}
+          onMarks={setMarks}
         />
       )}
+      <ClipsPanel
+        series={view.series.id}
+        episode={view.episode.id}
+        ranges={ranges}
+        hasVideo={view.video}
+      />
     </article>
   );
 }

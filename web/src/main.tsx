@@ -7,6 +7,7 @@ import './styles/search.css';
 import './styles/episode.css';
 import './styles/annotate.css';
 import './styles/claims.css';
+import './styles/clips.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { api, type LibraryOverview, type SearchResult } from './api.js';
 import { SearchFilters, type Filters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
@@ -86,6 +86,17 @@ export function SearchPage({
     };
   }, [filters, limit]);
 
+  // Episodes with a video: only their hits get a frame (the others a placeholder, no request).
+  const withVideo = useMemo(
+    () =>
+      new Set(
+        (library?.series ?? []).flatMap((s) =>
+          s.episodes.filter((e) => e.video).map((e) => `${s.id}/${e.id}`),
+        ),
+      ),
+    [library],
+  );
+
   const change = (next: Partial<Filters>) => {
     setLimit(PAGE);
     setFilters((f) => ({ ...f, ...next }));
@@ -118,6 +129,7 @@ export function SearchPage({
           <SearchResults
             result={result}
             onMore={result.total > limit ? () => setLimit((n) => n + PAGE) : null}
+            hasVideo={(series, episode) => withVideo.has(`${series}/${episode}`)}
           />
         </div>
       )}

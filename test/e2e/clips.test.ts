@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCanon } from '../../src/app/ingest-canon.js';
+import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
+import { JobRunner } from '../../src/app/workbench-jobs.js';
+import { buildServer } from '../../src/server/build-server.js';
+import { REPO_ROOT } from '../shared-data.js';
+import { hasFfmpeg, makeLibrary, type TestLibrary } from './make-library.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
+
+/** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
+interface Video {
+  currentTime: number;
+  readonly duration: number;
+  readonly readyState: number;
+}
+interface Img {
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+}
+
+/** Screenshots for people to look at; kept after the run, outside the repository. */
+const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
+
+/** S01E02 gets two seconds of MPEG-4 Part 2 in an AVI: a video Chromium cannot play. */
+function addAvi(dir: string): void {
+  const avi = join(dir, 'lighthouse', 'video', 'S01E02.avi');
+  const r = spawnSync(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=duration=2:size=320x180:rate=10'],
+      ...['-c:v', 'mpeg4', '-q:v', '5', '-y', avi],
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`ffmpeg could not make the AVI: ${r.stderr}`);
+  const manifest = join(dir, 'lighthouse', 'canon.yaml');
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8').replace(
+      '    title: Fog Signal\n',
+      '    title: Fog Signal\n    video: video/S01E02.avi\n',
+    ),
+  );
+}
+
+describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () => {
+  let lib: TestLibrary;
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  const jobs = new JobRunner();
+  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
+
+  beforeAll(async () => {
+    lib = await makeLibrary('real');
+    addAvi(lib.dir);
+    await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
+    const webRoot = join(scratch, 'web');
+    await build({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
+    });
+    app = await buildServer({
+      store: lib.store,
+      webRoot,
+      cwd: lib.dir,
+      jobs,
+      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await lib?.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const setTime = async (s: number) => {
+    await page.locator('video').evaluate((v: Video, t: number) => {
+      v.currentTime = t;
+    }, s);
+    await expect
+      .poll(() => page.locator('video').evaluate((v: Video) => v.currentTime))
+      .toBeCloseTo(s, 1);
+  };
+
+  it('shows a frame beside each search hit that has a time and a video', async () => {
+    await page.goto(`${url}#/search?q=miss%20me`);
+    const thumb = page.locator('.results .hit', { hasText: 'Would you miss me' }).locator('img');
+    await thumb.first().waitFor();
+    await expect
+      .poll(() => thumb.first().evaluate((i: Img) => i.complete && i.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBe(192);
+    await page.screenshot({ path: join(SHOTS, '12-search-frames.png'), fullPage: true });
+  });
+
+  it('prepares a playable copy of an AVI with its progress, then plays it', async () => {
+    // A job ahead in the queue holds the copy at "preparing", so the page can be seen waiting.
+    let release = () => {};
+    jobs.start('test', 'hold the queue', () => new Promise<void>((r) => (release = r)));
+    await page.goto(`${url}#/episode/the-lighthouse/S01E02`);
+    await expect
+      .poll(() => page.locator('.video-wait').textContent(), { timeout: 10_000 })
+      .toMatch(/Preparing a playable copy… 0%.*AVI container/);
+    await page.locator('.player').screenshot({ path: join(SHOTS, '13-preparing-copy.png') });
+    release();
+    await page.locator('video').waitFor();
+    await expect
+      .poll(() => page.locator('video').evaluate((v: Video) => v.readyState >= 1 && v.duration), {
+        timeout: 15_000,
+      })
+      .toBeCloseTo(2, 0);
+  });
+
+  it('renders a 177 px GIF of the in/out range and shows it with its size', async () => {
+    await page.goto(`${url}#/episode/the-lighthouse/S01E01`);
+    await page.locator('.annotator').waitFor();
+    await setTime(13);
+    await page.keyboard.press('i');
+    await setTime(14);
+    await page.keyboard.press('o');
+    await page.screenshot({ path: join(SHOTS, '14a-marks.png'), fullPage: true });
+    const clips = page.locator('section.clips');
+    await expect
+      .poll(() => clips.locator('fieldset').first().textContent())
+      .toMatch(/In\/out marks 0:13\.0 – 0:14\.0/);
+    await clips.getByLabel('177 (three)').check();
+    await expect
+      .poll(() => clips.locator('.clip-preview img').getAttribute('src'))
+      .toMatch(/frame\?at=13000&width=177&captions=true/);
+    await clips.getByRole('button', { name: 'Render GIF' }).click();
+    const facts = clips.locator('.clip-facts');
+    await expect
+      .poll(() => facts.textContent(), { timeout: 20_000 })
+      .toMatch(/^\d+ KB of 10\.00 MB · 177×100 · 10 fps · 10 frames/);
+    await expect
+      .poll(() => clips.locator('.clip-result img').evaluate((i: Img) => i.naturalWidth), {
+        timeout: 5000,
+      })
+      .toBe(177);
+    expect(await clips.getByRole('link', { name: /Download S01E01-0m13s\.gif/ }).count()).toBe(1);
+    await clips.screenshot({ path: join(SHOTS, '14-clip-rendered.png') });
+    await page.screenshot({ path: join(SHOTS, '15-episode-with-clip.png'), fullPage: true });
+  });
+});
