@@ -172,11 +172,19 @@ export interface Quality {
  * Compare a decoded GIF with the reference, frame n against frame n (GIF delays are whole
  * centiseconds, so times would not line up: both sides are renumbered 0, 1, 2... in a time
  * base of one frame). Both go to yuv444p, so chroma counts at full resolution in "All".
+ * `upscale`: a GIF narrower than the reference (a size budget's width step) is first scaled up
+ * to it with lanczos, so the detail the narrower GIF lost counts against it.
  */
-export async function measure(plan: ClipPlan, gif: string, reference: string): Promise<Quality> {
+export async function measure(
+  plan: ClipPlan,
+  gif: string,
+  reference: string,
+  upscale = false,
+): Promise<Quality> {
   const renumber = 'settb=1/1,setpts=N,format=yuv444p';
+  const scale = upscale ? `scale=${plan.width}:${plan.height}:flags=lanczos,` : '';
   const graph =
-    `[0:v]${renumber}[g];[1:v]${renumber},split[r1][r2];` + '[g][r1]ssim[g2];[g2][r2]psnr';
+    `[0:v]${scale}${renumber}[g];[1:v]${renumber},split[r1][r2];` + '[g][r1]ssim[g2];[g2][r2]psnr';
   const lines: string[] = [];
   await runFfmpeg({
     tool: 'ffmpeg',

@@ -8,6 +8,10 @@ command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
 # ffmpeg and ffprobe: probing, shot cuts, clips and GIFs (src/media).
 { command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null; } || need+=(ffmpeg)
+# gifsicle: the GIF size budget's lossless and lossy re-encodes (src/media/gifsicle.ts).
+command -v gifsicle >/dev/null || need+=(gifsicle)
+# fontconfig's fc-list and fc-match: checking --font (src/media/fonts.ts).
+command -v fc-list >/dev/null || need+=(fontconfig)
 # Liberation fonts: caption text burnt into GIFs.
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 # Chromium: the workbench's browser tests (test/e2e, playwright-core drives /usr/bin/chromium).

@@ -75,7 +75,8 @@ describe('receipts gif --max-bytes on grainy footage', () => {
     expect(r.code, r.err).toBe(0);
     const made = JSON.parse(r.out) as Made;
     const steps = made.budgetSteps.map((s) => s.step);
-    expect(steps.slice(0, 4)).toEqual([
+    expect(steps.slice(0, 5)).toEqual([
+      'optimise (lossless)',
       'fps 15 -> 12',
       'fps 12 -> 10',
       'colours 256 -> 128',
@@ -90,7 +91,34 @@ describe('receipts gif --max-bytes on grainy footage', () => {
     expect(statSync(join(dir, 'fit.gif')).size).toBe(made.bytes);
     expect(noPartials()).toEqual([]);
     console.info(`budget 300 KB: ${made.bytes} bytes after ${steps.join(', ')}`);
+  }, 240_000);
+
+  it('compresses with lossy LZW once even the narrowest GIF is over, within 10 % under', () => {
+    const budget = 100_000;
+    const r = receipts({}, ...clip, '--max-bytes', '100KB', '--out', 'lossy.gif');
+    expect(r.code, r.err).toBe(0);
+    const made = JSON.parse(r.out) as Made;
+    const steps = made.budgetSteps.map((s) => s.step);
+    expect(steps).toContain('width 195 -> 177');
+    expect(steps.at(-1)).toMatch(/^lossy \d+$/u);
+    expect(made).toMatchObject({ width: 177, fps: 10 });
+    expect(made.bytes).toBeLessThanOrEqual(budget);
+    expect(made.bytes).toBeGreaterThanOrEqual(budget * 0.9);
+    expect(made.budgetSteps.slice(0, -1).every((s) => s.bytes > budget)).toBe(true);
+    expect(statSync(join(dir, 'lossy.gif')).size).toBe(made.bytes);
+    expect(noPartials()).toEqual([]);
+    console.info(`budget 100 KB: ${made.bytes} bytes after ${steps.join(', ')}`);
   }, 120_000);
+
+  it('says in one line that gifsicle is missing, and writes nothing', () => {
+    const env = { RECEIPTS_GIFSICLE: join(dir, 'no-such-gifsicle') };
+    const r = receipts(env, ...clip, '--max-bytes', '250KB', '--out', 'nogifsicle.gif');
+    expect(r.code).toBe(ERROR_CODES.MEDIA_TOOL_MISSING.exit);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/gifsicle \(Debian package gifsicle\) is not installed/u);
+    expect(existsSync(join(dir, 'nogifsicle.gif'))).toBe(false);
+    expect(noPartials()).toEqual([]);
+  }, 60_000);
 
   it('takes the default budget from RECEIPTS_MAX_BYTES, and a repeat from the cache', () => {
     const env = { RECEIPTS_MAX_BYTES: '1.5MB' };

@@ -123,5 +123,5 @@ describe.skipIf(!HAS_SHARED_DATA)('receipts suggest on the Doctor Who transcript
     );
     expect(pairs.out.split('\n')[0]).toBe('term,initiator,recipient,mutual,count');
     expect(pairs.out).toMatch(/^kiss,Jack,Rose,false,\d+$/m);
-  });
+  }, 180_000);
 });

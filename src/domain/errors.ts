@@ -127,7 +127,8 @@ export const ERROR_CODES = {
   MEDIA_TOOL_MISSING: {
     exit: 69,
     http: 500,
-    summary: 'ffmpeg or ffprobe is not installed (scripts/install-system-packages.sh).',
+    summary:
+      'ffmpeg, ffprobe, gifsicle or fontconfig is not installed (scripts/install-system-packages.sh).',
   },
   CANCELLED: {
     exit: 75,

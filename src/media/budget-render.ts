@@ -23,6 +23,7 @@ import {
   type StepTaken,
 } from './budget.js';
 import type { ClipPlan } from './clip-plan.js';
+import { runGifsicle } from './gifsicle.js';
 import type { VideoFileKey } from './probe.js';
 import { renderClip, renderKey, type RenderClipOptions, type RenderedClip } from './render-clip.js';
 import { runFfmpeg } from './run-ffmpeg.js';
@@ -61,7 +62,8 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 /**
  * Render a GIF no larger than `maxBytes`: the plain render first (through the render cache);
  * when it is over, the ladder of `budget.ts` is walked, each trial encoded into a folder beside
- * the output, and only the chosen one is renamed into place. When even the smallest plan is
+ * the output (ffmpeg once per frame rate, width and palette; gifsicle on that file for each
+ * lossless or lossy level), and only the chosen one is renamed into place. When even the smallest plan is
  * over the budget nothing is written and USAGE names the smallest size that can be made.
  */
 export async function renderWithinBudget(
@@ -90,18 +92,33 @@ export async function renderWithinBudget(
   mkdirSync(work);
   try {
     let trial = 0;
-    const encode = async (state: BudgetState) => {
+    type Made = { file: string; plan: ClipPlan; frames: number };
+    // ffmpeg's GIF of each state without gifsicle, kept for every level tried on it.
+    const bases = new Map<string, Promise<Made>>();
+    const encodeBase = (state: BudgetState): Promise<Made> => {
       const file = join(work, `trial-${++trial}.gif`);
       const p = applyState(plan, state);
       if (sameAsPlan(plan, state)) {
-        const made = await renderClip(
+        return renderClip(
           { plan, video, captions: request.captionsFor(plan), output: file },
           options,
-        );
-        return { bytes: made.bytes, made: { file, plan: p, frames: made.frames } };
+        ).then((made) => ({ file, plan: p, frames: made.frames }));
       }
-      const frames = await encodeVariant(p, state, request.captionsFor(p), file, work, options);
-      return { bytes: statSync(file).size, made: { file, plan: p, frames } };
+      return encodeVariant(p, state, request.captionsFor(p), file, work, options).then(
+        (frames) => ({ file, plan: p, frames }),
+      );
+    };
+    const encode = async (state: BudgetState) => {
+      const plain = { ...state, encoding: { ...state.encoding, lossy: null } };
+      const k = JSON.stringify(plain);
+      const base = bases.get(k) ?? encodeBase(plain);
+      bases.set(k, base);
+      const made = await base;
+      const level = state.encoding.lossy;
+      if (level === null) return { bytes: statSync(made.file).size, made };
+      const file = join(work, `trial-${++trial}.gif`);
+      await runGifsicle(level, made.file, file, options);
+      return { bytes: statSync(file).size, made: { ...made, file } };
     };
     const found = await searchBudget(initialState(plan), maxBytes, encode);
     if (!found.ok) {

@@ -8,10 +8,11 @@ import { ffmpegReason, formatCommand } from './ffmpeg-output.js';
  * cancelling, progress, partial files and error messages behave the same for every use.
  * fontconfig's `fc-list` and `fc-match` run here too (media/fonts.ts checks a caption font with
  * them): they are short read-only queries, and a second spawn site would mean a second copy of
- * the error, cancel and missing-tool handling.
+ * the error, cancel and missing-tool handling. gifsicle (media/gifsicle.ts) runs here for the
+ * same reason: the GIF size budget's lossless and lossy re-encodes.
  */
 export interface FfmpegRun {
-  readonly tool: 'ffmpeg' | 'ffprobe' | 'fc-list' | 'fc-match';
+  readonly tool: 'ffmpeg' | 'ffprobe' | 'fc-list' | 'fc-match' | 'gifsicle';
   readonly args: readonly string[];
   /** The input file, named in every error. */
   readonly file: string;
@@ -37,19 +38,24 @@ export interface FfmpegResult {
 
 const STDERR_KEEP = 100;
 
-/** The binary for a tool: `$RECEIPTS_FFMPEG` / `$RECEIPTS_FFPROBE`, else found on PATH. */
+const TOOL_ENV: Partial<Record<FfmpegRun['tool'], string>> = {
+  ffmpeg: 'RECEIPTS_FFMPEG',
+  ffprobe: 'RECEIPTS_FFPROBE',
+  gifsicle: 'RECEIPTS_GIFSICLE',
+};
+
+/**
+ * The binary for a tool: `$RECEIPTS_FFMPEG`, `$RECEIPTS_FFPROBE` or `$RECEIPTS_GIFSICLE` when
+ * set, else the tool's name found on PATH.
+ */
 export function toolPath(tool: FfmpegRun['tool']): string {
-  const env =
-    tool === 'ffmpeg'
-      ? process.env.RECEIPTS_FFMPEG
-      : tool === 'ffprobe'
-        ? process.env.RECEIPTS_FFPROBE
-        : undefined;
+  const name = TOOL_ENV[tool];
+  const env = name === undefined ? undefined : process.env[name];
   return env !== undefined && env !== '' ? env : tool;
 }
 
 /**
- * Run ffmpeg or ffprobe to the end. Rejects with a ReceiptsError naming the file and giving
+ * Run a tool (ffmpeg, ffprobe, fontconfig's, gifsicle) to the end. Rejects with a ReceiptsError naming the file and giving
  * ffmpeg's own reason in one line: MEDIA_TOOL_MISSING when the tool is not installed,
  * `failureCode` for a non-zero exit, CANCELLED when `signal` aborts (the process is killed).
  */
