@@ -1,4 +1,5 @@
 import { nameKey } from '../domain/canon.js';
+import { editDistance } from '../domain/edit-distance.js';
 
 /**
  * The candidates closest to `word` by edit distance on their name keys (case and punctuation
@@ -20,20 +21,6 @@ export function closestNames(word: string, candidates: Iterable<string>, n = 3):
   }
   scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   return scored.slice(0, n).map((s) => s.name);
-}
-
-/** Levenshtein distance between two strings. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** `; closest: A, B` or ``, for error messages. */

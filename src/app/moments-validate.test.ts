@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CodebookIndex, type Codebook } from '../domain/codebook.js';
 import { ReceiptsError } from '../domain/errors.js';
-import { closestNames, editDistance } from './moments-closest.js';
+import { editDistance } from '../domain/edit-distance.js';
+import { closestNames } from './moments-closest.js';
 import { parseMomentTime, resolveReadings, shapePeople } from './moments-validate.js';
 
 const codebook = (open: boolean): CodebookIndex => {

@@ -1,6 +1,7 @@
 import { ReceiptsError } from '../domain/errors.js';
 import type { MediaRunOptions } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
+import { editDistance } from '../domain/edit-distance.js';
 
 /**
  * The caption font (`--font`), checked against fontconfig before ffmpeg starts. libass asks
@@ -34,20 +35,6 @@ export function parseFamilies(text: string): string[] {
 
 const fold = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** Edit distance (insert, delete, substitute) between two strings. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 /**
  * The installed families closest to `wanted`, best first: those sharing a word with it, then by
  * edit distance over letters and digits (so `liberationsans` and `Liberation-Sans` are near).
@@ -66,7 +53,7 @@ export function closeFamilies(wanted: string, families: readonly string[], max =
       .split(/\s+/u)
       .some((w) => words.has(w));
     const f = fold(family);
-    return distance(target, f) / Math.max(target.length, f.length, 1) - (shared ? 1 : 0);
+    return editDistance(target, f) / Math.max(target.length, f.length, 1) - (shared ? 1 : 0);
   };
   return families
     .map((family) => ({ family, s: score(family) }))
@@ -100,7 +87,7 @@ export function pickFamily(
   // A near spelling (a typo) beats fc-match's answer, which for an unknown name is only the
   // default font; otherwise fc-match's answer (a metric alias) comes first.
   const spelled = closeFamilies(name, families);
-  const typo = spelled.filter((f) => distance(fold(name), fold(f)) <= fold(name).length / 4);
+  const typo = spelled.filter((f) => editDistance(fold(name), fold(f)) <= fold(name).length / 4);
   const sub = substitute !== null && families.includes(substitute) ? [substitute] : [];
   const close = [...new Set([...typo, ...sub, ...spelled])].slice(0, 3);
   throw new ReceiptsError(
