@@ -226,3 +226,37 @@ export interface ClipRenderResult {
   /** True when the render cache already had it. */
   readonly cached: boolean;
 }
+
+/** A problem in a composed post, at its line and column (null when it has no place). */
+export interface ComposeFindingView {
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** The rule (`quote`, `gif`, `claim-contradicted`, `prose-claim`, ...). */
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** POST /api/compose (and the result of a compose render job): a post for one target. */
+export interface ComposeView {
+  readonly target: 'html' | 'tumblr' | 'ao3' | 'markdown';
+  readonly series: string;
+  /** The output (what Copy and Download give): HTML, NPF JSON, AO3 HTML or Markdown. */
+  readonly text: string;
+  /** A name for the download (`post.html`, `post.npf.json`, ...). */
+  readonly fileName: string;
+  /** The post as a standalone HTML page whose images this server answers (for the preview). */
+  readonly preview: string;
+  /** Where the GIFs of this composition are served (`<mediaBase>/<file>`). */
+  readonly mediaBase: string;
+  /** True when the GIFs were rendered; false when they are placeholders. */
+  readonly rendered: boolean;
+  readonly gifs: readonly {
+    readonly file: string;
+    readonly url: string;
+    readonly alt: string;
+    readonly width: number;
+    readonly height: number;
+  }[];
+  readonly findings: readonly ComposeFindingView[];
+}

@@ -3,11 +3,13 @@ import { userInfo } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkbenchCaches, type WorkbenchCaches } from '../app/workbench-clips.js';
 import { JobRunner } from '../app/workbench-jobs.js';
+import type { ComposeMedia } from '../app/compose.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { registerErrorReplies } from './error-reply.js';
 import { registerLocalGuard } from './local-guard.js';
 import { registerClaimRoutes } from './routes/claim-routes.js';
 import { registerClipRoutes } from './routes/clip-routes.js';
+import { registerComposeRoutes } from './routes/compose-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerLibraryRoutes } from './routes/library-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
@@ -34,6 +36,8 @@ export interface ServerDeps {
   readonly author?: string | null;
   /** Render cache, finished clips and playable copies; default: the user's cache folder. */
   readonly caches?: WorkbenchCaches;
+  /** What the composer renders GIFs with; default: the real renderers (tests pass a fake). */
+  readonly composeMedia?: ComposeMedia;
   /** Log requests (fastify's logger); off by default, and in tests. */
   readonly logger?: boolean;
 }
@@ -64,6 +68,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerJobRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
   registerMomentRoutes(app, { store: deps.store, author: deps.author ?? osUser() });
   registerClaimRoutes(app, { store: deps.store });
+  registerComposeRoutes(app, {
+    store: deps.store,
+    jobs,
+    caches,
+    ...(deps.composeMedia === undefined ? {} : { media: deps.composeMedia }),
+  });
   await registerWebStatic(app, deps.webRoot ?? null);
   return app;
 }

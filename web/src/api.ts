@@ -2,6 +2,7 @@
 import type {
   ApiError,
   ClaimCheckView,
+  ComposeView,
   PlaybackView,
   DraftCheckView,
   EpisodeMoments,
@@ -14,6 +15,8 @@ import type {
 
 export type {
   ClaimCheckView,
+  ComposeFindingView,
+  ComposeView,
   ClipRenderResult,
   PlaybackView,
   DraftCheckView,
@@ -65,6 +68,7 @@ async function send<T>(
   method: 'POST' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
+  signal?: AbortSignal,
 ): Promise<T> {
   session ??= getJson<SessionInfo>('/api/session');
   const { token } = await session;
@@ -75,6 +79,7 @@ async function send<T>(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: signal ?? null,
   });
   return readJson<T>(response);
 }
@@ -139,6 +144,15 @@ export interface RenderInput extends LookOptions {
   readonly format: 'gif' | 'webp' | 'mp4';
 }
 
+export type ComposeTarget = 'html' | 'tumblr' | 'ao3' | 'markdown';
+
+/** The body of POST /api/compose (without `render`, which each call sets). */
+export interface ComposeInput {
+  readonly text: string;
+  readonly to: ComposeTarget;
+  readonly baseUrl?: string;
+}
+
 export const api = {
   library: () => getJson<LibraryOverview>('/api/library'),
   episode: (series: string, episode: string) => getJson<EpisodeView>(episodeUrl(series, episode)),
@@ -173,6 +187,10 @@ export const api = {
     ),
   checkDraft: (text: string, includeSuggested: boolean) =>
     postJson<DraftCheckView>('/api/drafts/check', { text, includeSuggested }),
+  compose: (input: ComposeInput, signal?: AbortSignal) =>
+    send<ComposeView>('POST', '/api/compose', { ...input, render: false }, signal),
+  composeRender: (input: ComposeInput) =>
+    postJson<JobSnapshot>('/api/compose', { ...input, render: true }),
   /** Follow a job's progress; returns a function that stops listening. */
   watchJob(id: string, onChange: (job: JobSnapshot) => void): () => void {
     const events = new EventSource(`/api/jobs/${enc(id)}/events`);

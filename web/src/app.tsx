@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { api, type LibraryOverview } from './api.js';
 import { ClaimsPage } from './claims-page.js';
+import { ComposePage } from './compose-page.js';
 import { EpisodePage } from './episode-page.js';
 import { LibraryPage } from './library-page.js';
 import { useRoute } from './route.js';
@@ -54,6 +55,9 @@ export function App() {
           <a href="#/claims" aria-current={route.page === 'claims' ? 'page' : undefined}>
             Claims
           </a>
+          <a href="#/compose" aria-current={route.page === 'compose' ? 'page' : undefined}>
+            Compose
+          </a>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
@@ -67,6 +71,7 @@ export function App() {
           <SearchPage library={library} params={route.params} inputRef={searchInput} />
         )}
         {route.page === 'claims' && <ClaimsPage params={route.params} />}
+        {route.page === 'compose' && <ComposePage />}
         {route.page === 'episode' && (
           <EpisodePage
             // A new episode or moment starts afresh (player time, highlighted line).

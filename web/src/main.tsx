@@ -8,6 +8,7 @@ import './styles/episode.css';
 import './styles/annotate.css';
 import './styles/claims.css';
 import './styles/clips.css';
+import './styles/compose.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Where the UI is: `#/`, `#/search?q=...`, `#/claims?q=...`,
+ * Where the UI is: `#/`, `#/search?q=...`, `#/claims?q=...`, `#/compose`,
  * `#/episode/<series>/<episode>?t=<ms>`.
  */
 export type Route =
   | { readonly page: 'library' }
   | { readonly page: 'search'; readonly params: URLSearchParams }
   | { readonly page: 'claims'; readonly params: URLSearchParams }
+  | { readonly page: 'compose' }
   | {
       readonly page: 'episode';
       readonly series: string;
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(query);
   if (parts[0] === 'search') return { page: 'search', params };
   if (parts[0] === 'claims') return { page: 'claims', params };
+  if (parts[0] === 'compose') return { page: 'compose' };
   if (parts[0] === 'episode' && parts[1] && parts[2]) {
     return { page: 'episode', series: parts[1], episode: parts[2], params };
   }

@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
+import { buildServer } from '../../src/server/build-server.js';
+import { REPO_ROOT } from '../shared-data.js';
+import { hasFfmpeg, makeLibrary, type TestLibrary } from './make-library.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
+
+/** Screenshots for people to look at; kept after the run, outside the repository. */
+const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
+
+/** The parts of a textarea the test reads (it compiles without the DOM types). */
+interface TextArea {
+  readonly value: string;
+  readonly selectionStart: number;
+}
+
+const POST = [
+  '# Fog',
+  '',
+  'She asks :quote{text="Would you miss me" episode=S01E01} and waits.',
+  '',
+  '::gif{quote="Would you miss me" episode=S01E01}',
+  '',
+  '::claim{text="never Mara kiss Tomas"}',
+  '',
+  'Then :quote{text="nobody ever says this"} again.',
+].join('\n');
+
+describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
+  let lib: TestLibrary;
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-compose-'));
+
+  beforeAll(async () => {
+    lib = await makeLibrary('real');
+    const webRoot = join(scratch, 'web');
+    await build({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
+    });
+    app = await buildServer({
+      store: lib.store,
+      webRoot,
+      cwd: lib.dir,
+      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await lib?.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('previews a post with a quote and a claim, lists its findings, and shows NPF JSON', async () => {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Compose' }).click();
+    await page.getByLabel('Post (Markdown with directives)').fill(POST);
+    // The HTML preview is a sandboxed frame holding the composed page.
+    const frame = page.frameLocator('iframe[title="HTML preview"]');
+    await expect
+      .poll(() => frame.locator('body').textContent(), { timeout: 20_000 })
+      .toMatch(/Would you miss me.*Mara Quinn/s);
+    expect(await page.locator('iframe[title="HTML preview"]').getAttribute('sandbox')).toBe('');
+    const finding = page.locator('.compose-findings li', { hasText: 'nobody ever says this' });
+    await finding.waitFor();
+    expect(await finding.locator('.place').textContent()).toBe('9:6');
+    await page.screenshot({ path: join(SHOTS, '9-compose-html.png'), fullPage: true });
+    // Clicking the place moves the caret there.
+    await finding.locator('.place').click();
+    const caret = await page
+      .getByLabel('Post (Markdown with directives)')
+      .evaluate((t: TextArea) => t.value.slice(t.selectionStart, t.selectionStart + 6));
+    expect(caret).toBe(':quote');
+
+    await page.getByRole('tab', { name: 'Tumblr' }).click();
+    const json = page.getByLabel('NPF JSON');
+    await expect.poll(() => json.textContent(), { timeout: 20_000 }).toContain('"content": [');
+    expect(await json.textContent()).toContain('"type": "image"');
+    expect(await page.locator('.npf-blocks .npf-image').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, '9b-compose-tumblr.png'), fullPage: true });
+  });
+
+  it('renders the GIFs on request, as a job', async () => {
+    await page.getByRole('button', { name: 'Render GIFs' }).click();
+    await expect
+      .poll(() => page.locator('.compose-note').textContent(), { timeout: 60_000 })
+      .toMatch(/1 GIF\(s\) rendered/);
+    const src = await page.locator('.npf-blocks img').getAttribute('src');
+    expect(src).toMatch(/^\/api\/compose\/media\/[0-9a-f]{24}\/post-01\.gif$/);
+    await page.screenshot({ path: join(SHOTS, '9c-compose-rendered.png'), fullPage: true });
+  });
+
+  it('inserts a quote from the search picker at the caret', async () => {
+    const editor = page.getByLabel('Post (Markdown with directives)');
+    await editor.fill('Look: ');
+    await page.getByLabel('Insert a line').fill('miss me');
+    await page
+      .getByRole('list', { name: 'Lines to insert' })
+      .getByRole('button', { name: 'Quote' })
+      .first()
+      .click();
+    await expect
+      .poll(() => editor.inputValue())
+      .toMatch(/^Look: :quote\{text="Would you miss me[^"]*" episode=S01E01\}$/);
+    await page.screenshot({ path: join(SHOTS, '9d-compose-picker.png'), fullPage: true });
+  });
+});
