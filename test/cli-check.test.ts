@@ -1,52 +1,17 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestCanon } from '../src/app/moments-test-canon.js';
-import { reportError } from '../src/cli/exit.js';
-import { buildProgram } from '../src/cli/program.js';
 import { ERROR_CODES } from '../src/domain/errors.js';
-import { expectCleanFailure, type CliRun } from './run-cli.js';
+import { expectCleanFailure, inProcessRunner } from './run-cli.js';
 import { REPO_ROOT } from './shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-check-'));
 const db = join(dir, 'library.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * The CLI in process, as main() runs it; `check` is registered here when program.ts does not
- * (yet) register it, so the test holds before and after the lead wires the command in.
- */
-async function receipts(...args: string[]): Promise<CliRun> {
-  let out = '';
-  let err = '';
-  const capture =
-    (add: (s: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      add(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (out += s)));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (err += s)));
-  const cwd = process.cwd();
-  try {
-    process.chdir(dir);
-    const program = buildProgram();
-    try {
-      await program.parseAsync(['--db', db, ...args], { from: 'user' });
-      return { code: 0, out, err };
-    } catch (x) {
-      if (x instanceof CommanderError)
-        return { code: x.exitCode === 0 ? 0 : ERROR_CODES.USAGE.exit, out, err };
-      return { code: reportError(x, false), out, err };
-    }
-  } finally {
-    process.chdir(cwd);
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const receipts = inProcessRunner(db, dir);
 
 beforeAll(async () => {
   writeTestCanon(dir);
