@@ -3,30 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CANON, writeTestCanon } from '../src/app/moments-test-canon.js';
-import { cliRunner, expectCleanFailure } from './run-cli.js';
+import { expectCleanFailure, inProcessRunner } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-claim-'));
-const receipts = cliRunner(join(dir, 'library.db'), dir);
+const receipts = inProcessRunner(join(dir, 'library.db'), dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-beforeAll(() => {
+beforeAll(async () => {
   writeTestCanon(dir);
-  expect(receipts('ingest', 'canon.yaml').code).toBe(0);
-  expect(receipts('suggest', '--all').code).toBe(0);
+  expect((await receipts('ingest', 'canon.yaml')).code).toBe(0);
+  expect((await receipts('suggest', '--all')).code).toBe(0);
 }, 60_000);
 
 describe('receipts claim', () => {
-  it('prints the verdict, its sentence, the counter-example with file:line, and coverage', () => {
-    const r = receipts('claim', 'never Ianto kiss Jack', '--include-suggested');
+  it('prints the verdict, its sentence, the counter-example with file:line, and coverage', async () => {
+    const r = await receipts('claim', 'never Ianto kiss Jack', '--include-suggested');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^contradicted {2}Contradicted: Ianto Jones initiating Kiss with Jack/);
     expect(r.out).toContain(`${TEST_CANON.episode1}:${TEST_CANON.kissLine}`);
     expect(r.out).toContain('coverage: 2 of 2 episodes in range');
   });
 
-  it('gives JSON with the fields scripts rely on, from a JSON claim', () => {
+  it('gives JSON with the fields scripts rely on, from a JSON claim', async () => {
     const claim = { quantifier: 'never', pattern: { action: 'slap', initiator: 'Gwen' } };
-    const r = receipts('claim', '--json-claim', JSON.stringify(claim), '--json');
+    const r = await receipts('claim', '--json-claim', JSON.stringify(claim), '--json');
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out) as Record<string, unknown>;
     expect(Object.keys(v)).toEqual(
@@ -36,21 +36,25 @@ describe('receipts claim', () => {
     expect(v).toMatchObject({ verdict: 'insufficient-coverage', count: 0 });
   });
 
-  it('says no to claims it cannot read, in one line', () => {
+  it('says no to claims it cannot read, in one line', async () => {
     expectCleanFailure(
-      receipts('claim', 'never Iantoo kiss Jack'),
+      await receipts('claim', 'never Iantoo kiss Jack'),
       64,
       /"Iantoo" is neither a character of this canon nor a codebook term; closest: Ianto/,
     );
-    expectCleanFailure(receipts('claim', '--json-claim', '{"quantifier":'), 64, /not valid JSON/);
-    expectCleanFailure(receipts('claim'), 64, /give a claim/);
+    expectCleanFailure(
+      await receipts('claim', '--json-claim', '{"quantifier":'),
+      64,
+      /not valid JSON/,
+    );
+    expectCleanFailure(await receipts('claim'), 64, /give a claim/);
   });
 });
 
 describe('receipts moments done', () => {
-  it('refuses while suggestions wait for review, then marks and lists episodes', () => {
-    expectCleanFailure(receipts('moments', 'done', 'S01E02'), 64, /still wait for review/);
-    const list = receipts(
+  it('refuses while suggestions wait for review, then marks and lists episodes', async () => {
+    expectCleanFailure(await receipts('moments', 'done', 'S01E02'), 64, /still wait for review/);
+    const list = await receipts(
       'moments',
       'list',
       '--episode',
@@ -60,11 +64,13 @@ describe('receipts moments done', () => {
       '--json',
     );
     const ids = (JSON.parse(list.out) as { id: string }[]).map((m) => m.id);
-    expect(receipts('moments', 'review', ...ids, '--accept').code).toBe(0);
-    const done = receipts('moments', 'done', 'S01E02', '--author', 'tea');
+    expect((await receipts('moments', 'review', ...ids, '--accept')).code).toBe(0);
+    const done = await receipts('moments', 'done', 'S01E02', '--author', 'tea');
     expect(done.out).toBe('Marked 1 episode as reviewed for every tier: S01E02\n');
-    expect(receipts('moments', 'done', '--list').out).toMatch(/S01E02\s+yes\s+\* \(tea\)/);
-    const v = JSON.parse(receipts('claim', 'never Gwen kiss Jack in S01E02', '--json').out) as {
+    expect((await receipts('moments', 'done', '--list')).out).toMatch(/S01E02\s+yes\s+\* \(tea\)/);
+    const v = JSON.parse(
+      (await receipts('claim', 'never Gwen kiss Jack in S01E02', '--json')).out,
+    ) as {
       verdict: string;
     };
     expect(v.verdict).toBe('supported');

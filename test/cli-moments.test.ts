@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_CANON, writeTestCanon } from '../src/app/moments-test-canon.js';
 import { main } from '../src/cli/program.js';
-import { cliRunner, expectCleanFailure } from './run-cli.js';
+import { expectCleanFailure, inProcessRunner } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receipts-cli-moments-'));
 const db = join(dir, 'library.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const receipts = cliRunner(db, dir);
+const receipts = inProcessRunner(db, dir);
 
 interface JsonSuggestion {
   id: string;
@@ -27,17 +27,17 @@ interface JsonSuggestion {
   confidence: number;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   writeTestCanon(dir);
-  const r = receipts('ingest', 'canon.yaml');
+  const r = await receipts('ingest', 'canon.yaml');
   expect(r.code).toBe(0);
 }, 30_000);
 
 describe('receipts suggest and moments on a small canon', () => {
   let suggestions: JsonSuggestion[] = [];
 
-  it('suggests moments from stage directions and says what it stored', () => {
-    const r = receipts('suggest', '--all');
+  it('suggests moments from stage directions and says what it stored', async () => {
+    const r = await receipts('suggest', '--all');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
@@ -51,8 +51,8 @@ describe('receipts suggest and moments on a small canon', () => {
     );
   });
 
-  it('prints every suggestion as JSON with its source file and line', () => {
-    const r = receipts('suggest', '--all', '--json');
+  it('prints every suggestion as JSON with its source file and line', async () => {
+    const r = await receipts('suggest', '--all', '--json');
     expect(r.code).toBe(0);
     suggestions = JSON.parse(r.out) as JsonSuggestion[];
     expect(suggestions).toHaveLength(5);
@@ -90,8 +90,8 @@ describe('receipts suggest and moments on a small canon', () => {
     });
   });
 
-  it('lists suggestions to review and accepts and rejects them', () => {
-    const list = receipts('moments', 'list', '--review', 'suggested', '--episode', 'S01E01');
+  it('lists suggestions to review and accepts and rejects them', async () => {
+    const list = await receipts('moments', 'list', '--review', 'suggested', '--episode', 'S01E01');
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^episode\s+at\s+term\s+who\s+review\s+id$/m);
     expect(list.out).toMatch(
@@ -99,10 +99,10 @@ describe('receipts suggest and moments on a small canon', () => {
     );
     const kiss = suggestions.find((s) => s.action === 'kiss')!;
     const slap = suggestions.find((s) => s.action === 'slap')!;
-    const accept = receipts('moments', 'review', kiss.id, '--accept', '--author', 'ana');
+    const accept = await receipts('moments', 'review', kiss.id, '--accept', '--author', 'ana');
     expect(accept.out).toMatch(new RegExp(`Confirmed moment ${kiss.id}: S01E01 line 10 kiss`));
-    expect(receipts('moments', 'review', slap.id, '--reject').code).toBe(0);
-    const shown = JSON.parse(receipts('moments', 'show', kiss.id, '--json').out) as Record<
+    expect((await receipts('moments', 'review', slap.id, '--reject')).code).toBe(0);
+    const shown = JSON.parse((await receipts('moments', 'show', kiss.id, '--json')).out) as Record<
       string,
       unknown
     >;
@@ -112,16 +112,16 @@ describe('receipts suggest and moments on a small canon', () => {
       version: 2,
       sourceText: 'Ianto kisses Jack.',
     });
-    expect(receipts('moments', 'show', kiss.id).out).toMatch(
+    expect((await receipts('moments', 'show', kiss.id)).out).toMatch(
       /^source\s+transcripts\/s01e01\.txt:10$/m,
     );
   });
 
-  it('keeps reviewed moments when suggest runs again', () => {
-    const r = receipts('suggest', '--all');
+  it('keeps reviewed moments when suggest runs again', async () => {
+    const r = await receipts('suggest', '--all');
     expect(r.out).toMatch(/5 found; 3 added, 3 earlier ones replaced, 2 already reviewed/);
     const reviewed = JSON.parse(
-      receipts('moments', 'list', '--review', 'confirmed,rejected', '--json').out,
+      (await receipts('moments', 'list', '--review', 'confirmed,rejected', '--json')).out,
     ) as { term: string; review: string }[];
     expect(reviewed.map((m) => `${m.term} ${m.review}`)).toEqual([
       'kiss confirmed',
@@ -129,8 +129,8 @@ describe('receipts suggest and moments on a small canon', () => {
     ]);
   });
 
-  it('adds a moment through aliases, and edits it only at the version read', () => {
-    const add = receipts(
+  it('adds a moment through aliases, and edits it only at the version read', async () => {
+    const add = await receipts(
       'moments',
       'add',
       '--episode',
@@ -167,31 +167,35 @@ describe('receipts suggest and moments on a small canon', () => {
       endMs: 726_000,
     });
     expect(m.author).toBeTruthy();
-    const edit = receipts('moments', 'edit', m.id, '--mutual', '--note', 'both lean in');
+    const edit = await receipts('moments', 'edit', m.id, '--mutual', '--note', 'both lean in');
     expect(edit.out).toMatch(
       new RegExp(
         `Moment ${m.id} is now at version 2 \\(changed initiator, recipients, mutual, note\\)`,
       ),
     );
     expectCleanFailure(
-      receipts('moments', 'edit', m.id, '--if-version', '1', '--note', 'late'),
+      await receipts('moments', 'edit', m.id, '--if-version', '1', '--note', 'late'),
       75,
       new RegExp(`Moment ${m.id} is at version 2, not 1: someone changed it since`),
     );
     expectCleanFailure(
-      receipts('moments', 'rm', m.id, '--if-version', '1'),
+      await receipts('moments', 'rm', m.id, '--if-version', '1'),
       75,
       /at version 2, not 1/,
     );
-    expect(receipts('moments', 'rm', m.id, '--if-version', '2').out).toMatch(
+    expect((await receipts('moments', 'rm', m.id, '--if-version', '2')).out).toMatch(
       `Removed moment ${m.id}`,
     );
-    expectCleanFailure(receipts('moments', 'show', m.id), 69, new RegExp(`no moment ${m.id}`));
+    expectCleanFailure(
+      await receipts('moments', 'show', m.id),
+      69,
+      new RegExp(`no moment ${m.id}`),
+    );
   });
 
-  it('names the field and the closest names of an invalid moment', () => {
+  it('names the field and the closest names of an invalid moment', async () => {
     expectCleanFailure(
-      receipts(
+      await receipts(
         'moments',
         'add',
         '--episode',
@@ -209,7 +213,7 @@ describe('receipts suggest and moments on a small canon', () => {
       /^receipts: initiator: no character "Janto" in Hub Three; closest: Ianto Jones/,
     );
     expectCleanFailure(
-      receipts(
+      await receipts(
         'moments',
         'add',
         '--episode',
@@ -224,11 +228,11 @@ describe('receipts suggest and moments on a small canon', () => {
       65,
       /from: a moment needs a time \(--from, --to\) or a transcript line \(--line\)/,
     );
-    expectCleanFailure(receipts('moments', 'review', '1'), 64, /give --accept or --reject/);
+    expectCleanFailure(await receipts('moments', 'review', '1'), 64, /give --accept or --reject/);
   });
 
-  it('counts pairs as a table, CSV and JSON while plain stats still describes the library', () => {
-    receipts(
+  it('counts pairs as a table, CSV and JSON while plain stats still describes the library', async () => {
+    await receipts(
       'moments',
       'add',
       '--episode',
@@ -241,13 +245,13 @@ describe('receipts suggest and moments on a small canon', () => {
       '--from',
       '1:00',
     );
-    const table = receipts('stats', 'pairs', '--term', 'affection');
+    const table = await receipts('stats', 'pairs', '--term', 'affection');
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/^term\s+who\s+count$/m);
     expect(table.out).toMatch(/affection\s+Ianto Jones -> Jack Harkness\s+1/);
     expect(table.out).toMatch(/affection\s+Ianto Jones <-> Jack Harkness\s+1/);
     expect(table.out).toMatch(/Hub Three: 2 confirmed moments/);
-    const csv = receipts(
+    const csv = await receipts(
       'stats',
       'pairs',
       '--per-episode',
@@ -260,10 +264,10 @@ describe('receipts suggest and moments on a small canon', () => {
     expect(csv.out).toContain('S01E02,hug,Gwen Cooper,Ianto Jones,false,1');
     expect(csv.out).not.toContain('slap');
     const json = JSON.parse(
-      receipts('stats', 'pairs', '--series', TEST_CANON.id, '--json').out,
+      (await receipts('stats', 'pairs', '--series', TEST_CANON.id, '--json')).out,
     ) as { moments: number; pairs: unknown[] };
     expect(json.moments).toBe(2);
-    expect(receipts('stats').out).toMatch(/stage directions\s+6/);
+    expect((await receipts('stats')).out).toMatch(/stage directions\s+6/);
   });
 });
 
