@@ -1,20 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCanon } from '../../src/app/ingest-canon.js';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { JobRunner } from '../../src/app/workbench-jobs.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { REPO_ROOT } from '../shared-data.js';
-import { hasFfmpeg, makeLibrary, type TestLibrary } from './make-library.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
+import { buildUi, CAN_RUN, launchChromium, listenLocal, SHOTS } from './harness.js';
+import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
 interface Video {
@@ -26,9 +22,6 @@ interface Img {
   readonly complete: boolean;
   readonly naturalWidth: number;
 }
-
-/** Screenshots for people to look at; kept after the run, outside the repository. */
-const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
 
 /** S01E02 gets two seconds of MPEG-4 Part 2 in an AVI: a video Chromium cannot play. */
 function addAvi(dir: string): void {
@@ -65,12 +58,7 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
     lib = await makeLibrary('real');
     addAvi(lib.dir);
     await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
-    const webRoot = join(scratch, 'web');
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
-    });
+    const webRoot = await buildUi(join(scratch, 'web'));
     app = await buildServer({
       store: lib.store,
       webRoot,
@@ -78,20 +66,12 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
       jobs,
       caches: defaultWorkbenchCaches(join(scratch, 'cache')),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    url = await listenLocal(app);
+    ({ context, page } = await launchChromium(
+      join(scratch, 'profile'),
+      { width: 1280, height: 900 },
+      true,
+    ));
     page.setDefaultTimeout(15_000);
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);

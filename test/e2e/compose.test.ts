@@ -1,20 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { REPO_ROOT } from '../shared-data.js';
-import { hasFfmpeg, makeLibrary, type TestLibrary } from './make-library.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
-
-/** Screenshots for people to look at; kept after the run, outside the repository. */
-const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
+import { buildUi, CAN_RUN, launchChromium, listenLocal, SHOTS } from './harness.js';
+import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of a textarea the test reads (it compiles without the DOM types). */
 interface TextArea {
@@ -44,31 +37,18 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    const webRoot = join(scratch, 'web');
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
-    });
+    const webRoot = await buildUi(join(scratch, 'web'));
     app = await buildServer({
       store: lib.store,
       webRoot,
       cwd: lib.dir,
       caches: defaultWorkbenchCaches(join(scratch, 'cache')),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    url = await listenLocal(app);
+    ({ context, page } = await launchChromium(join(scratch, 'profile'), {
+      width: 1280,
+      height: 900,
+    }));
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 

@@ -1,17 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { REPO_ROOT } from '../shared-data.js';
-import { hasFfmpeg, makeLibrary, type TestLibrary } from './make-library.js';
+import { buildUi, CAN_RUN, CHROMIUM, launchChromium, listenLocal, SHOTS } from './harness.js';
+import { makeLibrary, type TestLibrary } from './make-library.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
 if (!CAN_RUN) {
   console.warn(
     `[receipts] ${CHROMIUM} or ffmpeg is absent: the workbench browser test is skipped (bash scripts/install-system-packages.sh installs both).`,
@@ -27,9 +24,6 @@ interface Video {
   readonly textTracks: ArrayLike<{ readonly cues: { readonly length: number } | null }>;
 }
 
-/** Screenshots for people to look at; kept after the run, outside the repository. */
-const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
-
 describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
   let lib: TestLibrary;
   let app: FastifyInstance;
@@ -40,33 +34,19 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    // Build the UI from the sources under test, so a clean clone (or a stale dist/) works.
-    const webRoot = join(scratch, 'web');
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
-    });
+    const webRoot = await buildUi(join(scratch, 'web'));
     app = await buildServer({
       store: lib.store,
       webRoot,
       cwd: lib.dir,
       caches: defaultWorkbenchCaches(join(scratch, 'cache')),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: [
-        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    url = await listenLocal(app);
+    ({ context, page } = await launchChromium(
+      join(scratch, 'profile'),
+      { width: 1280, height: 800 },
+      true,
+    ));
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
@@ -184,12 +164,7 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    const webRoot = join(scratch, 'web');
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
-    });
+    const webRoot = await buildUi(join(scratch, 'web'));
     app = await buildServer({
       store: lib.store,
       webRoot,
@@ -197,20 +172,12 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
       author: 'e2e',
       caches: defaultWorkbenchCaches(join(scratch, 'cache')),
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-        ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    url = await listenLocal(app);
+    ({ context, page } = await launchChromium(
+      join(scratch, 'profile'),
+      { width: 1280, height: 900 },
+      true,
+    ));
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 

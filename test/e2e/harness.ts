@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { REPO_ROOT } from '../shared-data.js';
+import { hasFfmpeg } from './make-library.js';
+
+// What every browser test of the workbench shares: Debian's Chromium, the UI built from the
+// sources under test, a server on an ephemeral port.
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CAN_RUN = existsSync(CHROMIUM) && hasFfmpeg();
+
+/** Screenshots for people to look at; kept after the run, outside the repository. */
+export const SHOTS = join(tmpdir(), 'receipts-workbench-screenshots');
+
+/** Build the web UI into `outDir` from the sources, so a clean clone (or a stale dist/) works. */
+export async function buildUi(outDir: string): Promise<string> {
+  await build({
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  return outDir;
+}
+
+/** Listen on a free local port; the page's address. */
+export async function listenLocal(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+}
+
+/** Headless Chromium with a fresh profile, started as STACK-NOTES.md says it must be here. */
+export async function launchChromium(
+  profile: string,
+  viewport: { width: number; height: number },
+  autoplay = false,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+      ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      ...(autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
+    ],
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
