@@ -1,14 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ReceiptsError } from '../domain/errors.js';
 import {
@@ -26,6 +17,7 @@ import type { ClipPlan } from './clip-plan.js';
 import { runGifsicle } from './gifsicle.js';
 import type { VideoFileKey } from './probe.js';
 import { renderClip, renderKey, type RenderClipOptions, type RenderedClip } from './render-clip.js';
+import { placeCopy, readCacheEntry, writeCacheEntry } from './render-cache.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 
 export interface BudgetRenderRequest {
@@ -81,7 +73,10 @@ export async function renderWithinBudget(
     )
     .digest('hex');
   const cacheFile = options.cacheDir == null ? null : join(options.cacheDir, `${key}.budget.gif`);
-  const hit = cacheFile === null ? null : readEntry(cacheFile);
+  const hit =
+    cacheFile === null
+      ? null
+      : readCacheEntry<CacheEntry>(cacheFile, (e) => Array.isArray(e.steps));
   if (hit !== null && cacheFile !== null) {
     placeCopy(cacheFile, output);
     options.onProgress?.(100);
@@ -140,7 +135,7 @@ export async function renderWithinBudget(
       fps: chosen.fps,
       steps: found.steps,
     };
-    if (cacheFile !== null) writeEntry(cacheFile, output, entry);
+    if (cacheFile !== null) writeCacheEntry(cacheFile, output, entry);
     return {
       ...entry,
       path: output,
@@ -193,35 +188,4 @@ async function encodeVariant(
     });
   }
   return frames;
-}
-
-function readEntry(file: string): CacheEntry | null {
-  try {
-    const entry = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CacheEntry;
-    return existsSync(file) && Array.isArray(entry.steps) ? entry : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeEntry(file: string, from: string, entry: CacheEntry): void {
-  // A cache that cannot be written only makes the next render slower.
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    placeCopy(from, file);
-    writeFileSync(`${file}.json`, JSON.stringify(entry));
-  } catch {
-    rmSync(file, { force: true });
-  }
-}
-
-/** Copy through a temp file and rename, so `to` is never seen half-written. */
-function placeCopy(from: string, to: string): void {
-  const temp = join(dirname(to), `.${basename(to)}.${randomBytes(4).toString('hex')}.part`);
-  try {
-    copyFileSync(from, temp);
-    renameSync(temp, to);
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }

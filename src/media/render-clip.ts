@@ -1,22 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ReceiptsError } from '../domain/errors.js';
 import type { ClipPlan } from './clip-plan.js';
 import { FORMAT_EXTENSION, RENDER_ARGS_VERSION, renderArgs } from './gif-args.js';
 import { parseFfmpegProgress } from './parse-ffmpeg-progress.js';
 import type { MediaRunOptions, VideoFileKey } from './probe.js';
+import { placeCopy, readCacheEntry, tempBeside, writeCacheEntry } from './render-cache.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 
 export interface RenderClipRequest {
@@ -70,9 +61,6 @@ interface CacheEntry {
   readonly frames: number;
 }
 
-const tempBeside = (file: string) =>
-  join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.part`);
-
 /**
  * Run a plan: ffmpeg writes a temp file beside the output (removed when it fails or is
  * cancelled), which is renamed into place only when complete; a render already in the cache is
@@ -103,7 +91,10 @@ export async function renderClip(
       file: plan.file,
     });
 
-  const hit = cacheFile === null ? null : readCache(cacheFile);
+  const hit =
+    cacheFile === null
+      ? null
+      : readCacheEntry<CacheEntry>(cacheFile, (e) => typeof e.frames === 'number');
   if (hit !== null && cacheFile !== null) {
     if (options.signal?.aborted) throw cancelled();
     placeCopy(cacheFile, output);
@@ -142,41 +133,10 @@ export async function renderClip(
       });
     }
     renameSync(temp, output);
-    if (cacheFile !== null) writeCache(cacheFile, output, { frames });
+    if (cacheFile !== null) writeCacheEntry(cacheFile, output, { frames });
     return made(frames, false);
   } finally {
     rmSync(temp, { force: true });
     rmSync(work, { recursive: true, force: true });
-  }
-}
-
-function readCache(file: string): CacheEntry | null {
-  try {
-    const entry = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CacheEntry;
-    return existsSync(file) && typeof entry.frames === 'number' ? entry : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeCache(file: string, from: string, entry: CacheEntry): void {
-  // A cache that cannot be written only makes the next render slower.
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    placeCopy(from, file);
-    writeFileSync(`${file}.json`, JSON.stringify(entry));
-  } catch {
-    rmSync(file, { force: true });
-  }
-}
-
-/** Copy through a temp file and rename, so `to` is never seen half-written. */
-function placeCopy(from: string, to: string): void {
-  const temp = tempBeside(to);
-  try {
-    copyFileSync(from, temp);
-    renameSync(temp, to);
-  } finally {
-    rmSync(temp, { force: true });
   }
 }
