@@ -70,6 +70,7 @@ const rawSchema = z.object({
   offset: int('offset', 0, 10_000).default(0),
   context: int('context', 0, 50).default(1),
   rank: z.coerce.boolean().default(false),
+  asYouType: z.boolean().default(false),
 });
 
 /** Loose input (CLI flags, URL query) -> a complete SearchRequest, or QUERY_INVALID naming the option. */
@@ -101,5 +102,6 @@ export function toSearchRequest(input: Record<string, unknown>): SearchRequest {
     limit: v.limit,
     offset: v.offset,
     context: v.context,
+    ...(v.asYouType ? { asYouType: true } : {}),
   };
 }

@@ -84,6 +84,16 @@ describe('parseSearchQuery', () => {
     expect(invalidMessage('say "hello')).toMatch(/quote opened at column 5 is not closed/);
   });
 
+  it('reads a query still being typed: an open quote runs to the end, a trailing OR waits', () => {
+    const typing = { asYouType: true };
+    expect(phrases(parseSearchQuery('say "hello th', typing))).toEqual([['say'], ['hello th']]);
+    expect(() => parseSearchQuery('"', typing)).toThrow(/no words to find/);
+    expect(phrases(parseSearchQuery('tea OR', typing))).toEqual([['tea']]);
+    // Everything else is read as strictly as a finished query.
+    expect(() => parseSearchQuery('wh*', typing)).toThrow(/at least 3 letters/);
+    expect(() => parseSearchQuery('OR tea', typing)).toThrow(/OR needs/);
+  });
+
   it('rejects a query made only of exclusions', () => {
     expect(invalidMessage('-who -"the master"')).toMatch(/exclusions/);
   });

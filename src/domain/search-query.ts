@@ -48,12 +48,21 @@ interface RawTerm {
   readonly column: number;
 }
 
+export interface ParseOptions {
+  /**
+   * The query is still being typed (search as you type): a quote left open runs to the end and
+   * an `OR` at the end waits for its next word, instead of both being errors.
+   */
+  readonly asYouType?: boolean;
+}
+
 /**
  * Parses a query string. Throws `QUERY_INVALID` for an empty query, an unclosed quote, a query
  * with only exclusions, a misplaced `OR`, a too-short prefix, or too many phrases.
  */
-export function parseSearchQuery(input: string): SearchQuery {
-  const terms = scanTerms(input);
+export function parseSearchQuery(input: string, options: ParseOptions = {}): SearchQuery {
+  const terms = scanTerms(input, options.asYouType ?? false);
+  if (options.asYouType && terms.at(-1)?.or) terms.pop();
   const required: QueryPhrase[][] = [];
   const excluded: QueryPhrase[] = [];
   let pendingOr = false;
@@ -111,7 +120,7 @@ function toPhrase(term: RawTerm): QueryPhrase | null {
 }
 
 /** Splits the input into words, quoted phrases and OR, recording `-` and `*` marks. */
-function scanTerms(input: string): RawTerm[] {
+function scanTerms(input: string, asYouType: boolean): RawTerm[] {
   const terms: RawTerm[] = [];
   let i = 0;
   const n = input.length;
@@ -128,8 +137,11 @@ function scanTerms(input: string): RawTerm[] {
       i++;
     }
     if (input[i] === '"') {
-      const close = input.indexOf('"', i + 1);
-      if (close < 0) throw invalid(`the quote opened at column ${i + 1} is not closed`);
+      let close = input.indexOf('"', i + 1);
+      if (close < 0 && !asYouType) {
+        throw invalid(`the quote opened at column ${i + 1} is not closed`);
+      }
+      if (close < 0) close = n;
       const text = input.slice(i + 1, close);
       i = close + 1;
       let prefix = false;

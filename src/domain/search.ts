@@ -27,6 +27,8 @@ export interface SearchRequest {
   readonly offset: number;
   /** Lines of context on each side of a group. */
   readonly context: number;
+  /** Read the query as still being typed (see ParseOptions.asYouType). */
+  readonly asYouType?: boolean;
 }
 
 export interface SourceRef {

@@ -109,6 +109,18 @@ describe('the workbench API', () => {
     expect(result.groups[0]!.episode.id).toBe('S01E01');
   });
 
+  it('reads the query as typed when the page says it is typing (an open quote)', async () => {
+    const query = { q: '"miss me', speaker: 'MARA' };
+    const typed = await app.inject({ url: '/api/search', query: { ...query, typing: 'true' } });
+    expect(typed.statusCode).toBe(200);
+    const closed = await app.inject({ url: '/api/search', query: { ...query, q: '"miss me"' } });
+    expect(typed.json<SearchResult>().total).toBe(closed.json<SearchResult>().total);
+    expect(typed.json<SearchResult>().total).toBeGreaterThan(0);
+    const finished = await app.inject({ url: '/api/search', query });
+    expect(finished.statusCode).toBe(400);
+    expect(errorOf(finished.body).message).toMatch(/quote opened at column 1 is not closed/);
+  });
+
   it('answers 400 naming the field when the query is wrong', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{}, /^query\.q: /],

@@ -32,6 +32,7 @@ function queryOf(f: Filters, limit: number): URLSearchParams {
   const p = urlOf(f);
   p.set('limit', String(limit));
   p.set('context', '1');
+  p.set('typing', 'true');
   return p;
 }
 

@@ -45,6 +45,8 @@ const searchQuery = z.object({
   offset: int('offset', 0, 10_000, 0),
   context: int('context', 0, 10, 0),
   rank: z.enum(['true', 'false'], { error: 'rank must be true or false' }).optional(),
+  // Sent by the search page while the user types: an open quote or a trailing OR is no error.
+  typing: z.enum(['true', 'false'], { error: 'typing must be true or false' }).optional(),
 });
 
 /**
@@ -82,6 +84,7 @@ export function registerLibraryRoutes(
         offset: q.offset,
         context: q.context,
         rank: q.rank === 'true',
+        asYouType: q.typing === 'true',
       }),
     );
   });

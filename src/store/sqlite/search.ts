@@ -69,7 +69,7 @@ export async function searchLines(
   ctx: SearchContext,
   request: SearchRequest,
 ): Promise<SearchResult> {
-  const query = parseSearchQuery(request.query);
+  const query = parseSearchQuery(request.query, { asYouType: request.asYouType ?? false });
   const { limit, offset, context, order } = checkRequest(request);
   const kinds = checkKinds(request.filters.kinds);
   const parts = resolveScope(ctx.raw, ctx.catalog, request.filters);
