@@ -81,6 +81,7 @@ export function gifsetFileName(prefix: string, index: number, count: number): st
  * first's frame rate and width (crop and caption style are shared by all). When a budget made
  * a later clip narrower or slower, the whole set is rendered again at the smallest of them, so
  * the set stays one size. The layout `<prefix>.gifset.json` is written last, atomically.
+ * `options.onProgress` gets the percentage of the whole set, not of each GIF.
  */
 export async function renderGifset(
   store: CanonStore,
@@ -118,6 +119,13 @@ export async function renderGifset(
     out: join(outDir, gifsetFileName(prefix, index, count)),
   });
 
+  // onProgress reports the whole set: each GIF is an equal share (a second pass restarts at 0).
+  const clipRun = (i: number): GifRunOptions => {
+    const report = options.onProgress;
+    return report === undefined
+      ? options
+      : { ...options, onProgress: (percent) => report((i * 100 + percent) / count) };
+  };
   const first = request.sources[0];
   const name = request.name ?? (first?.kind === 'range' ? `${first.episodeId}-set` : 'gifset');
   let width = request.width;
@@ -126,7 +134,7 @@ export async function renderGifset(
   for (let pass = 0; pass < 2; pass++) {
     made = [];
     for (const [i, source] of request.sources.entries()) {
-      const r = await renderGif(store, { ...base(source, i, name), width, fps }, options);
+      const r = await renderGif(store, { ...base(source, i, name), width, fps }, clipRun(i));
       made.push(r);
       if (i === 0) {
         width = r.width;

@@ -99,12 +99,18 @@ const stringify = (tree: HastRoot) => unified().use(rehypeStringify).stringify(t
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const STYLE = `body{font:17px/1.5 Georgia,serif;max-width:40em;margin:2em auto;padding:0 1em}
+/**
+ * The page's one stylesheet, exactly as it stands between <style> and </style>: the workbench's
+ * content security policy allows it by its hash (src/server/web-static.ts) for the preview.
+ */
+export const PAGE_STYLE = `
+body{font:17px/1.5 Georgia,serif;max-width:40em;margin:2em auto;padding:0 1em}
 figure{margin:1.5em 0}img{max-width:100%;height:auto}.gifset-row{display:flex;gap:4px}
 .gifset-row img{flex:1;min-width:0}figcaption,cite{font-size:.9em;color:#555}
 aside.claim{border-left:4px solid #999;padding:.2em 1em;margin:1.5em 0}
 aside.claim-supported{border-color:#2a7}aside.claim-contradicted{border-color:#c33}
-section.credits{border-top:1px solid #ccc;margin-top:3em;font-size:.9em}`;
+section.credits{border-top:1px solid #ccc;margin-top:3em;font-size:.9em}
+`;
 
 /**
  * A standalone HTML page: the title, the post with its figures, claims and credits, sanitized
@@ -127,7 +133,7 @@ export function renderHtml(
     `<!doctype html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="Receipts">\n` +
-    `<title>${escapeHtml(title ?? 'Untitled post')}</title>\n<style>\n${STYLE}\n</style>\n</head>\n` +
+    `<title>${escapeHtml(title ?? 'Untitled post')}</title>\n<style>${PAGE_STYLE}</style>\n</head>\n` +
     `<body>\n<article>\n${stringify({ type: 'root', children: article.children })}\n` +
     `${stringify(body)}\n</article>\n</body>\n</html>\n`;
   return { text: html, suffix: '.html', findings: [] };

@@ -10,6 +10,8 @@ import { registerLocalGuard } from './local-guard.js';
 import { registerClaimRoutes } from './routes/claim-routes.js';
 import { registerClipRoutes } from './routes/clip-routes.js';
 import { registerComposeRoutes } from './routes/compose-routes.js';
+import { registerFolderRoutes } from './routes/folder-routes.js';
+import { registerGifsetRoutes } from './routes/gifset-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerLibraryRoutes } from './routes/library-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
@@ -65,7 +67,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const caches = deps.caches ?? defaultWorkbenchCaches();
   registerMediaRoutes(app, { store: deps.store, proxies: caches.proxies });
   registerClipRoutes(app, { store: deps.store, jobs, caches });
+  registerGifsetRoutes(app, { store: deps.store, jobs, caches });
   registerJobRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
+  registerFolderRoutes(app, { store: deps.store, jobs, cwd: deps.cwd ?? process.cwd() });
   registerMomentRoutes(app, { store: deps.store, author: deps.author ?? osUser() });
   registerClaimRoutes(app, { store: deps.store });
   registerComposeRoutes(app, {

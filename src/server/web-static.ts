@@ -1,16 +1,22 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PAGE_STYLE } from '../compose/to-html.js';
+
+/** The composer's HTML preview (an iframe's srcdoc, under this policy) carries its stylesheet. */
+const PREVIEW_STYLE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
 
 /**
  * The page may load only what this server sends: its own scripts, styles, video and
- * subtitles. Nothing inline, nothing from elsewhere, and no framing by other sites.
+ * subtitles. Nothing inline but the preview's known stylesheet, nothing from elsewhere, and
+ * no framing by other sites.
  */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${PREVIEW_STYLE}`,
   "img-src 'self' data:",
   "media-src 'self'",
   "connect-src 'self'",

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCanon } from '../../src/app/ingest-canon.js';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { JobRunner } from '../../src/app/workbench-jobs.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { buildUi, CAN_RUN, launchChromium, listenLocal, SHOTS } from './harness.js';
+import { buildUi, CAN_RUN, launchChromium, listenLocal, PageProblems, SHOTS } from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
@@ -50,6 +50,7 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
   let app: FastifyInstance;
   let context: BrowserContext;
   let page: Page;
+  let problems: PageProblems;
   let url: string;
   const jobs = new JobRunner();
   const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
@@ -73,8 +74,15 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
       true,
     ));
     page.setDefaultTimeout(15_000);
+    // The gifset's "Copy as a post directive" writes to the clipboard; the test reads it back.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    problems = new PageProblems(page);
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
+
+  afterEach(() => {
+    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -151,5 +159,65 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
     expect(await clips.getByRole('link', { name: /Download S01E01-0m13s\.gif/ }).count()).toBe(1);
     await clips.screenshot({ path: join(SHOTS, '14-clip-rendered.png') });
     await page.screenshot({ path: join(SHOTS, '15-episode-with-clip.png'), fullPage: true });
+  });
+
+  it('collects two clips into a gifset, reorders them by keyboard and builds it', async () => {
+    const clips = page.locator('section.clips');
+    const gifset = clips.locator('section.gifset');
+    // The GIF rendered above goes in first, then a second range from new in/out marks.
+    await clips.locator('.clip-result').getByRole('button', { name: 'Add clip to gifset' }).click();
+    await setTime(4.5);
+    await page.keyboard.press('i');
+    await setTime(5.5);
+    await page.keyboard.press('o');
+    await expect
+      .poll(() => clips.locator('fieldset').first().textContent())
+      .toMatch(/In\/out marks 0:04\.5 – 0:05\.5/);
+    await clips.getByRole('button', { name: 'Add range to gifset' }).click();
+    const items = gifset.getByRole('list', { name: 'Clips of the gifset, in order' });
+    await expect
+      .poll(() => items.locator('li .what').allTextContents())
+      .toEqual(['S01E01 0:13.0 – 0:14.0 rendered GIF', 'S01E01 0:04.5 – 0:05.5 In/out marks']);
+    // The later clip moves first with Enter; the focus follows it.
+    await gifset.getByRole('button', { name: 'Move S01E01 0:04.5 – 0:05.5 earlier' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => items.locator('li .what').first().textContent())
+      .toMatch(/^S01E01 0:04\.5/);
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe(
+      'Move S01E01 0:04.5 – 0:05.5 earlier',
+    );
+    await gifset.getByLabel('Per row').selectOption('2');
+    await gifset.getByRole('button', { name: 'Build gifset of 2' }).click();
+    const facts = gifset.locator('.gifset-result .clip-facts');
+    await expect
+      .poll(() => facts.textContent(), { timeout: 30_000 })
+      .toMatch(/^2 GIFs, \d+ KB in all · 268 px · 10 fps · 2 per row$/);
+    const images = gifset.locator('.gifset-row img');
+    await expect
+      .poll(() => images.evaluateAll((all: Img[]) => all.map((i) => i.complete && i.naturalWidth)))
+      .toEqual([268, 268]);
+    const files = gifset.getByRole('list', { name: 'Files of the gifset' }).locator('li');
+    expect(await files.allTextContents()).toEqual([
+      expect.stringMatching(/^S01E01-set-01\.gif \d+ KB of 10\.00 MB · 268×151 · 10 frames$/),
+      expect.stringMatching(/^S01E01-set-02\.gif \d+ KB of 10\.00 MB · 268×151 · 10 frames$/),
+    ]);
+    expect(
+      await gifset.getByRole('link', { name: 'Download layout S01E01-set.gifset.json' }).count(),
+    ).toBe(1);
+    await gifset.getByRole('button', { name: 'Copy as a post directive' }).click();
+    await expect
+      .poll(() => gifset.locator('.gifset-result .job-status').textContent())
+      .toBe('Copied the :::gifset directive.');
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(
+      [
+        ':::gifset{per-row=2}',
+        '::gif{episode=S01E01 from=0:04.500 to=0:05.500}',
+        '::gif{episode=S01E01 from=0:13.000 to=0:14.000}',
+        ':::',
+      ].join('\n'),
+    );
+    await gifset.screenshot({ path: join(SHOTS, '16-gifset.png') });
+    await page.screenshot({ path: join(SHOTS, '16b-episode-with-gifset.png'), fullPage: true });
   });
 });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { buildUi, CAN_RUN, launchChromium, listenLocal, SHOTS } from './harness.js';
+import { buildUi, CAN_RUN, launchChromium, listenLocal, PageProblems, SHOTS } from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of a textarea the test reads (it compiles without the DOM types). */
@@ -32,6 +32,7 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
   let app: FastifyInstance;
   let context: BrowserContext;
   let page: Page;
+  let problems: PageProblems;
   let url: string;
   const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-compose-'));
 
@@ -49,8 +50,13 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
       width: 1280,
       height: 900,
     }));
+    problems = new PageProblems(page);
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
+
+  afterEach(() => {
+    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -72,7 +78,8 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
     const finding = page.locator('.compose-findings li', { hasText: 'nobody ever says this' });
     await finding.waitFor();
     expect(await finding.locator('.place').textContent()).toBe('9:6');
-    await page.screenshot({ path: join(SHOTS, '9-compose-html.png'), fullPage: true });
+    // Not fullPage: Chromium leaves a sandboxed frame blank when it resizes for a full-page shot.
+    await page.screenshot({ path: join(SHOTS, '9-compose-html.png') });
     // Clicking the place moves the caret there.
     await finding.locator('.place').click();
     const caret = await page

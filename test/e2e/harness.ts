@@ -51,3 +51,50 @@ export async function launchChromium(
   });
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
+
+/**
+ * Console errors and uncaught exceptions of a page, as one line each. The workbench must run
+ * without either, so every browser test asks for them after each step and expects none.
+ */
+export class PageProblems {
+  private seen: string[] = [];
+  private expected: { status: number; path: string }[] = [];
+
+  constructor(page: Page) {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url;
+      if (this.wasExpected(message.text(), where)) return;
+      this.seen.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => {
+      this.seen.push(`uncaught: ${error.message}`);
+    });
+  }
+
+  /**
+   * An error answer the next step provokes on purpose (a mistyped path, a stale edit) and the
+   * page shows. Chromium logs every 4xx/5xx answer as a console error, handled or not; this
+   * lets exactly one such answer, of this status for this path, through.
+   */
+  expectAnswer(status: number, path: string): void {
+    this.expected.push({ status, path });
+  }
+
+  /** What was recorded since the last call; the list starts afresh. */
+  take(): string[] {
+    const taken = this.seen;
+    this.seen = [];
+    return taken;
+  }
+
+  private wasExpected(text: string, url: string): boolean {
+    const status = /status of (\d{3})/u.exec(text)?.[1];
+    if (status === undefined || url === '') return false;
+    const path = new URL(url).pathname;
+    const i = this.expected.findIndex((e) => String(e.status) === status && e.path === path);
+    if (i < 0) return false;
+    this.expected.splice(i, 1);
+    return true;
+  }
+}

@@ -3,10 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { buildServer } from '../../src/server/build-server.js';
-import { buildUi, CAN_RUN, CHROMIUM, launchChromium, listenLocal, SHOTS } from './harness.js';
+import {
+  buildUi,
+  CAN_RUN,
+  CHROMIUM,
+  launchChromium,
+  listenLocal,
+  PageProblems,
+  SHOTS,
+} from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
 if (!CAN_RUN) {
@@ -29,6 +37,7 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
   let app: FastifyInstance;
   let context: BrowserContext;
   let page: Page;
+  let problems: PageProblems;
   let url: string;
   const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
 
@@ -47,8 +56,13 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
       { width: 1280, height: 800 },
       true,
     ));
+    problems = new PageProblems(page);
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
+
+  afterEach(() => {
+    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -76,12 +90,13 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
   });
 
   it('ingests a canon.yaml typed into the library page', async () => {
-    await page.getByLabel('Ingest a canon.yaml').fill('lighthouse/canon.yaml');
+    await page.getByLabel('Series folder or canon.yaml').fill('lighthouse/canon.yaml');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('form.ingest .job-status').textContent())
       .toBe('Ingested.');
-    await page.getByLabel('Ingest a canon.yaml').fill('nowhere/canon.yaml');
+    await page.getByLabel('Series folder or canon.yaml').fill('nowhere/canon.yaml');
+    problems.expectAnswer(404, '/api/jobs/ingest');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('form.ingest [role=alert]').textContent())
@@ -91,7 +106,7 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
 
   it('searches as the user types, from the / key', async () => {
     // `/` types a slash while a field has focus; elsewhere it jumps to search.
-    await page.getByLabel('Ingest a canon.yaml').blur();
+    await page.getByLabel('Series folder or canon.yaml').blur();
     await page.keyboard.press('/');
     await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('q');
     await page.keyboard.type('miss me', { delay: 40 });
@@ -159,6 +174,7 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
   let app: FastifyInstance;
   let context: BrowserContext;
   let page: Page;
+  let problems: PageProblems;
   let url: string;
   const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
 
@@ -178,8 +194,13 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
       { width: 1280, height: 900 },
       true,
     ));
+    problems = new PageProblems(page);
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
+
+  afterEach(() => {
+    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -260,7 +281,7 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
 
   it('shows the app message when an edit was overtaken by another change', async () => {
     // Someone else edits the moment after the page read it.
-    await page.evaluate(async () => {
+    const stale = await page.evaluate(async () => {
       const { token } = (await (await fetch('/api/session')).json()) as { token: string };
       const view = (await (
         await fetch('/api/series/the-lighthouse/episodes/S01E01/moments')
@@ -271,10 +292,12 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
         headers: { 'content-type': 'application/json', 'x-receipts-token': token },
         body: JSON.stringify({ version: m.version, note: 'from elsewhere' }),
       });
+      return m.id;
     });
     await page.locator('.moment-details').getByRole('button', { name: 'Edit' }).click();
     const form = page.locator('form.moment-form');
     await form.getByLabel('Note').fill('mine');
+    problems.expectAnswer(409, `/api/moments/${stale}`);
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(() => form.locator('[role=alert]').textContent())

@@ -27,6 +27,8 @@ export type {
   EpisodeCoverage,
   EpisodeLine,
   EpisodeView,
+  GifsetGifView,
+  GifsetView,
   JobSnapshot,
   LibraryOverview,
   LineView,
@@ -144,6 +146,23 @@ export interface RenderInput extends LookOptions {
   readonly format: 'gif' | 'webp' | 'mp4';
 }
 
+/** The body of POST /api/jobs/gifset: two or more ranges rendered alike, in order. */
+export interface GifsetInput {
+  readonly series: string;
+  readonly clips: readonly {
+    readonly episode: string;
+    readonly from: number;
+    readonly to: number;
+  }[];
+  readonly perRow: number;
+  readonly width: number;
+  readonly crop: LookOptions['crop'];
+  readonly captions: boolean;
+  readonly speakers: boolean;
+  readonly fps?: number;
+  readonly maxBytes: number;
+}
+
 export type ComposeTarget = 'html' | 'tumblr' | 'ao3' | 'markdown';
 
 /** The body of POST /api/compose (without `render`, which each call sets). */
@@ -161,6 +180,8 @@ export const api = {
   alignAll: (series: string) =>
     postJson<JobSnapshot>('/api/jobs/align', { series, all: true, episodes: [] }),
   ingest: (manifest: string) => postJson<JobSnapshot>('/api/jobs/ingest', { manifest }),
+  /** A series folder: its canon.yaml written from the file names when it has none, then read. */
+  ingestFolder: (folder: string) => postJson<JobSnapshot>('/api/jobs/ingest-folder', { folder }),
   moments: (series: string, episode: string) =>
     getJson<EpisodeMoments>(`${episodeUrl(series, episode)}/moments`),
   suggest: (series: string, episode: string) =>
@@ -180,6 +201,7 @@ export const api = {
   makePlayable: (series: string, episode: string) =>
     postJson<JobSnapshot>('/api/jobs/proxy', { series, episode }),
   render: (input: RenderInput) => postJson<JobSnapshot>('/api/jobs/render', input),
+  gifset: (input: GifsetInput) => postJson<JobSnapshot>('/api/jobs/gifset', input),
   claim: (text: string, suggested: boolean, signal?: AbortSignal) =>
     getJson<ClaimCheckView>(
       `/api/claim?${new URLSearchParams({ text, suggested: String(suggested) }).toString()}`,

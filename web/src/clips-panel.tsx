@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, frameUrl, type ClipRenderResult, type LookOptions } from './api.js';
+import { ClipResult } from './clip-result.js';
+import { GifsetBuilder } from './gifset-builder.js';
+import { sameClip, useGifsetItems, type GifsetItem } from './gifset-items.js';
 import { timecode } from './time.js';
 import { useJob } from './use-job.js';
 
@@ -22,18 +25,12 @@ const PRESETS = [
 
 const FPS_CHOICES = [10, 12, 15, 20, 24];
 
-/** `84 KB`, `9.73 MB`: bytes as a GIF maker reads them (decimal, as Tumblr counts). */
-export function sizeText(bytes: number): string {
-  return bytes >= 1e6
-    ? `${(bytes / 1e6).toFixed(2)} MB`
-    : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
-}
-
 /**
  * Render a clip of the episode: pick a range, a width (a Tumblr preset or custom), crop,
  * frame rate, captions, budget and format; a still of the range's start previews the look
  * as the options change, and the rendered clip is shown with its size and a download link.
  * The render is a job on the server (renderGif, through its cache), followed with progress.
+ * Ranges and rendered clips can be collected into a gifset, built below with the same look.
  */
 export function ClipsPanel({
   series,
@@ -57,13 +54,15 @@ export function ClipsPanel({
   const [format, setFormat] = useState<Format>('gif');
   const [previewFailed, setPreviewFailed] = useState(false);
   const render = useJob();
+  const gifset = useGifsetItems(series);
 
   // The chosen range, else the first offered (marks come first when set).
   const range = ranges.find((r) => r.id === rangeId) ?? ranges[0] ?? null;
   const width = preset === 'custom' ? Math.round(Number(custom)) : preset;
   const widthOk = Number.isInteger(width) && width >= 32 && width <= 1920;
   const budget = Number(budgetMb);
-  const budgetOk = format !== 'gif' || (budget >= 0.001 && budget <= 1000);
+  const budgetValid = budget >= 0.001 && budget <= 1000;
+  const budgetOk = format !== 'gif' || budgetValid;
   const look: LookOptions = { width: widthOk ? width : 540, crop, captions, speakers };
   const preview =
     range === null || !hasVideo
@@ -73,6 +72,18 @@ export function ClipsPanel({
 
   const result =
     render.job?.state === 'done' ? (render.job.result as ClipRenderResult | null) : null;
+  const rangeItem: GifsetItem | null =
+    range === null ? null : { episode, fromMs: range.fromMs, toMs: range.toMs, label: range.label };
+  const resultItem: GifsetItem | null =
+    result === null
+      ? null
+      : {
+          episode: result.episode,
+          fromMs: result.startMs,
+          toMs: result.endMs,
+          label: `rendered ${result.format.toUpperCase()}`,
+        };
+  const inGifset = (item: GifsetItem) => gifset.items.some((i) => sameClip(i, item));
   const p = render.job?.progress;
   const start = () => {
     if (range === null || !widthOk || !budgetOk) return;
@@ -249,6 +260,15 @@ export function ClipsPanel({
                 </span>
               </>
             )}
+            <button
+              type="button"
+              aria-disabled={rangeItem === null || inGifset(rangeItem)}
+              onClick={() => rangeItem !== null && gifset.add(rangeItem)}
+            >
+              {rangeItem !== null && inGifset(rangeItem)
+                ? 'Range in the gifset'
+                : 'Add range to gifset'}
+            </button>
             {render.error !== null && (
               <span role="alert" className="error">
                 {render.error}
@@ -271,43 +291,25 @@ export function ClipsPanel({
               <figcaption>Preview: the first frame, {look.width} px wide</figcaption>
             </figure>
           )}
-          {result !== null && <ClipResult clip={result} />}
+          {result !== null && resultItem !== null && (
+            <ClipResult
+              clip={result}
+              onAddToGifset={inGifset(resultItem) ? null : () => gifset.add(resultItem)}
+            />
+          )}
         </div>
       </div>
+      <GifsetBuilder
+        series={series}
+        set={gifset}
+        look={{
+          crop,
+          captions,
+          speakers,
+          fps,
+          maxBytes: budgetValid ? Math.round(budget * 1e6) : null,
+        }}
+      />
     </section>
-  );
-}
-
-/** The rendered clip itself, what it came to, and a download link. */
-function ClipResult({ clip }: { clip: ClipRenderResult }) {
-  return (
-    <figure className="clip-result">
-      {clip.format === 'mp4' ? (
-        <video src={clip.url} autoPlay loop muted playsInline controls width={clip.width} />
-      ) : (
-        <img src={clip.url} alt={`Rendered clip ${clip.fileName}`} width={clip.width} />
-      )}
-      <figcaption>
-        <p className="clip-facts" aria-live="polite">
-          <strong>{sizeText(clip.bytes)}</strong>
-          {clip.maxBytes !== null && ` of ${sizeText(clip.maxBytes)}`} · {clip.width}×{clip.height}{' '}
-          · {clip.fps} fps · {clip.frames} frames
-          {clip.captions > 0 && ` · ${clip.captions} caption${clip.captions === 1 ? '' : 's'}`}
-          {clip.cached && ' · from the cache'}
-        </p>
-        {clip.budgetSteps.length > 0 && (
-          <ol className="budget-steps" aria-label="Steps taken to fit the budget">
-            {clip.budgetSteps.map((s, i) => (
-              <li key={i}>
-                {s.step}: {sizeText(s.bytes)}
-              </li>
-            ))}
-          </ol>
-        )}
-        <a href={clip.url} download={clip.fileName}>
-          Download {clip.fileName}
-        </a>
-      </figcaption>
-    </figure>
   );
 }

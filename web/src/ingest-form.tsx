@@ -3,34 +3,43 @@ import { api } from './api.js';
 import { JobStatus } from './job-status.js';
 import { useJob } from './use-job.js';
 
+/** A canon.yaml is ingested as it is; anything else is taken for a series folder. */
+const isManifest = (path: string) => /\.ya?ml$/iu.test(path);
+
 /**
- * Ingest (or re-ingest) a series from its canon.yaml, as a server job. The path is read on
- * the machine the workbench runs on, relative to the folder it was started in.
+ * Add (or re-ingest) a series as a server job: from its folder (whose canon.yaml is written
+ * from the file names when it has none, as `receipts init` does) or from a canon.yaml. The
+ * path is read on the machine the workbench runs on, relative to the folder it started in.
  */
 export function IngestForm({ onDone }: { onDone: () => void }) {
-  const [manifest, setManifest] = useState('');
+  const [path, setPath] = useState('');
   const handle = useJob();
+  const wanted = path.trim();
   return (
     <form
       className="ingest job"
       onSubmit={(e) => {
         e.preventDefault();
-        if (manifest.trim()) handle.start(() => api.ingest(manifest.trim()), onDone);
+        if (wanted === '') return;
+        handle.start(
+          () => (isManifest(wanted) ? api.ingest(wanted) : api.ingestFolder(wanted)),
+          onDone,
+        );
       }}
     >
-      <label htmlFor="manifest">Ingest a canon.yaml</label>
+      <label htmlFor="manifest">Series folder or canon.yaml</label>
       <input
         id="manifest"
         type="text"
         spellCheck={false}
-        value={manifest}
-        onChange={(e) => setManifest(e.target.value)}
-        placeholder="path/to/canon.yaml"
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+        placeholder="path/to/series-folder"
       />
-      <button type="submit" disabled={handle.busy || manifest.trim() === ''}>
-        {handle.busy ? 'Ingesting…' : 'Ingest'}
+      <button type="submit" disabled={handle.busy || wanted === ''}>
+        {handle.busy ? 'Adding…' : 'Add series'}
       </button>
-      <JobStatus handle={handle} label="Ingesting" doneText="Ingested." />
+      <JobStatus handle={handle} label="Adding the series" doneText="Ingested." />
     </form>
   );
 }

@@ -16,13 +16,23 @@ export function LibraryPage({
   if (library === null) return <p aria-live="polite">Loading the library…</p>;
   if (library.series.length === 0) {
     return (
-      <section>
-        <h1>Library</h1>
-        <p>
-          The library is empty. Ingest a series: give its <code>canon.yaml</code> below (or run{' '}
-          <code>receipts init &lt;folder&gt;</code> first to write one).
+      <section className="empty-library" aria-labelledby="library-heading">
+        <h1 id="library-heading">Library</h1>
+        <p className="lead">
+          No series yet. Point Receipts at a folder of episodes, subtitles and transcripts:
         </p>
         <IngestForm onDone={onChanged} />
+        <p className="hint">
+          Episodes are named from the file names (<code>Show - 01x01 - Title.srt</code>,{' '}
+          <code>Show.S01E01.Title.mkv</code>, <code>0101.txt</code>); the folder gets a{' '}
+          <code>canon.yaml</code> listing them, which you can edit later to add characters and
+          aliases. The path is read on this machine, relative to the folder{' '}
+          <code>receipts serve</code> was started in.
+        </p>
+        <p className="hint">
+          The same in a terminal: <code>receipts init &lt;folder&gt;</code>, then{' '}
+          <code>receipts ingest &lt;folder&gt;/canon.yaml</code>.
+        </p>
       </section>
     );
   }

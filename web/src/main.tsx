@@ -10,6 +10,14 @@ import './styles/claims.css';
 import './styles/clips.css';
 import './styles/compose.css';
 
+// The tab's icon. Without a <link rel="icon">, Chromium asks for /favicon.ico after each load
+// and logs the 404 as a console error.
+const icon = document.createElement('link');
+icon.rel = 'icon';
+icon.type = 'image/svg+xml';
+icon.href = new URL('./favicon.svg', import.meta.url).href;
+document.head.append(icon);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

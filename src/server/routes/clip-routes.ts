@@ -16,6 +16,7 @@ import { formatTimecode } from '../../domain/time.js';
 import type { CanonStore } from '../../store/canon-store.js';
 import { sendFileWithRange } from '../send-file.js';
 import { parseInput } from '../validate.js';
+import { captionFields, crop, fps, id, maxBytes, ms, width } from './clip-fields.js';
 import { episodeParams } from './library-routes.js';
 
 const int = (name: string, min: number, max: number) =>
@@ -28,8 +29,6 @@ const int = (name: string, min: number, max: number) =>
 const flag = (name: string) =>
   z.enum(['true', 'false'], { error: `${name} must be true or false` }).optional();
 
-const crop = z.enum(['full', 'square'], { error: 'crop must be full or square' });
-
 const frameQuery = z.object({
   at: int('at', 0, 100 * 3600 * 1000).optional(),
   width: int('width', 32, 1920).default(177),
@@ -38,42 +37,17 @@ const frameQuery = z.object({
   speakers: flag('speakers'),
 });
 
-const id = (what: string) =>
-  z
-    .string({ error: `give the ${what} id` })
-    .trim()
-    .min(1)
-    .max(200);
-
 const episodeBody = z.object({ series: id('series'), episode: id('episode') });
 
 const renderBody = episodeBody
   .extend({
-    from: z
-      .number({ error: 'from must be a time in ms' })
-      .int('from must be whole ms')
-      .min(0, 'from must be at least 0'),
+    from: ms('from'),
     to: z.number({ error: 'to must be a time in ms' }).int('to must be whole ms'),
-    width: z
-      .number({ error: 'width must be a number of pixels' })
-      .int('width must be whole pixels')
-      .min(32, 'width must be at least 32')
-      .max(1920, 'width must be at most 1920')
-      .default(540),
+    width: width.default(540),
     crop: crop.default('full'),
-    fps: z
-      .number({ error: 'fps must be a number' })
-      .min(1, 'fps must be at least 1')
-      .max(60, 'fps must be at most 60')
-      .optional(),
-    captions: z.boolean({ error: 'captions must be true or false' }).default(true),
-    speakers: z.boolean({ error: 'speakers must be true or false' }).default(false),
-    maxBytes: z
-      .number({ error: 'maxBytes must be a number of bytes' })
-      .int('maxBytes must be whole bytes')
-      .min(1000, 'maxBytes must be at least 1000 (1 KB)')
-      .max(1_000_000_000, 'maxBytes must be at most 1 GB')
-      .optional(),
+    fps: fps.optional(),
+    ...captionFields,
+    maxBytes: maxBytes.optional(),
     format: z
       .enum(['gif', 'webp', 'mp4'], { error: 'format must be gif, webp or mp4' })
       .default('gif'),
