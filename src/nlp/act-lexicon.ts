@@ -210,10 +210,14 @@ const DIRECT: Record<string, string> = {
   stroke: 'caress',
   nuzzle: 'caress',
   cradle: 'hug',
+  // `shakes her violently`: a person shaken is held by the shoulders or the collar.
+  shake: 'grab',
 };
 
 const FACE = new Set(['face', 'cheek']);
 const HEAD = new Set(['neck', 'head']);
+// Where one takes hold of a person to shake them: `shakes the man's shoulder`.
+const GRIPPED = new Set(['shoulder', 'arm', 'collar']);
 
 /**
  * The term a lemma names when done to a person (`part` null) or to a body part of theirs.
@@ -265,7 +269,8 @@ export function actTerm(lemma: string, part: string | null): string | null {
       if (HEAD.has(part)) return 'cradle-neck';
       return null;
     case 'shake':
-      return part === 'hand' ? 'handshake' : null;
+      if (part === 'hand') return 'handshake';
+      return GRIPPED.has(part) ? 'grab' : null;
     case 'touch':
     case 'cup':
       if (FACE.has(part)) return 'touch-face';

@@ -29,6 +29,8 @@ const TACKLE_PREPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['grapple', ['with']],
 ]);
 
+const SUBJECT_CASE = new Set(['he', 'she', 'they']);
+
 // Particles that make knocking someone a blow that fells them: `knocks him down`.
 const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
 
@@ -51,7 +53,8 @@ export function readAct(
   if (isAux(aux) || (isAux(aux2) && items[k - 1]?.kind === 'tok')) {
     const by = items.findIndex((x, i) => i > k && word(x) === 'by');
     const agent = items[by + 1];
-    const term = actTerm(lemma, null);
+    // `She is shaken`: upset, far more often than held and shaken.
+    const term = lemma === 'shake' ? null : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
       let d = skip(items, by + 1);
@@ -172,8 +175,9 @@ export function readAct(
     if (light !== null) return light;
     if (!['hold', 'take', 'pull', 'draw'].includes(lemma)) return null;
   }
-  // A direct object: a person, a person's body part, each other.
-  if (next?.kind === 'ref') {
+  // A direct object: a person, a person's body part, each other; not a subject pronoun
+  // (`shakes like he is being electrocuted`).
+  if (next?.kind === 'ref' && !SUBJECT_CASE.has(next.ref.pronoun ?? '')) {
     const o = next.ref;
     if (o.kind === 'reciprocal') {
       const term = actTerm(lemma, null);
@@ -204,6 +208,10 @@ export function readAct(
       return mk('hug', 'subject', [o], false, null, 'act.in-arms', null);
     if ((lemma === 'hold' || lemma === 'cradle') && ['close', 'tight', 'tightly'].includes(w))
       return mk('hug', 'subject', [o], false, null, 'act.hold-close', null);
+    // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
+    const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
+    if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))
+      return mk('grab', 'subject', [o], false, null, 'act.take-down', null);
     const felled = [word(items[k + 1]), word(items[j + 1]), word(items[after])];
     if (lemma === 'knock' && felled.some((w) => KNOCK_DOWN.has(w)))
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);

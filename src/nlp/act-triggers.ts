@@ -7,7 +7,6 @@ const HOLDING = ['arm', 'arms', 'hand', 'hands', 'hold', ...ACT_NOUNS.keys()];
 const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   [
     ...[
-      'take',
       'get',
       'put',
       'pull',
@@ -26,6 +25,8 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'blow',
     ].map((l): [string, string[]] => [l, HOLDING]),
     ['run', ['through']],
+    // `takes him down`: a tackle.
+    ['take', [...HOLDING, 'down']],
     ...['pounce', 'leap', 'jump'].map((l): [string, string[]] => [
       l,
       ['on', 'upon', 'onto', 'at', 'him', 'her', 'them'],

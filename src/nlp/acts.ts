@@ -1,12 +1,13 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { readAct } from './act-patterns.js';
-import { DETS, word, type Tok } from './act-words.js';
+import { DETS, partAt, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { headsClause } from './tokens.js';
+import { DESCRIBING_ENDING } from './words.js';
 
 export type { RawAct } from './raw-act.js';
 
@@ -85,11 +86,7 @@ export function detectActs(
       continue;
     }
     // `a kiss`, `his grip`: a noun, handled by the light verb before it.
-    const before = items[k - 1];
-    if (
-      before !== undefined &&
-      (DETS.has(word(before)) || (before.kind === 'ref' && before.ref.possessive))
-    ) {
+    if (nounHere(items, k)) {
       const noun = ACT_NOUNS.get(lower);
       if (noun !== undefined && nounOnly(items, k, subject))
         acts.push(
@@ -105,16 +102,19 @@ export function detectActs(
         );
       continue;
     }
+    // `air-kisses her`, `an air kiss`: no lips touch anyone.
+    if (lower.startsWith('kiss') && word(items[k - 1]) === 'air') continue;
     if (
       k === 0 &&
-      items.length <= 2 &&
+      (items.length <= 2 || partAt(items, 1)?.end === items.length) &&
       clause.subject === null &&
       clause.link === null &&
       ACT_NOUNS.has(lower) &&
       nounOnly(items, k, subject)
     ) {
-      // `(Kiss.)`, `(Hugs.)`: a bare act word.
-      acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, null, 'act.noun-only', null));
+      // `(Kiss.)`, `(Hugs.)`, `(kiss on cheek)`: a bare act word.
+      const part = items.length > 2 ? partAt(items, 1)!.part : null;
+      acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, part, 'act.noun-only', null));
       continue;
     }
     const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : null;
@@ -155,6 +155,20 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
+/**
+ * Whether the act word at `k` is a noun: after a determiner or a possessive (`a kiss`, `his
+ * grip`), or after one describing word that follows one (`in their close embrace`) when it
+ * cannot be a verb with a singular subject (`the other kisses him`, `the mute grabs him`).
+ */
+function nounHere(items: readonly Item[], k: number): boolean {
+  const opens = (it: Item | undefined): boolean =>
+    it !== undefined && (DETS.has(word(it)) || (it.kind === 'ref' && it.ref.possessive));
+  const before = items[k - 1];
+  if (opens(before)) return true;
+  if (ACT_VERB_FORMS.get(word(items[k]))?.form === 's') return false;
+  return describing(items, k - 1, k) && opens(items[k - 2]);
+}
+
 // Acts two people share, so that a bare noun can be read as mutual. Not `(Punch.)`: a blow
 // has a giver, and the word is as often a sound.
 const SHARED_NOUNS = new Set(['kiss', 'hug', 'handshake']);
@@ -167,7 +181,17 @@ function nounOnly(items: readonly Item[], k: number, subject: Ref | null): boole
   if (!SHARED_NOUNS.has(ACT_NOUNS.get(word(items[k])) ?? '')) return false;
   if (subject !== null && subject.kind !== 'name') return false;
   if (items.some((it) => it.kind === 'ref')) return false;
-  return items.slice(0, k).every((it) => it.kind === 'tok' && !headsClause(it.tok));
+  // `(a gentle but lingering kiss)`: the word before the noun may be a describing participle.
+  return items
+    .slice(0, k)
+    .every((it, i) => it.kind === 'tok' && (!headsClause(it.tok) || describing(items, i, k)));
+}
+
+/** Whether the word at `i`, right before the act noun at `k`, describes it (`lingering`). */
+function describing(items: readonly Item[], i: number, k: number): boolean {
+  const it = items[i];
+  if (i !== k - 1 || it?.kind !== 'tok' || ACT_VERB_FORMS.has(it.tok.lower)) return false;
+  return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
 }
 
 const HOLD_NOUNS = new Set(['hold', 'headlock', 'stranglehold', 'grip', 'grasp', 'armlock']);

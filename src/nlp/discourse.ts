@@ -1,5 +1,6 @@
 import type { TranscriptLine } from '../domain/transcript.js';
 import type { GenderBook } from './gender-book.js';
+import { isNoOnePresent } from './person-nouns.js';
 import type { Gender } from './words.js';
 
 /** What pronoun resolution knows about the direction being read. */
@@ -22,7 +23,8 @@ export interface ResolveContext {
 
 /**
  * Resolves pronouns from the surrounding lines: earlier names in the same direction first,
- * then the speaker (for a subject), names in the nearest speech, the recent speakers
+ * then the speaker (for a subject), names in the nearest speech (the names it calls out above
+ * those it only speaks of), the recent speakers
  * (most recent first), the next speaker, and names in recent directions. A known gender
  * that does not match rules a candidate out.
  */
@@ -32,13 +34,15 @@ export class Discourse {
     private readonly resolveSpeaker: (label: string) => string,
     private readonly namesInLine: (index: number) => readonly string[],
     private readonly genders: GenderBook,
+    /** The names a speech calls its listener by (`Rose, come here`); all of them if not told. */
+    private readonly addressedInLine: (index: number) => readonly string[] = namesInLine,
   ) {}
 
   /** Candidates with scores, best first. */
   private candidates(ctx: ResolveContext, subjectRole: boolean): Map<string, number> {
     const score = new Map<string, number>();
     const add = (name: string, s: number): void => {
-      if (ctx.exclude.includes(name)) return;
+      if (ctx.exclude.includes(name) || isNoOnePresent(name)) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
     ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1 + (ctx.subjects.includes(n) ? 0.3 : 0)));
@@ -49,8 +53,15 @@ export class Discourse {
       if (l.kind === 'scene') break;
       if (l.kind === 'dialogue') {
         const who = this.resolveSpeaker(l.speaker);
-        // Names in the nearest speech are mostly addressees: likely objects, unlikely doers.
-        if (d < 3) for (const n of this.namesInLine(i)) add(n, (subjectRole ? 4.5 : 7) - d * 0.5);
+        // Names a nearby speech calls out are its listeners: likely objects, unlikely doers.
+        // A name only spoken of (`before Sisko sees it`) is likelier not there at all.
+        if (d < 3) {
+          const called = this.addressedInLine(i);
+          for (const n of this.namesInLine(i)) {
+            const s = called.includes(n) ? (subjectRole ? 4.5 : 7) : subjectRole ? 4 : 5;
+            add(n, s - d * 0.5);
+          }
+        }
         if (!score.has(who)) speakers++;
         add(who, 6 - speakers * 0.6 - d * 0.05);
       } else {
@@ -126,14 +137,14 @@ export class Discourse {
       if (l.kind !== 'dialogue') continue;
       n++;
       const who = this.resolveSpeaker(l.speaker);
-      if (!out.includes(who)) out.push(who);
+      if (!out.includes(who) && !isNoOnePresent(who)) out.push(who);
     }
     const next = this.lines
       .slice(ctx.lineIndex + 1, ctx.lineIndex + 3)
       .find((l) => l.kind !== 'action');
     if (next?.kind === 'dialogue') {
       const who = this.resolveSpeaker(next.speaker);
-      if (!out.includes(who)) out.push(who);
+      if (!out.includes(who) && !isNoOnePresent(who)) out.push(who);
     }
     return out;
   }
@@ -161,9 +172,10 @@ export class Discourse {
       if (l.kind === 'scene') break;
       if (l.kind !== 'dialogue') continue;
       const who = this.resolveSpeaker(l.speaker);
+      if (isNoOnePresent(who)) continue;
       if (last === null) {
         last = who;
-        const addressed = this.namesInLine(i).filter((n) => n !== who);
+        const addressed = this.addressedInLine(i).filter((n) => n !== who && !isNoOnePresent(n));
         if (addressed.length > 0) return [who, addressed[addressed.length - 1]!];
         const next = this.nextSpeaker(ctx.lineIndex);
         if (next !== null && next !== who) return [who, next];

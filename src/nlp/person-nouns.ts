@@ -61,3 +61,24 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['groom', 'm'],
   ['friend', null],
 ]);
+
+// Speaker labels that are no one a stage direction's `him` or `her` can be, nor anyone in the
+// conversation one hugs: a machine or an unseen voice (`COMPUTER`, `MALE VOICE`, `TANNOY`),
+// or everyone speaking at once (`ALL`, `BOTH`, `CROWD`).
+const MACHINE_WORDS = new Set([
+  'COMPUTER',
+  'VOICE',
+  'VOICES',
+  'TANNOY',
+  'INTERCOM',
+  'RADIO',
+  'TV',
+  'ANNOUNCER',
+]);
+const CHORUS = new Set(['ALL', 'BOTH', 'CROWD', 'EVERYONE', 'TOGETHER', 'OTHERS']);
+
+/** Whether a speaker's name stands for no one present to act on (a machine, a chorus). */
+export function isNoOnePresent(name: string): boolean {
+  if (CHORUS.has(name)) return true;
+  return name.split(/[\s']+/).some((w) => MACHINE_WORDS.has(w));
+}

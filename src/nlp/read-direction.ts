@@ -3,6 +3,7 @@ import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { splitClauses } from './clauses.js';
 import type { ResolveContext } from './discourse.js';
+import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
@@ -43,6 +44,7 @@ export function readDirection(d: Direction): Suggestion[] {
     let thing = false;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
+    let before: Participants | null = null;
 
     for (const raw of splitClauses(items)) {
       const clause = resolveIt(raw, part);
@@ -74,6 +76,8 @@ export function readDirection(d: Direction): Suggestion[] {
         if (g !== null) subject = { ...named([g.name]), unsure: g.sure ? 0 : 1 };
         guessed = true;
       }
+      // Whether the doer is written in this sentence (its own subject or an earlier clause's).
+      const ownDoer = clause.subject !== null || clauseSubject !== null;
       if (!thing && clause.subject === null && clauseSubject === null) clauseSubject = subject;
       if (subject !== null) {
         meet(subject.names);
@@ -87,7 +91,8 @@ export function readDirection(d: Direction): Suggestion[] {
       // `Rose and Jack grab him`: him is neither of them, whichever of them is the doer.
       const team = subject !== null && subject.names.length > 1 ? subject.names : [];
       const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
-      for (const act of acts) {
+      for (const read of acts) {
+        const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
         for (const doer of doersOf(act, subject, ctx([]), scope.discourse, groups)) {
           const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
@@ -97,10 +102,14 @@ export function readDirection(d: Direction): Suggestion[] {
           meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
         }
       }
+      before = thing || !ownDoer ? null : participantsOf(clause, subject);
       for (const it of clause.items) {
         if (it.kind !== 'ref') continue;
         if (!it.ref.possessive) lastRef = it.ref;
         if (it.ref.kind === 'name') meet(it.ref.names);
+        // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
+        // is. Only as a group: its members are no likelier than before to be `him` or `her`.
+        else if (it.ref.kind === 'group' && namesOnly(it.ref)) groups.push([...it.ref.names]);
       }
     }
     lastSubject = clauseSubject ?? lastSubject;
@@ -109,6 +118,11 @@ export function readDirection(d: Direction): Suggestion[] {
 }
 
 const RELATIVE = new Set(['who', 'whom']);
+
+/** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
+function namesOnly(r: Ref): boolean {
+  return r.members.length > 0 && r.members.every((m) => m.kind === 'name');
+}
 
 function firstWord(items: readonly Item[]): string {
   const it = items[0];

@@ -1,10 +1,12 @@
+import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { ref, type Item } from './refs.js';
-import { isVerb } from './tokens.js';
+import { isVerb, type Token } from './tokens.js';
 import { PRONOUNS } from './words.js';
 
 /**
  * `Rose, Jackie and Mickey` -> one group. Not when the second name starts a clause of its own
- * (`hugs Jackie and Mickey kisses her`: a verb follows and one came before).
+ * (`hugs Jackie and Mickey kisses her`: a verb follows and one came before), unless that verb
+ * agrees with a plural (`tries to run, but Barbara and Susan grab him`: the two are its subject).
  */
 export function joinGroups(items: Item[]): Item[] {
   const out: Item[] = [];
@@ -71,7 +73,18 @@ function canJoin(cand: Item, after: Item | undefined, verbSeen: boolean): boolea
   if (cand.kind !== 'ref' || cand.ref.kind === 'reciprocal') return false;
   if (cand.ref.kind === 'pronoun' && PRONOUNS.get(cand.ref.pronoun!)?.role === 'subj' && verbSeen)
     return false;
-  return !(verbSeen && after?.kind === 'tok' && isVerb(after.tok) && !after.tok.tags.has('Noun'));
+  if (!verbSeen || after?.kind !== 'tok') return true;
+  // `and Stewart takes him`: an act verb, even where the tagger took it for a plural noun.
+  const verb =
+    ACT_VERB_FORMS.has(after.tok.lower) || (isVerb(after.tok) && !after.tok.tags.has('Noun'));
+  return !verb || pluralVerb(after.tok);
+}
+
+/** A present-tense verb without `-s` (`grab`, not `grabs`): its subject is plural. */
+function pluralVerb(t: Token): boolean {
+  const form = ACT_VERB_FORMS.get(t.lower)?.form;
+  if (form !== undefined) return form === 'base';
+  return t.tags.has('Infinitive') && t.tags.has('PresentTense');
 }
 
 /** Whether a comma list of refs starting at `k` ends in `and` + ref. */

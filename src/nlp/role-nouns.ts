@@ -76,10 +76,14 @@ export function matchRole(
     !noun.tags.has('Organization') &&
     // `the Wedding March`, `the Time Vortex`: a title of something, not a being.
     tokens[k + 1]?.cap !== true &&
-    // `a Cyberman grabs her` acts, so it is a being; `grabs the Cybergun` may be a thing.
-    actsNext(tokens, k) &&
+    // `a Cyberman grabs her` acts, so it is a being; `grabs the Cybergun` may be a thing;
+    // `the Dalek's gun`: what owns things is a being.
+    (actsNext(tokens, k) || POSSESSIVE.test(noun.text)) &&
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
   if (person === null && !being) return null;
+  // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
+  // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`).
+  const pluralBeing = being && /[^s'’]s$|men$/.test(stripPossessive(noun.lower));
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
   if (det === null && bare === i && !plural) return null;
   const head = stripPossessive(noun.text).toUpperCase();
@@ -88,7 +92,7 @@ export function matchRole(
     ref: ref('name', [name], {
       gender: person?.gender ?? null,
       possessive: POSSESSIVE.test(noun.text),
-      plural,
+      plural: plural || pluralBeing,
       role: head,
       definite: det === 'the' || det === 'this' || det === 'that',
     }),

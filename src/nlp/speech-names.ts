@@ -1,18 +1,61 @@
 import type { PeopleIndex } from './people-index.js';
 
+/** A character named in a speech, and whether the speech calls them (`Rose, come here`). */
+interface SpeechName {
+  readonly name: string;
+  readonly vocative: boolean;
+}
+
 /**
  * The characters a line of dialogue names (`Rose, you are worth it` -> ROSE), found cheaply
  * without tagging: capitalised words, alone or in pairs, that resolve to a known character.
  */
 export function namesInSpeech(text: string, people: PeopleIndex): string[] {
-  const out: string[] = [];
-  const words = text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? [];
+  return [...new Set(readNames(text, people).map((n) => n.name))];
+}
+
+/**
+ * The characters a speech addresses by name, as a vocative set off by punctuation (`Anita?`,
+ * `You're amazing, Doctor.`, `Jim, look`): unlike a name spoken of (`before Sisko sees it`,
+ * `collect Oscar`), the person called is most likely there, the one a direction acts on.
+ */
+export function addresseesInSpeech(text: string, people: PeopleIndex): string[] {
+  return [
+    ...new Set(
+      readNames(text, people)
+        .filter((n) => n.vocative)
+        .map((n) => n.name),
+    ),
+  ];
+}
+
+// Words that may stand between the start of a call and the name: `Oh, Rose`, `Come on, Jim`.
+const CALL_OPENERS =
+  /(?:^|[,.!?;:]\s*|\b(?:oh|hey|come on|look|well|no|yes|please|thanks|thank you|sorry|hello|hi|goodbye|bye)\s*,?\s*)$/i;
+
+function readNames(text: string, people: PeopleIndex): SpeechName[] {
+  const out: SpeechName[] = [];
+  const words = [...text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.replace(/['’]s$/, '');
-    const pair = i + 1 < words.length ? people.resolve(`${w} ${words[i + 1]!}`) : null;
+    const w = words[i]![0].replace(/['’]s$/, '');
+    const next = words[i + 1];
+    const adjacent =
+      next !== undefined && /^\s+$/.test(text.slice(i0(words[i]!) + words[i]![0].length, i0(next)));
+    const pair = adjacent ? people.resolve(`${w} ${next[0]}`) : null;
     const name = pair ?? people.resolve(w);
-    if (name !== null && !out.includes(name)) out.push(name);
+    const last = pair !== null ? next! : words[i]!;
     if (pair !== null) i++;
+    if (name === null) continue;
+    const start = i0(pair !== null ? words[i - 1]! : words[i]!);
+    const end = i0(last) + last[0].length;
+    const before = text.slice(Math.max(0, start - 20), start);
+    const after = text.slice(end);
+    const vocative = CALL_OPENERS.test(before) && /^\s*(?:[,.!?;:]|$|--|\u2014)/.test(after);
+    out.push({ name, vocative: vocative && !/['’]s$/.test(last[0]) });
   }
   return out;
+}
+
+function i0(m: RegExpMatchArray): number {
+  return m.index ?? 0;
 }

@@ -6,7 +6,7 @@ import { Discourse } from './discourse.js';
 import { GenderBook } from './gender-book.js';
 import type { Gender } from './words.js';
 import { readDirection } from './read-direction.js';
-import { namesInSpeech } from './speech-names.js';
+import { addresseesInSpeech, namesInSpeech } from './speech-names.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { findRefs } from './find-refs.js';
 import type { Item } from './refs.js';
@@ -42,9 +42,13 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   // Read every direction once; speeches only for the names they hold.
   const sentences = new Map<number, Item[][]>();
   const lineNames: string[][] = input.lines.map(() => []);
+  const addressed: string[][] = input.lines.map(() => []);
   const genders = new GenderBook(people);
   input.lines.forEach((l, i) => {
-    if (l.kind === 'dialogue') lineNames[i] = namesInSpeech(l.text, people);
+    if (l.kind === 'dialogue') {
+      lineNames[i] = namesInSpeech(l.text, people);
+      addressed[i] = addresseesInSpeech(l.text, people);
+    }
     if (l.kind !== 'action') return;
     const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
       findRefs(s, people),
@@ -61,7 +65,13 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
       }
     }
   });
-  const discourse = new Discourse(input.lines, speakerName, (i) => lineNames[i] ?? [], genders);
+  const discourse = new Discourse(
+    input.lines,
+    speakerName,
+    (i) => lineNames[i] ?? [],
+    genders,
+    (i) => addressed[i] ?? [],
+  );
 
   const out: Suggestion[] = [];
   const scope = { discourse, groups: [] };

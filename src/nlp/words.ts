@@ -137,10 +137,13 @@ export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['shirt', 'collar'],
   ['tie', 'collar'],
   ['leg', 'leg'],
+  ['legs', 'leg'],
   ['foot', 'leg'],
   ['feet', 'leg'],
   ['ankle', 'leg'],
+  ['ankles', 'leg'],
   ['knee', 'leg'],
+  ['knees', 'leg'],
   ['waist', 'waist'],
   ['top', 'head'],
 ]);

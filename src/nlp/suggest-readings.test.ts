@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { isNoOnePresent } from './person-nouns.js';
+import { suggest } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+describe('suggestMoments on who the doers are', () => {
+  it('reads two names before a plural verb as its subject, even after a clause', () => {
+    expect(suggest('OWEN: No.', '(He turns to flee, but Elsa and Mara seize him.)')).toEqual([
+      '2 grab ELSA>OWEN',
+      '2 grab MARA>OWEN',
+    ]);
+  });
+
+  it('reads a counted being written with -s as a plural doer', () => {
+    expect(suggest('ELSA: Let go!', '(Three Vorbs grab Elsa and drag her off.)')).toEqual([
+      '2 grab VORBS>ELSA',
+    ]);
+  });
+
+  it('reads `them` as a group of names met just before', () => {
+    expect(suggest('KIT: Hi.', '(Owen pulls Kit and Elsa close, and kisses them both.)')).toEqual([
+      '2 kiss OWEN>KIT+ELSA',
+    ]);
+  });
+
+  it('reads legs among the body parts one grabs', () => {
+    expect(suggest('(Elsa slips. Owen grabs her legs.)')).toEqual(['1 grab OWEN>ELSA @leg']);
+  });
+});
+
+describe('suggestMoments on a passive without an agent', () => {
+  it('takes the other party of the clause before as the agent', () => {
+    expect(suggest('(Kit reaches for the Zorg’s blaster and gets shoved aside.)')).toEqual([
+      '1 shove ZORG>KIT',
+    ]);
+    expect(suggest('(Owen grabs Elsa and she is pushed into the cell.)')).toEqual([
+      '1 grab OWEN>ELSA',
+      '1 shove OWEN>ELSA',
+    ]);
+  });
+
+  it('implies no agent after `before`, nor when the clause before has no written doer', () => {
+    expect(suggest('(Kit kicks Owen before he is hit from behind.)')).toEqual([
+      '1 punch KIT>OWEN',
+      '1 punch ?>OWEN',
+    ]);
+    expect(suggest('(Owen waves. Against his will, he is pushed away.)')).toEqual([
+      '1 shove ?>OWEN',
+    ]);
+  });
+});
+
+describe('suggestMoments on who a pronoun can be', () => {
+  it('reads a name only spoken of in the speech before as no likely referent', () => {
+    expect(
+      suggest('OWEN: Take this to Kit.', 'ELSA: Right, Owen. Goodbye.', '(She shakes his hand.)'),
+    ).toEqual(['3 handshake ELSA>OWEN @hand']);
+  });
+
+  it('never reads a machine or a chorus of speakers as him or her', () => {
+    expect(isNoOnePresent('COMPUTER')).toBe(true);
+    expect(isNoOnePresent('MALE VOICE')).toBe(true);
+    expect(isNoOnePresent('ALL')).toBe(true);
+    expect(isNoOnePresent('ALLIE')).toBe(false);
+    expect(suggest('ELSA: Ready.', 'OWEN: Computer, lights.', '(Owen takes her hand.)')).toEqual([
+      '3 hold-hands OWEN>ELSA @hand',
+    ]);
+  });
+});
+
+describe('suggestMoments on act words', () => {
+  it('reads shaking a person as a grab, but not being shaken', () => {
+    expect(suggest('KIT: Wake up!', '(Elsa shakes Kit hard.)')).toEqual(['2 grab ELSA>KIT']);
+    expect(suggest('(Elsa shakes Kit’s shoulder.)')).toEqual(['1 grab ELSA>KIT @shoulder']);
+    expect(suggest('(Elsa is shaken.)', '(Kit shakes his head.)')).toEqual([]);
+  });
+
+  it('reads taking someone down as a tackle, not taking them down somewhere', () => {
+    expect(suggest('OWEN: Run!', '(Elsa finally takes him down.)')).toEqual(['2 grab ELSA>OWEN']);
+    expect(suggest('OWEN: Where?', '(Elsa takes him down to the cellar.)')).toEqual([]);
+  });
+
+  it('reads no kiss in an air kiss', () => {
+    expect(suggest('OWEN: Bye.', '(Elsa air-kisses Owen.)')).toEqual([]);
+  });
+
+  it('reads a bare act noun with a body part, or with describing words, in a speech', () => {
+    expect(suggest('OWEN: Bye.', 'ELSA: (kiss on cheek)')).toEqual(['2 kiss *ELSA+OWEN @cheek']);
+    expect(suggest('OWEN: Well.', 'ELSA: (a soft but lingering kiss)')).toEqual([
+      '2 kiss *ELSA+OWEN',
+    ]);
+  });
+
+  it('reads an act noun after a possessive and a describing word as no verb', () => {
+    expect(suggest('(Kit and Mara see the pair in their close embrace.)')).toEqual([]);
+  });
+});
