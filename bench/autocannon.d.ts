@@ -9,13 +9,19 @@ declare module 'autocannon' {
     readonly max: number;
     readonly total: number;
   }
+  interface Request {
+    readonly method?: string;
+    readonly path?: string;
+    /** Called before each send of this request; what it returns is sent. */
+    readonly setupRequest?: (request: Request) => Request;
+  }
   interface Options {
     readonly url: string;
     readonly connections?: number;
     readonly duration?: number;
     readonly pipelining?: number;
     readonly headers?: Record<string, string>;
-    readonly requests?: readonly { readonly method?: string; readonly path: string }[];
+    readonly requests?: readonly Request[];
   }
   export interface Result {
     readonly requests: Histogram;

@@ -40,11 +40,16 @@ import { openDatabase, toStoreError, type OpenDatabaseOptions } from './open-dat
 import { parseFtsAverages, type RankStats } from './rank.js';
 import type { LibrarySchema } from './schema.js';
 import { DEFAULT_SEARCH_LIMITS, searchLines, type SearchLimits } from './search.js';
+import { SearchCache } from './search-cache.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions, Partial<SearchLimits> {
   /** Clock for ingest timestamps (tests). */
   readonly now?: () => Date;
+  /** Recent search results kept (search-cache.ts); 0 turns the cache off (benchmarks). */
+  readonly searchCache?: number;
 }
+
+const SEARCH_CACHE_ENTRIES = 500;
 
 /**
  * Opens a library file (created when missing), applying pending migrations. Throws
@@ -64,10 +69,16 @@ export async function openSqliteStore(
     throw toStoreError(e, file);
   }
   return Promise.resolve(
-    new SqliteCanonStore(file, raw, now, {
-      countCap: options.countCap ?? DEFAULT_SEARCH_LIMITS.countCap,
-      rankCandidates: options.rankCandidates ?? DEFAULT_SEARCH_LIMITS.rankCandidates,
-    }),
+    new SqliteCanonStore(
+      file,
+      raw,
+      now,
+      {
+        countCap: options.countCap ?? DEFAULT_SEARCH_LIMITS.countCap,
+        rankCandidates: options.rankCandidates ?? DEFAULT_SEARCH_LIMITS.rankCandidates,
+      },
+      new SearchCache(raw, options.searchCache ?? SEARCH_CACHE_ENTRIES),
+    ),
   );
 }
 
@@ -86,6 +97,7 @@ class SqliteCanonStore implements CanonStore {
     private readonly raw: BetterSqlite3.Database,
     private readonly now: () => Date,
     private readonly limits: SearchLimits,
+    private readonly searchCache: SearchCache,
   ) {
     this.db = new Kysely<LibrarySchema>({ dialect: new SqliteDialect({ database: raw }) });
   }
@@ -265,15 +277,17 @@ class SqliteCanonStore implements CanonStore {
   search(request: SearchRequest): Promise<SearchResult> {
     return this.run(async () => {
       const catalog = await this.current();
-      return searchLines(
-        {
-          db: this.db,
-          raw: this.raw,
-          catalog,
-          limits: this.limits,
-          rankStats: () => this.rankStats(),
-        },
-        request,
+      return this.searchCache.get(request, () =>
+        searchLines(
+          {
+            db: this.db,
+            raw: this.raw,
+            catalog,
+            limits: this.limits,
+            rankStats: () => this.rankStats(),
+          },
+          request,
+        ),
       );
     });
   }
