@@ -31,7 +31,11 @@ const BASELINE_RUNS = Number(arg('baseline-runs', '12'));
 // Results go to stdout (paste into BENCHMARKS.md); --out also writes them to a file.
 const OUT = arg('out', '');
 const KEEP = args.includes('--keep'); // leave the library file for inspection
-const shown = args.filter((a) => a !== '--keep');
+// The command as reported: without where this run's files went (--out, --db, --keep).
+const local = new Set(['--keep', '--out', '--db']);
+const shown = args.filter(
+  (a, i) => !local.has(a) && !['--out', '--db'].includes(args[i - 1] ?? ''),
+);
 const command = `npx tsx bench/search-bench.ts${shown.length ? ` ${shown.join(' ')}` : ''}`;
 
 // --- corpus and ingest ---------------------------------------------------------------------

@@ -30,7 +30,11 @@ const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '8'));
 const PASSES = Number(arg('passes', '5'));
 const OUT = arg('out', '');
-const shown = args.filter((a, i) => a !== '--keep' && a !== '--db' && args[i - 1] !== '--db');
+// The command as reported: without where this run's files went (--out, --db, --keep).
+const local = new Set(['--keep', '--out', '--db']);
+const shown = args.filter(
+  (a, i) => !local.has(a) && !['--out', '--db'].includes(args[i - 1] ?? ''),
+);
 const command = `npx tsx bench/serve-bench.ts${shown.length ? ` ${shown.join(' ')}` : ''}`;
 
 // --db: a library built by an earlier run (--keep), to measure again without rebuilding it.
