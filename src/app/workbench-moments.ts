@@ -1,4 +1,5 @@
 import { ReceiptsError } from '../domain/errors.js';
+import { nameKey, type Character } from '../domain/canon.js';
 import { fps } from '../domain/media.js';
 import type { CanonStore, StoredLine } from '../store/canon-store.js';
 import type { StoredMoment } from '../store/moment-store.js';
@@ -61,14 +62,35 @@ export async function episodeMoments(
     episode: episode.id,
     moments: views,
     tiers,
-    characters: ctx.characters
-      .filter((c) => !c.unlisted)
-      .map((c) => c.name)
-      .sort((a, b) => a.localeCompare(b)),
+    characters: byLinesSpoken(
+      ctx.characters.filter((c) => !c.unlisted),
+      sources.flatMap((s) => s.lines),
+    ),
     frameRate: facts === null ? null : fps(facts.probe.video.frameRate),
     reviewed: mine.filter((p) => p.kind === 'reviewed').map((p) => ({ tier: p.tier, by: p.by })),
     suggested: mine.some((p) => p.kind === 'suggested'),
   };
+}
+
+/**
+ * Character names, those with the most lines in the episode first (the form's number keys
+ * reach the first nine), then the rest alphabetically.
+ */
+export function byLinesSpoken(
+  characters: readonly Character[],
+  lines: readonly { readonly speakerLabel: string | null }[],
+): string[] {
+  const nameOf = new Map<string, string>();
+  for (const c of characters)
+    for (const n of [c.name, ...c.aliases]) nameOf.set(nameKey(n), c.name);
+  const spoken = new Map<string, number>();
+  for (const l of lines) {
+    const name = l.speakerLabel === null ? undefined : nameOf.get(nameKey(l.speakerLabel));
+    if (name !== undefined) spoken.set(name, (spoken.get(name) ?? 0) + 1);
+  }
+  return characters
+    .map((c) => c.name)
+    .sort((a, b) => (spoken.get(b) ?? 0) - (spoken.get(a) ?? 0) || a.localeCompare(b));
 }
 
 function toView(

@@ -251,7 +251,7 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
     await expect.poll(videoTime).toBeCloseTo(5.025, 2);
   });
 
-  it('adds a moment with I and O, picking the term with a number key', async () => {
+  it('adds a moment with I and O, picking the term, initiator and recipient with keys', async () => {
     await setTime(9);
     await page.keyboard.press('i');
     await setTime(10.5);
@@ -262,8 +262,19 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
     await form.getByLabel('Tier').selectOption('gaze');
     await page.keyboard.press('2');
     expect(await form.locator('.terms label.chosen').textContent()).toMatch(/Look away/);
-    await form.getByLabel('Initiator').selectOption('Tomas Reyes');
-    await form.getByRole('checkbox', { name: 'Mara Quinn' }).check();
+    // People are numbered, those who speak most in the episode first: B then a number picks
+    // the initiator, T then a number adds a recipient.
+    const keyOf = async (name: string) =>
+      (await form.locator('.recipients label', { hasText: name }).locator('kbd').textContent())!;
+    await page.keyboard.press('b');
+    expect(await form.locator('.people [role="status"]').textContent()).toMatch(/Initiator: press/);
+    await page.keyboard.press(await keyOf('Tomas Reyes'));
+    await page.keyboard.press('t');
+    await page.keyboard.press(await keyOf('Mara Quinn'));
+    expect(await form.getByLabel('Initiator').inputValue()).toBe('Tomas Reyes');
+    expect(await form.getByRole('checkbox', { name: 'Mara Quinn' }).isChecked()).toBe(true);
+    // The term chosen before is kept: the numbers went to the people.
+    expect(await form.locator('.terms label.chosen').textContent()).toMatch(/Look away/);
     await page.screenshot({ path: join(SHOTS, '7-add-moment.png'), fullPage: true });
     await form.getByRole('button', { name: 'Save moment' }).click();
     await expect.poll(() => page.locator('.bar.confirmed').count()).toBe(2);

@@ -15,10 +15,15 @@ export interface MomentDraft {
   readonly note: string | null;
 }
 
+/** What the next number key picks: a term (default), the initiator, or a recipient. */
+type Picking = 'term' | 'initiator' | 'recipient';
+
 /**
  * Add or edit a moment: a term from the codebook (number keys 1-9 pick the tier's first
- * terms), who initiates and who receives (the canon's characters), a note. Times come from
- * the I and O keys. Saving sends only what the app validates; its message shows here.
+ * terms), who initiates and who receives (the canon's characters, those who speak most in the
+ * episode first: B then 1-9 picks the initiator, T then 1-9 toggles a recipient, M toggles
+ * mutual), a note. Times come from the I and O keys. Saving sends only what the app
+ * validates; its message shows here.
  */
 export function MomentForm({
   title,
@@ -49,6 +54,7 @@ export function MomentForm({
   const [recipients, setRecipients] = useState<readonly string[]>(draft.recipients);
   const [mutual, setMutual] = useState(draft.mutual);
   const [note, setNote] = useState(draft.note ?? '');
+  const [picking, setPicking] = useState<Picking>('term');
   const first = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
@@ -60,26 +66,57 @@ export function MomentForm({
   const quick = terms.slice(0, 9);
   const others = terms.slice(9);
 
-  // Number keys pick a term and Escape cancels while the form is open, wherever the focus
-  // is, except in text fields (no option label starts with a digit, so a focused select
-  // loses nothing).
-  const keys = useRef({ quick, onCancel });
-  keys.current = { quick, onCancel };
+  const people = characters.slice(0, 9);
+  const toggle = (name: string) =>
+    setRecipients((r) => (r.includes(name) ? r.filter((x) => x !== name) : [...r, name]));
+
+  // While the form is open, wherever the focus is except in text fields (no option label
+  // starts with a digit, so a focused select loses nothing): number keys pick a term, or
+  // after B the initiator and after T a recipient; M toggles mutual; Escape drops a pending
+  // B or T, else cancels the form. (I and O stay the player's in and out keys.)
+  const keys = useRef({ quick, people, picking, onCancel });
+  keys.current = { quick, people, picking, onCancel };
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
+      const now = keys.current;
       if (e.key === 'Escape') {
         e.preventDefault();
-        keys.current.onCancel();
+        if (now.picking === 'term') now.onCancel();
+        else setPicking('term');
         return;
       }
       const inSelect = (e.target as HTMLElement | null)?.tagName === 'SELECT';
       if ((isTyping(e.target) && !inSelect) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const letter = e.key.toLowerCase();
+      if (letter === 'b' || letter === 't') {
+        e.preventDefault();
+        setPicking(letter === 'b' ? 'initiator' : 'recipient');
+        return;
+      }
+      if (letter === 'm') {
+        e.preventDefault();
+        setMutual((m) => !m);
+        return;
+      }
       const n = Number(e.key);
-      const picked = keys.current.quick[n - 1];
-      if (Number.isInteger(n) && picked !== undefined) {
+      if (!Number.isInteger(n) || n < 1) return;
+      if (now.picking === 'term') {
+        const picked = now.quick[n - 1];
+        if (picked === undefined) return;
         e.preventDefault();
         setTerm(picked.id);
+        return;
       }
+      const person = now.people[n - 1];
+      if (person === undefined) return;
+      e.preventDefault();
+      if (now.picking === 'initiator') {
+        setMutual(false);
+        setInitiator((i) => (i === person ? null : person));
+      } else {
+        toggle(person);
+      }
+      setPicking('term');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -100,8 +137,10 @@ export function MomentForm({
     });
   };
 
-  const toggle = (name: string) =>
-    setRecipients((r) => (r.includes(name) ? r.filter((x) => x !== name) : [...r, name]));
+  const numbered = (name: string) => {
+    const i = people.indexOf(name);
+    return i < 0 ? null : <kbd>{i + 1}</kbd>;
+  };
 
   return (
     <form className="moment-form" onSubmit={submit} aria-label={title}>
@@ -166,6 +205,19 @@ export function MomentForm({
         )}
       </fieldset>
       <div className="people">
+        <p className="hint" role="status">
+          {picking === 'initiator'
+            ? 'Initiator: press 1–9 (Esc: never mind)'
+            : picking === 'recipient'
+              ? 'Recipient: press 1–9 to add or remove (Esc: never mind)'
+              : null}
+          {picking === 'term' && (
+            <>
+              <kbd>B</kbd> then a number: initiator · <kbd>T</kbd> then a number: recipient ·{' '}
+              <kbd>M</kbd>: mutual
+            </>
+          )}
+        </p>
         <label>
           Initiator{' '}
           <select
@@ -174,9 +226,9 @@ export function MomentForm({
             onChange={(e) => setInitiator(e.target.value || null)}
           >
             <option value="">— nobody / unknown —</option>
-            {characters.map((c) => (
+            {characters.map((c, i) => (
               <option key={c} value={c}>
-                {c}
+                {i < people.length ? `${i + 1}  ${c}` : c}
               </option>
             ))}
           </select>
@@ -186,7 +238,7 @@ export function MomentForm({
           {characters.map((c) => (
             <label key={c}>
               <input type="checkbox" checked={recipients.includes(c)} onChange={() => toggle(c)} />{' '}
-              {c}
+              {numbered(c)} {c}
             </label>
           ))}
         </fieldset>
