@@ -260,3 +260,17 @@ export interface ComposeView {
   }[];
   readonly findings: readonly ComposeFindingView[];
 }
+
+/** A reviewed moment as the composer's picker lists it, to insert as `::gif{moment=ID}`. */
+export interface PickableMoment {
+  readonly id: string;
+  readonly series: { readonly id: string; readonly title: string };
+  readonly episode: string;
+  readonly termLabel: string;
+  readonly initiator: string | null;
+  readonly recipients: readonly string[];
+  readonly mutual: boolean;
+  readonly startMs: number | null;
+  readonly endMs: number | null;
+  readonly note: string | null;
+}

@@ -119,4 +119,33 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
       .toMatch(/^Look: :quote\{text="Would you miss me[^"]*" episode=S01E01\}$/);
     await page.screenshot({ path: join(SHOTS, '9d-compose-picker.png'), fullPage: true });
   });
+
+  it('inserts a GIF of a reviewed moment found by words of its description', async () => {
+    const id = await page.evaluate(async () => {
+      const { token } = (await (await fetch('/api/session')).json()) as { token: string };
+      const r = await fetch('/api/series/the-lighthouse/episodes/S01E01/moments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-receipts-token': token },
+        body: JSON.stringify({
+          term: 'stare',
+          initiator: 'Tomas Reyes',
+          recipients: ['Mara Quinn'],
+          from: 13_000,
+          to: 14_500,
+          note: 'over the lens',
+        }),
+      });
+      return ((await r.json()) as { id: string }).id;
+    });
+    const editor = page.getByLabel('Post (Markdown with directives)');
+    await editor.fill('Then: ');
+    await page.getByLabel('Insert a moment').fill('stare LENS');
+    const list = page.getByRole('list', { name: 'Moments to insert' });
+    await expect.poll(() => list.textContent()).toMatch(/S01E01.*Stare.*Tomas Reyes → Mara Quinn/);
+    await list.getByRole('button', { name: 'GIF' }).first().click();
+    await expect.poll(() => editor.inputValue()).toBe(`Then: \n::gif{moment=${id}}\n`);
+    await page.getByLabel('Insert a moment').fill('stare nobody');
+    await expect.poll(() => list.textContent()).toMatch(/No reviewed moment matches/);
+    await page.screenshot({ path: join(SHOTS, '9e-compose-moment-picker.png'), fullPage: true });
+  });
 });

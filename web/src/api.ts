@@ -9,6 +9,7 @@ import type {
   EpisodeView,
   JobSnapshot,
   LibraryOverview,
+  PickableMoment,
   SearchResult,
   SessionInfo,
 } from '../../src/server/api-types.js';
@@ -32,6 +33,7 @@ export type {
   JobSnapshot,
   LibraryOverview,
   LineView,
+  PickableMoment,
   SearchGroup,
   SearchHit,
   SearchResult,
@@ -177,6 +179,9 @@ export const api = {
   episode: (series: string, episode: string) => getJson<EpisodeView>(episodeUrl(series, episode)),
   search: (params: URLSearchParams, signal: AbortSignal) =>
     getJson<SearchResult>(`/api/search?${params.toString()}`, signal),
+  /** Reviewed moments of any series by words of their description (the composer's picker). */
+  findMoments: (q: string, signal: AbortSignal) =>
+    getJson<PickableMoment[]>(`/api/moments?${new URLSearchParams({ q }).toString()}`, signal),
   alignAll: (series: string) =>
     postJson<JobSnapshot>('/api/jobs/align', { series, all: true, episodes: [] }),
   ingest: (manifest: string) => postJson<JobSnapshot>('/api/jobs/ingest', { manifest }),

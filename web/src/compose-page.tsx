@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  api,
-  type ComposeFindingView,
-  type ComposeTarget,
-  type ComposeView,
-  type SearchResult,
-} from './api.js';
+import { api, type ComposeFindingView, type ComposeTarget, type ComposeView } from './api.js';
+import { MomentPicker, QuotePicker } from './insert-pickers.js';
 import { useJob } from './use-job.js';
 
 const DEBOUNCE_MS = 400;
@@ -155,6 +150,7 @@ export function ComposePage() {
             rows={24}
           />
           <QuotePicker onInsert={insert} />
+          <MomentPicker onInsert={insert} />
         </section>
         <section className="compose-preview" aria-label="Preview">
           <div className="compose-bar">
@@ -343,72 +339,5 @@ function Findings({
         ))}
       </ol>
     </section>
-  );
-}
-
-/** A small search: each hit inserts a quote or a GIF of its line at the caret. */
-function QuotePicker({ onInsert }: { onInsert: (snippet: string) => void }) {
-  const [q, setQ] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
-  useEffect(() => {
-    if (q.trim() === '') {
-      setResult(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      api
-        .search(
-          new URLSearchParams({ q: q.trim(), limit: '8', kind: 'cue,dialogue' }),
-          controller.signal,
-        )
-        .then(setResult)
-        .catch(() => {});
-    }, 200);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
-  const hits = (result?.groups ?? []).flatMap((g) =>
-    g.hits.map((h) => ({ episode: g.episode.id, hit: h })),
-  );
-  const attr = (s: string) => s.replace(/\s+/gu, ' ').trim().replaceAll('"', '\\"');
-  return (
-    <div className="quote-picker">
-      <label htmlFor="compose-search">Insert a line</label>
-      <input
-        id="compose-search"
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder="Search the canon…"
-        autoComplete="off"
-      />
-      {hits.length > 0 && (
-        <ul aria-label="Lines to insert">
-          {hits.map(({ episode, hit }) => (
-            <li key={`${episode}-${hit.id}`}>
-              <span className="hit-text">
-                <strong>{episode}</strong> {hit.speaker ? `${hit.speaker}: ` : ''}
-                {hit.text}
-              </span>
-              <button
-                type="button"
-                onClick={() => onInsert(`:quote{text="${attr(hit.text)}" episode=${episode}}`)}
-              >
-                Quote
-              </button>
-              <button
-                type="button"
-                onClick={() => onInsert(`\n::gif{quote="${attr(hit.text)}" episode=${episode}}\n`)}
-              >
-                GIF
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }

@@ -65,7 +65,8 @@ describe('suggesting moments as a job', () => {
     });
     expect(view.moments[0]!.lineId).not.toBeNull();
     expect(view.tiers.map((t) => t.id)).toEqual(['action', 'gaze', 'register', 'reading']);
-    expect(view.characters).toEqual(['Mara Quinn', 'Tomas Reyes']);
+    // Those with the most lines in the episode first: the form's number keys reach them.
+    expect(view.characters).toEqual(['Tomas Reyes', 'Mara Quinn']);
     expect(view.frameRate).toBeNull();
   });
 
@@ -230,5 +231,39 @@ describe('the moment routes', () => {
     });
     expect(marked.statusCode, marked.body).toBe(200);
     expect((await momentsOf()).reviewed).toEqual([{ tier: '*', by: 'ed' }]);
+  });
+});
+
+describe('finding moments for the composer', () => {
+  it('lists confirmed moments whose description holds every word, in any case', async () => {
+    const m = await add({
+      term: 'stare',
+      initiator: 'Tomas',
+      recipients: ['Mara'],
+      from: 6000,
+      to: 7000,
+      note: 'across the lamp room',
+    });
+    const find = async (q: string) => {
+      const r = await app.inject({ url: '/api/moments', query: { q } });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<{ id: string; termLabel: string; episode: string }[]>();
+    };
+    const found = await find('LAMP stare tomas');
+    expect(found.map((x) => x.id)).toEqual([m.id]);
+    expect(found[0]).toMatchObject({ episode: 'S01E01', termLabel: 'Stare' });
+    expect(await find('lamp stare Gwen')).toEqual([]);
+    // Suggestions are not offered: a post cites what a person has reviewed.
+    const all = await find('');
+    expect(all.length).toBeGreaterThan(0);
+    const view = await momentsOf();
+    const suggested = view.moments.filter((x) => x.review === 'suggested').map((x) => x.id);
+    expect(all.map((x) => x.id).filter((id) => suggested.includes(id))).toEqual([]);
+  });
+
+  it('answers 400 naming the field of a bad limit', async () => {
+    const r = await app.inject({ url: '/api/moments', query: { limit: '500' } });
+    expect(r.statusCode).toBe(400);
+    expect(errorOf(r.body).message).toBe('query.limit: limit must be at most 100');
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { findMoments } from '../../app/moment-picker.js';
 import { markReviewed } from '../../app/moments-done.js';
 import { editMoment } from '../../app/moments-edit.js';
 import { addMoment, removeMoment } from '../../app/moments.js';
@@ -66,6 +67,16 @@ const reviewedBody = z.object({
   undo: z.boolean({ error: 'undo must be true or false' }).optional(),
 });
 
+const findQuery = z.object({
+  q: z.string().max(200, 'q must be at most 200 characters').default(''),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(100, 'limit must be at most 100')
+    .default(20),
+});
+
 /** Drop the keys a body left out, so the app sees only fields that were sent. */
 function given<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -81,6 +92,12 @@ export function registerMomentRoutes(
   deps: { store: CanonStore; author: string | null },
 ): void {
   const { store, author } = deps;
+
+  // The composer's picker: confirmed moments of any series, by words of their description.
+  app.get('/api/moments', async (request) => {
+    const q = parseInput(findQuery, request.query, 'query');
+    return findMoments(store, q.q, q.limit);
+  });
 
   app.get('/api/series/:series/episodes/:episode/moments', async (request) => {
     const p = parseInput(episodeParams, request.params, 'params');
