@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { markUsed } from '../media/cache-trim.js';
 import type { VideoFileKey } from '../media/probe.js';
 import {
   browserPlayability,
@@ -55,7 +56,9 @@ export async function episodePlayback(
   if (verdict.playable) return { kind: 'original', file: probed.file.path };
   const file = proxyPath(cacheDir, probed.file);
   const reason = verdict.reason ?? 'not playable';
-  return existsSync(file) ? { kind: 'proxy', file, reason } : { kind: 'needs-proxy', file, reason };
+  if (!existsSync(file)) return { kind: 'needs-proxy', file, reason };
+  markUsed(file); // opened again: kept longer when the cache is trimmed
+  return { kind: 'proxy', file, reason };
 }
 
 /**

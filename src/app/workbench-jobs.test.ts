@@ -56,3 +56,15 @@ describe('JobRunner', () => {
     expect(runner.list().map((j) => j.label)).toEqual(['job 3', 'job 2']);
   });
 });
+
+describe('JobRunner.onEnded', () => {
+  it('tells its listeners about every job that ends, done or failed', async () => {
+    const runner = new JobRunner();
+    const ended: string[] = [];
+    runner.onEnded((j) => ended.push(`${j.kind} ${j.state}`));
+    runner.start('render', 'ok', () => Promise.resolve(1));
+    runner.start('proxy', 'bad', () => Promise.reject(new Error('broken')));
+    await runner.idle();
+    expect(ended).toEqual(['render done', 'proxy failed']);
+  });
+});

@@ -20,6 +20,7 @@ export class JobRunner {
   private readonly listeners = new Map<string, Set<JobListener>>();
   private readonly controllers = new Map<string, AbortController>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly ended = new Set<JobListener>();
 
   constructor(
     private readonly keep = 50,
@@ -73,6 +74,11 @@ export class JobRunner {
     return () => set.delete(listener);
   }
 
+  /** Call `listener` whenever any job ends, done or failed (housekeeping such as cache trims). */
+  onEnded(listener: JobListener): void {
+    this.ended.add(listener);
+  }
+
   /** Resolves when every job queued so far has ended (tests, shutdown). */
   idle(): Promise<void> {
     return this.queue;
@@ -102,6 +108,8 @@ export class JobRunner {
     } finally {
       this.controllers.delete(id);
       this.listeners.delete(id);
+      const job = this.jobs.get(id)!;
+      for (const l of this.ended) l(job);
       this.forgetOld();
     }
   }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ERROR_CODES } from '../domain/errors.js';
 import { registerAlign } from './commands/align.js';
+import { registerCache } from './commands/cache.js';
 import { registerCheck } from './commands/check.js';
 import { registerClaim } from './commands/claim.js';
 import { registerCompose } from './commands/compose.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerGif(program);
   registerGifset(program);
   registerServe(program);
+  registerCache(program);
   return program;
 }
 

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { markUsed } from './cache-trim.js';
 
 // The render cache: a rendered file and a `<file>.json` entry beside it describing it. Shared by
 // the plain render and the size-budget render, which differ only in what the entry holds.
@@ -21,7 +22,9 @@ export const tempBeside = (file: string): string =>
 export function readCacheEntry<T>(file: string, valid: (entry: T) => boolean): T | null {
   try {
     const entry = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as T;
-    return existsSync(file) && valid(entry) ? entry : null;
+    if (!existsSync(file) || !valid(entry)) return null;
+    markUsed(file);
+    return entry;
   } catch {
     return null;
   }

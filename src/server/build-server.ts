@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkbenchCaches, type WorkbenchCaches } from '../app/workbench-clips.js';
+import { trimCaches } from '../app/cache-limits.js';
 import { JobRunner } from '../app/workbench-jobs.js';
 import type { ComposeMedia } from '../app/compose.js';
 import type { CanonStore } from '../store/canon-store.js';
@@ -65,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerLibraryRoutes(app, { store: deps.store, token, version: deps.version ?? '0.1.0' });
   const caches = deps.caches ?? defaultWorkbenchCaches();
+  keepCachesTrimmed(jobs, caches);
   registerMediaRoutes(app, { store: deps.store, proxies: caches.proxies });
   registerClipRoutes(app, { store: deps.store, jobs, caches });
   registerGifsetRoutes(app, { store: deps.store, jobs, caches });
@@ -80,6 +82,23 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await registerWebStatic(app, deps.webRoot ?? null);
   return app;
+}
+
+/** Jobs that write media into the caches; after each, the caches go back under their limits. */
+const MEDIA_JOBS = new Set(['render', 'proxy', 'gifset', 'compose']);
+
+function keepCachesTrimmed(jobs: JobRunner, caches: WorkbenchCaches): void {
+  const trim = () => {
+    try {
+      trimCaches(caches);
+    } catch {
+      // A cache that cannot be trimmed now is trimmed after the next job.
+    }
+  };
+  trim();
+  jobs.onEnded((job) => {
+    if (MEDIA_JOBS.has(job.kind)) trim();
+  });
 }
 
 /** The OS user name, as the CLI signs annotations; null when the OS cannot say. */
