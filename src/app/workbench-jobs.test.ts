@@ -68,3 +68,29 @@ describe('JobRunner.onEnded', () => {
     expect(ended).toEqual(['render done', 'proxy failed']);
   });
 });
+
+describe('JobRunner lanes', () => {
+  it('renders media while a library job runs, each lane still one job at a time', async () => {
+    const runner = new JobRunner();
+    const order: string[] = [];
+    let finishIngest = () => {};
+    runner.start('ingest', 'slow', async () => {
+      order.push('ingest start');
+      await new Promise<void>((r) => (finishIngest = r));
+      order.push('ingest end');
+    });
+    runner.start('align', 'after the ingest', () => {
+      order.push('align');
+      return Promise.resolve();
+    });
+    const render = runner.start('render', 'a gif', () => {
+      order.push('render');
+      return Promise.resolve();
+    });
+    await expect.poll(() => runner.get(render.id)?.state).toBe('done');
+    expect(order).toEqual(['ingest start', 'render']);
+    finishIngest();
+    await runner.idle();
+    expect(order).toEqual(['ingest start', 'render', 'ingest end', 'align']);
+  });
+});

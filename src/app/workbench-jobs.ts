@@ -11,15 +11,23 @@ export interface JobContext {
 export type JobListener = (job: JobSnapshot) => void;
 
 /**
- * Runs long work (ingest, align, later suggest and render) one job at a time, in order:
- * the library is one SQLite file, so parallel writers would only wait on each other.
+ * Jobs that only read the library and write media files (ffmpeg's work). They queue apart from
+ * the jobs that write the library, so a GIF renders while suggestions are being read.
+ */
+const MEDIA_KINDS = new Set(['render', 'proxy', 'gifset', 'compose']);
+export const isMediaJob = (kind: string): boolean => MEDIA_KINDS.has(kind);
+
+/**
+ * Runs long work in two lanes, each one job at a time, in order: library writers (ingest,
+ * align, suggest: the library is one SQLite file, so parallel writers would only wait on each
+ * other) and media renders (two ffmpegs at once would only halve each one's speed).
  * Keeps the last `keep` finished jobs so a page opened late still sees how they ended.
  */
 export class JobRunner {
   private readonly jobs = new Map<string, JobSnapshot>();
   private readonly listeners = new Map<string, Set<JobListener>>();
   private readonly controllers = new Map<string, AbortController>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly lanes = { library: Promise.resolve(), media: Promise.resolve() };
   private readonly ended = new Set<JobListener>();
 
   constructor(
@@ -43,7 +51,8 @@ export class JobRunner {
       createdAt: this.now().toISOString(),
       finishedAt: null,
     });
-    this.queue = this.queue.then(() => this.run(id, work, controller.signal));
+    const lane = MEDIA_KINDS.has(kind) ? 'media' : 'library';
+    this.lanes[lane] = this.lanes[lane].then(() => this.run(id, work, controller.signal));
     return this.jobs.get(id)!;
   }
 
@@ -80,8 +89,13 @@ export class JobRunner {
   }
 
   /** Resolves when every job queued so far has ended (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.queue;
+  async idle(): Promise<void> {
+    // A job may queue another as it ends: wait until no lane changed while waiting.
+    for (;;) {
+      const { library, media } = this.lanes;
+      await Promise.all([library, media]);
+      if (library === this.lanes.library && media === this.lanes.media) return;
+    }
   }
 
   private async run(

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkbenchCaches, type WorkbenchCaches } from '../app/workbench-clips.js';
 import { trimCaches } from '../app/cache-limits.js';
-import { JobRunner } from '../app/workbench-jobs.js';
+import { isMediaJob, JobRunner } from '../app/workbench-jobs.js';
 import type { ComposeMedia } from '../app/compose.js';
 import type { CanonStore } from '../store/canon-store.js';
 import { registerErrorReplies } from './error-reply.js';
@@ -84,9 +84,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Jobs that write media into the caches; after each, the caches go back under their limits. */
-const MEDIA_JOBS = new Set(['render', 'proxy', 'gifset', 'compose']);
-
 function keepCachesTrimmed(jobs: JobRunner, caches: WorkbenchCaches): void {
   const trim = () => {
     try {
@@ -97,7 +94,7 @@ function keepCachesTrimmed(jobs: JobRunner, caches: WorkbenchCaches): void {
   };
   trim();
   jobs.onEnded((job) => {
-    if (MEDIA_JOBS.has(job.kind)) trim();
+    if (isMediaJob(job.kind)) trim();
   });
 }
 
