@@ -1,15 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCanon } from '../../src/app/ingest-canon.js';
-import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { JobRunner } from '../../src/app/workbench-jobs.js';
-import { buildServer } from '../../src/server/build-server.js';
-import { buildUi, CAN_RUN, launchChromium, listenLocal, PageProblems, SHOTS } from './harness.js';
+import { CAN_RUN, openWorkbench, SHOTS, type OpenWorkbench, type PageProblems } from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
@@ -47,8 +44,7 @@ function addAvi(dir: string): void {
 
 describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () => {
   let lib: TestLibrary;
-  let app: FastifyInstance;
-  let context: BrowserContext;
+  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
@@ -59,25 +55,16 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
     lib = await makeLibrary('real');
     addAvi(lib.dir);
     await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
-    const webRoot = await buildUi(join(scratch, 'web'));
-    app = await buildServer({
-      store: lib.store,
-      webRoot,
-      cwd: lib.dir,
-      jobs,
-      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
-    });
-    url = await listenLocal(app);
-    ({ context, page } = await launchChromium(
-      join(scratch, 'profile'),
+    wb = await openWorkbench(
+      scratch,
+      { store: lib.store, cwd: lib.dir, jobs },
       { width: 1280, height: 900 },
       true,
-    ));
+    );
+    ({ page, problems, url } = wb);
     page.setDefaultTimeout(15_000);
     // The gifset's "Copy as a post directive" writes to the clipboard; the test reads it back.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
-    problems = new PageProblems(page);
-    mkdirSync(SHOTS, { recursive: true });
+    await wb.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   }, 120_000);
 
   afterEach(() => {
@@ -85,8 +72,7 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
+    await wb?.close();
     await lib?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   });

@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
-import { buildServer } from '../../src/server/build-server.js';
-import { buildUi, CAN_RUN, launchChromium, listenLocal, PageProblems, SHOTS } from './harness.js';
+import { CAN_RUN, openWorkbench, SHOTS, type OpenWorkbench, type PageProblems } from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
 /** The parts of a textarea the test reads (it compiles without the DOM types). */
@@ -29,8 +26,7 @@ const POST = [
 
 describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
   let lib: TestLibrary;
-  let app: FastifyInstance;
-  let context: BrowserContext;
+  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
@@ -38,20 +34,12 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    const webRoot = await buildUi(join(scratch, 'web'));
-    app = await buildServer({
-      store: lib.store,
-      webRoot,
-      cwd: lib.dir,
-      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
-    });
-    url = await listenLocal(app);
-    ({ context, page } = await launchChromium(join(scratch, 'profile'), {
-      width: 1280,
-      height: 900,
-    }));
-    problems = new PageProblems(page);
-    mkdirSync(SHOTS, { recursive: true });
+    wb = await openWorkbench(
+      scratch,
+      { store: lib.store, cwd: lib.dir },
+      { width: 1280, height: 900 },
+    );
+    ({ page, problems, url } = wb);
   }, 120_000);
 
   afterEach(() => {
@@ -59,8 +47,7 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
+    await wb?.close();
     await lib?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   });

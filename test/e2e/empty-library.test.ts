@@ -1,23 +1,25 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
-import { buildServer } from '../../src/server/build-server.js';
 import type { CanonStore } from '../../src/store/canon-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/canon-store.js';
 import { REPO_ROOT } from '../shared-data.js';
-import { buildUi, CHROMIUM, launchChromium, listenLocal, PageProblems, SHOTS } from './harness.js';
+import {
+  CHROMIUM,
+  openWorkbench,
+  SHOTS,
+  type OpenWorkbench,
+  type PageProblems,
+} from './harness.js';
 
 const LEAD = 'No series yet. Point Receipts at a folder of episodes, subtitles and transcripts:';
 
 // No video is needed here, so only the browser decides whether this runs.
 describe.skipIf(!existsSync(CHROMIUM))('the workbench on an empty library', () => {
   let store: CanonStore;
-  let app: FastifyInstance;
-  let context: BrowserContext;
+  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
@@ -29,20 +31,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the workbench on an empty library', () =
     cpSync(join(REPO_ROOT, 'examples/lighthouse'), join(cwd, 'lighthouse'), { recursive: true });
     rmSync(join(cwd, 'lighthouse', 'canon.yaml'));
     store = await openSqliteStore(join(scratch, 'library.db'));
-    const webRoot = await buildUi(join(scratch, 'web'));
-    app = await buildServer({
-      store,
-      webRoot,
-      cwd,
-      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
-    });
-    url = await listenLocal(app);
-    ({ context, page } = await launchChromium(join(scratch, 'profile'), {
-      width: 1280,
-      height: 800,
-    }));
-    problems = new PageProblems(page);
-    mkdirSync(SHOTS, { recursive: true });
+    wb = await openWorkbench(scratch, { store, cwd }, { width: 1280, height: 800 });
+    ({ page, problems, url } = wb);
   }, 120_000);
 
   afterEach(() => {
@@ -50,8 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the workbench on an empty library', () =
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
+    await wb?.close();
     await store?.close();
     rmSync(scratch, { recursive: true, force: true });
   });

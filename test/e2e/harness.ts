@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
+import { buildServer, type ServerDeps } from '../../src/server/build-server.js';
 import { REPO_ROOT } from '../shared-data.js';
 import { hasFfmpeg } from './make-library.js';
 
@@ -97,4 +99,47 @@ export class PageProblems {
     this.expected.splice(i, 1);
     return true;
   }
+}
+
+/** A workbench under test: the server listening locally, and Chromium on its page. */
+export interface OpenWorkbench {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly problems: PageProblems;
+  /** Closes the browser and the server (the caller owns the library). */
+  close(): Promise<void>;
+}
+
+/**
+ * Build the UI into `scratch`, serve `deps` (caches in `scratch` too) on a free local port and
+ * open Chromium with a fresh profile there, collecting the page's problems.
+ */
+export async function openWorkbench(
+  scratch: string,
+  deps: Omit<ServerDeps, 'webRoot'>,
+  viewport: { width: number; height: number },
+  autoplay = false,
+): Promise<OpenWorkbench> {
+  const webRoot = await buildUi(join(scratch, 'web'));
+  const app = await buildServer({
+    caches: defaultWorkbenchCaches(join(scratch, 'cache')),
+    ...deps,
+    webRoot,
+  });
+  const url = await listenLocal(app);
+  const { context, page } = await launchChromium(join(scratch, 'profile'), viewport, autoplay);
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    app,
+    url,
+    context,
+    page,
+    problems: new PageProblems(page),
+    close: async () => {
+      await context.close();
+      await app.close();
+    },
+  };
 }

@@ -1,19 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
-import { buildServer } from '../../src/server/build-server.js';
 import {
-  buildUi,
   CAN_RUN,
   CHROMIUM,
-  launchChromium,
-  listenLocal,
-  PageProblems,
+  openWorkbench,
   SHOTS,
+  type OpenWorkbench,
+  type PageProblems,
 } from './harness.js';
 import { makeLibrary, type TestLibrary } from './make-library.js';
 
@@ -34,8 +30,7 @@ interface Video {
 
 describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
   let lib: TestLibrary;
-  let app: FastifyInstance;
-  let context: BrowserContext;
+  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
@@ -43,21 +38,13 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    const webRoot = await buildUi(join(scratch, 'web'));
-    app = await buildServer({
-      store: lib.store,
-      webRoot,
-      cwd: lib.dir,
-      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
-    });
-    url = await listenLocal(app);
-    ({ context, page } = await launchChromium(
-      join(scratch, 'profile'),
+    wb = await openWorkbench(
+      scratch,
+      { store: lib.store, cwd: lib.dir },
       { width: 1280, height: 800 },
       true,
-    ));
-    problems = new PageProblems(page);
-    mkdirSync(SHOTS, { recursive: true });
+    );
+    ({ page, problems, url } = wb);
   }, 120_000);
 
   afterEach(() => {
@@ -65,8 +52,7 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
+    await wb?.close();
     await lib?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   });
@@ -171,8 +157,7 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
 
 describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
   let lib: TestLibrary;
-  let app: FastifyInstance;
-  let context: BrowserContext;
+  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
@@ -180,22 +165,13 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
 
   beforeAll(async () => {
     lib = await makeLibrary('real');
-    const webRoot = await buildUi(join(scratch, 'web'));
-    app = await buildServer({
-      store: lib.store,
-      webRoot,
-      cwd: lib.dir,
-      author: 'e2e',
-      caches: defaultWorkbenchCaches(join(scratch, 'cache')),
-    });
-    url = await listenLocal(app);
-    ({ context, page } = await launchChromium(
-      join(scratch, 'profile'),
+    wb = await openWorkbench(
+      scratch,
+      { store: lib.store, cwd: lib.dir, author: 'e2e' },
       { width: 1280, height: 900 },
       true,
-    ));
-    problems = new PageProblems(page);
-    mkdirSync(SHOTS, { recursive: true });
+    );
+    ({ page, problems, url } = wb);
   }, 120_000);
 
   afterEach(() => {
@@ -203,8 +179,7 @@ describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
+    await wb?.close();
     await lib?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   });
