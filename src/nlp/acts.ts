@@ -198,11 +198,14 @@ const HOLD_NOUNS = new Set(['hold', 'headlock', 'stranglehold', 'grip', 'grasp',
 const NECK_HOLDS = new Set(['headlock', 'stranglehold']);
 
 /**
- * `has Mykros in a neck hold`, `holds him in a headlock`: a person, `in`, a hold noun; the
- * subject grabs them (at the neck when the hold says so).
+ * `has Mykros in a neck hold`, `holds him in a headlock`, `gets him in a bear hug`: a person,
+ * `in`, a hold noun; the subject grabs them (at the neck when the hold says so).
  */
 function heldIn(items: readonly Item[], k: number): { ref: Ref; part: string | null } | null {
-  if (!HOLD_NOUNS.has(word(items[k]))) return null;
+  // `gets him in a bear hug`: a crushing hold, not an embrace (`gives him a bear hug` is one).
+  const bearHug =
+    word(items[k]) === 'bear-hug' || (word(items[k]) === 'hug' && word(items[k - 1]) === 'bear');
+  if (!HOLD_NOUNS.has(word(items[k])) && !bearHug) return null;
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
     const who = items[i - 1];

@@ -3,6 +3,15 @@ import type { GenderBook } from './gender-book.js';
 import { isNoOnePresent } from './person-nouns.js';
 import type { Gender } from './words.js';
 
+/**
+ * What an unknown gender costs a candidate for a gendered pronoun. Less for `he`: the
+ * transcripts call an extra whose gender nobody states (a guard, a Cardassian) `he` far more
+ * often than `she`, so a known man must not win over such an extra by that alone.
+ */
+function unknownCost(gender: Gender): number {
+  return gender === 'm' ? 0.5 : 1;
+}
+
 /** What pronoun resolution knows about the direction being read. */
 export interface ResolveContext {
   readonly lineIndex: number;
@@ -92,7 +101,7 @@ export class Discourse {
         const local = ctx.seen.get(name);
         if (gender !== null && local !== undefined && local !== gender) return [name, -Infinity];
         if (gender !== null && g !== null && g !== gender) return [name, -Infinity];
-        return [name, gender !== null && g === null ? s - 1 : s];
+        return [name, gender !== null && g === null ? s - unknownCost(gender) : s];
       })
       .filter(([, s]) => s > -Infinity)
       .sort((a, b) => b[1] - a[1]);

@@ -44,4 +44,34 @@ describe('GenderBook', () => {
     const g = new GenderBook(new PeopleIndex([{ name: 'ZOLAN', aliases: [], gender: 'f' }]));
     expect(g.genderOf('ZOLAN')).toBe('f');
   });
+
+  it('reads a thing of his or hers right after a name as the named person’s own', () => {
+    const g = book();
+    g.learn(readSentence('Zolan checks his scanner.', ...CAST), null, { names: [], pronouns: [] });
+    g.learn(readSentence('Zolan pockets his tablet.', ...CAST), null, { names: [], pronouns: [] });
+    expect(g.genderOf('ZOLAN')).toBe('m');
+  });
+
+  it('does not read a body part after a name as the named person’s own', () => {
+    const g = book();
+    for (let i = 0; i < 3; i++)
+      g.learn(readSentence('Tavi takes his hand.', ...CAST), null, { names: [], pronouns: [] });
+    expect(g.genderOf('TAVI')).toBeNull();
+  });
+
+  it('lets titles that agree outweigh a first-name list', () => {
+    const g = book();
+    expect(g.genderOf('SARAH')).toBe('f');
+    g.voteTitle('SARAH', 'm');
+    g.voteTitle('SARAH', 'm');
+    expect(g.genderOf('SARAH')).toBe('m');
+  });
+
+  it('reads a name ending in a person noun as that person’s gender, not a plural one', () => {
+    const g = book();
+    expect(g.genderOf('FERRYMAN')).toBe('m');
+    expect(g.genderOf('OLD WOMAN')).toBe('f');
+    expect(g.genderOf('HUMAN')).toBeNull();
+    expect(g.genderOf('SANDMEN')).toBeNull();
+  });
 });

@@ -1,7 +1,9 @@
 import nlp from 'compromise';
 import type { PeopleIndex } from './people-index.js';
+import { PERSON_NOUNS } from './person-nouns.js';
 import type { Item } from './refs.js';
-import { TITLE_GENDER, type Gender } from './words.js';
+import type { Token } from './tokens.js';
+import { BODY_PARTS, TITLE_GENDER, type Gender } from './words.js';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
@@ -14,20 +16,44 @@ function nameListVote(name: string): { m: number; f: number } | undefined {
   return undefined;
 }
 
+// Words ending in `man` that are no man: `human`, `shaman`, `German`.
+const NOT_A_MAN = /(?:^|\s)(?:hu|sha|ger|ro|nor|her|tru|cai|talis|otto)man$/;
+
+/**
+ * A name that is a person noun, or ends in one (`YOUNG WOMAN`, `CYBERMAN`, `CHAIRMAN`), as one
+ * vote: a speaker label of that kind says its gender as a first name would.
+ */
+function nounVote(name: string): { m: number; f: number } | undefined {
+  const lower = name.toLowerCase();
+  const last = lower.split(' ').pop() ?? '';
+  const g = PERSON_NOUNS.get(last) ?? (/woman$/.test(last) ? 'f' : null);
+  if (g === 'f') return { m: 0, f: 1.5 };
+  // Not `SANDMEN`: a plural name is never `him`.
+  if (g === 'm' || (/man$/.test(last) && !NOT_A_MAN.test(lower))) return { m: 1.5, f: 0 };
+  return undefined;
+}
+
 /**
  * Genders learnt from the transcript itself: a sentence that names one person and uses only
  * `he/him/his` (or only `she/her`) votes for that person; a direction inside a speech that
- * opens with `she` votes for its speaker; compromise's first-name lists and titles give priors.
+ * opens with `she` votes for its speaker; compromise's first-name lists give priors. Titles
+ * in speech or directions, when they agree, settle it (`Mister Kim`, though `Kim` is listed
+ * as a woman's name).
  */
 export class GenderBook {
   private readonly votes = new Map<string, { m: number; f: number }>();
+  // Titles (`Mister Kim`, `Mrs Pragg`): how the others call a person outweighs any guess.
+  private readonly titles = new Map<string, { m: number; f: number }>();
 
   constructor(private readonly people: PeopleIndex) {}
 
   vote(name: string, g: Gender, weight = 1): void {
-    const v = this.votes.get(name) ?? { m: 0, f: 0 };
-    v[g] += weight;
-    this.votes.set(name, v);
+    add(this.votes, name, g, weight);
+  }
+
+  /** A title a person is called by (`Mister Kim`): wins over the name lists and pronouns. */
+  voteTitle(name: string, g: Gender): void {
+    add(this.titles, name, g, 1);
   }
 
   /**
@@ -49,7 +75,10 @@ export class GenderBook {
       if (it.ref.kind === 'name') {
         for (const n of it.ref.names) names.add(n);
         const title = TITLE_GENDER.get(it.toks[0]!.lower);
-        if (title) this.vote(it.ref.names[0]!, title, 3);
+        if (title) {
+          this.vote(it.ref.names[0]!, title, 3);
+          this.voteTitle(it.ref.names[0]!, title);
+        }
         if (it.ref.gender) this.vote(it.ref.names[0]!, it.ref.gender, 3);
         const first = it.toks.find((t) => t.cap);
         if (first?.tags.has('FemaleName')) this.vote(it.ref.names[0]!, 'f', 2);
@@ -62,6 +91,8 @@ export class GenderBook {
     if (reflexive !== null && names.size === 1 && !names.has('#group')) {
       this.vote([...names][0]!, reflexive);
     }
+    const owner = ownerOfPossessive(items);
+    if (owner !== null) this.vote(owner.name, owner.gender);
     const head = items[0];
     if (head?.kind !== 'ref' || head.ref.kind !== 'pronoun' || head.ref.gender === null) return;
     if (head.ref.pronoun !== 'he' && head.ref.pronoun !== 'she') return;
@@ -78,7 +109,13 @@ export class GenderBook {
   genderOf(name: string): Gender | null {
     const given = this.people.givenGender(name);
     if (given) return given;
-    const prior = nameListVote(name);
+    const titled = this.titles.get(name);
+    // Two titles that agree (and none that disagrees) settle it.
+    if (titled !== undefined && Math.min(titled.m, titled.f) === 0) {
+      if (titled.m >= 2) return 'm';
+      if (titled.f >= 2) return 'f';
+    }
+    const prior = nameListVote(name) ?? nounVote(name);
     const own = this.votes.get(name);
     const v =
       own === undefined
@@ -86,10 +123,72 @@ export class GenderBook {
         : prior === undefined
           ? own
           : { m: own.m + prior.m, f: own.f + prior.f };
-    if (v === undefined) return null;
-    // One vote from a pronoun is too easily wrong; a title, a role or a name list gives more.
-    if (v.m >= 1.5 && v.m >= 2.5 * v.f) return 'm';
-    if (v.f >= 1.5 && v.f >= 2.5 * v.m) return 'f';
-    return null;
+    return v === undefined ? null : decide(v);
   }
+}
+
+function add(to: Map<string, { m: number; f: number }>, name: string, g: Gender, w: number): void {
+  const v = to.get(name) ?? { m: 0, f: 0 };
+  v[g] += w;
+  to.set(name, v);
+}
+
+/** The gender votes agree on clearly, else null. */
+function decide(v: { readonly m: number; readonly f: number }): Gender | null {
+  // One vote from a pronoun is too easily wrong; a title, a role or a name list gives more.
+  if (v.m >= 1.5 && v.m >= 2.5 * v.f) return 'm';
+  if (v.f >= 1.5 && v.f >= 2.5 * v.m) return 'f';
+  return null;
+}
+
+// Parts of a person the touch lists leave out, which are as often someone else's: `looks into
+// his eyes`.
+const BODY_WORDS = new Set([
+  'eyes',
+  'eye',
+  'gaze',
+  'body',
+  'skin',
+  'side',
+  'hip',
+  'hips',
+  'lap',
+  'fist',
+  'fists',
+  'thumb',
+  'tears',
+  'ears',
+  'bed',
+]);
+
+/**
+ * `Kim checks his scanner`: a sentence that opens with one name, whose verb (with a particle
+ * or preposition) is followed by `his`/`her` and a thing: the thing is most likely the
+ * subject's own. A body part is left out (`takes her hand` is someone else's).
+ */
+function ownerOfPossessive(items: readonly Item[]): { name: string; gender: Gender } | null {
+  const lead = items[0];
+  const start = lead?.kind === 'tok' && lead.tok.lower === 'the' ? 1 : 0;
+  const head = items[start];
+  if (head?.kind !== 'ref' || head.ref.kind !== 'name' || head.ref.names.length !== 1) return null;
+  if (head.ref.role !== null || head.ref.possessive) return null;
+  let i = start + 1;
+  const verb = items[i];
+  // The lexicon-only reading knows `get` but not `gets`: in this place, a word in -s is a verb.
+  const verbLike = (t: Token): boolean => t.tags.has('Verb') || /^[a-z]+(?:s|ed)$/.test(t.text);
+  if (verb?.kind !== 'tok' || !verbLike(verb.tok) || verb.tok.post.trim() !== '') return null;
+  i++;
+  const link = items[i];
+  if (link?.kind === 'tok' && (link.tok.tags.has('Preposition') || link.tok.tags.has('Particle')))
+    i++;
+  const pro = items[i];
+  const thing = items[i + 1];
+  if (pro?.kind !== 'ref' || pro.ref.kind !== 'pronoun' || !pro.ref.possessive) return null;
+  if (pro.ref.gender === null || pro.ref.plural) return null;
+  if (thing?.kind !== 'tok' || BODY_PARTS.has(thing.tok.lower) || BODY_WORDS.has(thing.tok.lower))
+    return null;
+  const tags = thing.tok.tags;
+  // A word the lexicon does not know (`briefcase` in the light reading) is a noun here too.
+  if (!(tags.has('Noun') || tags.has('Adjective') || tags.size === 0)) return null;
+  return { name: head.ref.names[0]!, gender: pro.ref.gender };
 }

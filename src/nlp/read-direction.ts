@@ -94,7 +94,8 @@ export function readDirection(d: Direction): Suggestion[] {
       for (const read of acts) {
         const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
-        for (const doer of doersOf(act, subject, ctx([]), scope.discourse, groups)) {
+        const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
+        for (const doer of doers) {
           const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
           if (s === null) continue;
           out.push(s);
@@ -119,6 +120,11 @@ export function readDirection(d: Direction): Suggestion[] {
 
 const RELATIVE = new Set(['who', 'whom']);
 
+/** People named only by a plural role that tells a gender (`the girls`, `the men`). */
+function isGroupRole(r: Ref): boolean {
+  return r.kind === 'name' && r.role !== null && r.plural && r.gender !== null;
+}
+
 /** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
 function namesOnly(r: Ref): boolean {
   return r.members.length > 0 && r.members.every((m) => m.kind === 'name');
@@ -140,7 +146,16 @@ function doersOf(
   ctx: ResolveContext,
   discourse: ActSetting['scope']['discourse'],
   groups: readonly (readonly string[])[],
+  subjectRef: Ref | null,
 ): (Resolved | null)[] {
+  if (act.mutual && act.objects.length === 0 && subjectRef !== null && isGroupRole(subjectRef)) {
+    // `The girls hug.`: the two of the conversation, when both are known to be girls (women).
+    const others = { ...ctx, earlier: ctx.earlier.filter((n) => !subjectRef.names.includes(n)) };
+    const pair = discourse.resolveMany(others, []);
+    const fits =
+      pair.length === 2 && pair.every((n) => discourse.genderOf(n) === subjectRef.gender);
+    return fits ? [{ names: pair, pronouns: 1, unsure: 1, extra: false, gender: null }] : [];
+  }
   if (act.mutual && act.objects.length === 0 && (subject?.names.length ?? 0) < 2) {
     const many =
       act.rule === 'act.group-hug'

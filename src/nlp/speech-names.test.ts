@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleIndex } from './people-index.js';
-import { addresseesInSpeech, namesInSpeech } from './speech-names.js';
+import { addresseesInSpeech, namesInSpeech, titledInSpeech } from './speech-names.js';
 
 // Lines written for these tests; none is copied from a transcript.
 
@@ -20,5 +20,15 @@ describe('addresseesInSpeech', () => {
     const said = 'Fetch Owen before Elsa finds out. Where is Kit? It is Mara Toll’s.';
     expect(addresseesInSpeech(said, people)).toEqual([]);
     expect(namesInSpeech(said, people)).toEqual(['OWEN', 'ELSA', 'KIT', 'MARA TOLL']);
+  });
+});
+
+describe('titledInSpeech', () => {
+  it('reads the gender a title before a name tells', () => {
+    expect(titledInSpeech('Thank you, Mister Kit. Miss Elsa will see you.', people)).toEqual([
+      { name: 'KIT', gender: 'm' },
+      { name: 'ELSA', gender: 'f' },
+    ]);
+    expect(titledInSpeech('Captain Owen is late.', people)).toEqual([]);
   });
 });

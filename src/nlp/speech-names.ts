@@ -1,4 +1,5 @@
 import type { PeopleIndex } from './people-index.js';
+import type { Gender } from './words.js';
 
 /** A character named in a speech, and whether the speech calls them (`Rose, come here`). */
 interface SpeechName {
@@ -27,6 +28,27 @@ export function addresseesInSpeech(text: string, people: PeopleIndex): string[] 
         .map((n) => n.name),
     ),
   ];
+}
+
+// Titles a speaker puts before a name that tell its gender (`Mister Kim`, `Miss Tyler`).
+const SPOKEN_TITLE =
+  /\b(Mr|Mister|Mrs|Missus|Ms|Miss|Sir|Lord|Lady|Madame|Madam)\.?\s+(\p{Lu}[\p{L}'’-]*)/gu;
+
+/**
+ * Characters a speech names with a title that tells a gender: how the others address a
+ * person says what the first-name lists may not know, or get wrong (`Mister Kim`).
+ */
+export function titledInSpeech(
+  text: string,
+  people: PeopleIndex,
+): { readonly name: string; readonly gender: Gender }[] {
+  const out: { name: string; gender: Gender }[] = [];
+  for (const m of text.matchAll(SPOKEN_TITLE)) {
+    const name = people.resolve(m[2]!.replace(/['’]s$/, ''));
+    if (name === null) continue;
+    out.push({ name, gender: /^(?:Mrs|Missus|Ms|Miss|Lady|Madame?)$/.test(m[1]!) ? 'f' : 'm' });
+  }
+  return out;
 }
 
 // Words that may stand between the start of a call and the name: `Oh, Rose`, `Come on, Jim`.

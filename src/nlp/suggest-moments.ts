@@ -1,16 +1,10 @@
 import { CodebookIndex, type Codebook } from '../domain/codebook.js';
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
-import { mentionsAnAct } from './act-triggers.js';
 import { Discourse } from './discourse.js';
-import { GenderBook } from './gender-book.js';
-import type { Gender } from './words.js';
 import { readDirection } from './read-direction.js';
-import { addresseesInSpeech, namesInSpeech } from './speech-names.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
-import { findRefs } from './find-refs.js';
-import type { Item } from './refs.js';
-import { lightTokenize, tokenize } from './tokens.js';
+import { readLines } from './read-lines.js';
 
 export interface SuggestInput {
   /** The episode id the suggestions belong to. */
@@ -39,32 +33,7 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
-  // Read every direction once; speeches only for the names they hold.
-  const sentences = new Map<number, Item[][]>();
-  const lineNames: string[][] = input.lines.map(() => []);
-  const addressed: string[][] = input.lines.map(() => []);
-  const genders = new GenderBook(people);
-  input.lines.forEach((l, i) => {
-    if (l.kind === 'dialogue') {
-      lineNames[i] = namesInSpeech(l.text, people);
-      addressed[i] = addresseesInSpeech(l.text, people);
-    }
-    if (l.kind !== 'action') return;
-    const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
-      findRefs(s, people),
-    );
-    sentences.set(i, read);
-    const speaker = l.speaker === null ? null : speakerName(l.speaker);
-    const pronouns: Gender[] = [];
-    for (const items of read) {
-      genders.learn(items, speaker, { names: lineNames[i]!, pronouns });
-      for (const it of items) {
-        if (it.kind !== 'ref') continue;
-        lineNames[i]!.push(...it.ref.names);
-        if (it.ref.kind === 'pronoun' && it.ref.gender !== null) pronouns.push(it.ref.gender);
-      }
-    }
-  });
+  const { sentences, lineNames, addressed, genders } = readLines(input.lines, people, speakerName);
   const discourse = new Discourse(
     input.lines,
     speakerName,

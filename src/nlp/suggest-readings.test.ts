@@ -96,3 +96,31 @@ describe('suggestMoments on act words', () => {
     expect(suggest('(Kit and Mara see the pair in their close embrace.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on genders the transcript tells', () => {
+  it('learns a gender from titles in speech over the first-name lists', () => {
+    // `Kim` is a woman's name in the lists; the speeches call him Mister Kim.
+    const rows = ['NELA: Mister Kim, report.', 'KIM: Yes.', 'NELA: Thank you, Mister Kim.'];
+    expect(suggest(...rows, '(She strokes his cheek.)')).toEqual(['4 touch-face NELA>KIM @cheek']);
+  });
+
+  it('reads a pronoun opening a direction right after one that names one person', () => {
+    const rows = ['(Zolan enters.)', '(He sits.)', '(Zolan waits.)', '(He yawns.)'];
+    expect(suggest('TAVI: Hi.', 'ZOLAN: Hi.', ...rows, '(She strokes his hair.)')).toEqual([
+      '7 caress TAVI>ZOLAN @hair',
+    ]);
+  });
+});
+
+describe('suggestMoments on holds and groups', () => {
+  it('reads a person held in a bear hug as grabbed, a bear hug given as a hug', () => {
+    expect(suggest('(Owen gets Kit in a crushing bear hug.)')).toEqual(['1 grab OWEN>KIT']);
+    expect(suggest('(Owen gives Kit a bear hug.)')).toEqual(['1 hug OWEN>KIT']);
+  });
+
+  it('reads `the girls` as the two women of the conversation, or no one', () => {
+    const talk = ['ELSA: Goodbye, Mara.', 'MARA: Goodbye.'];
+    expect(suggest(...talk, '(The girls hug.)')).toEqual(['3 hug *ELSA+MARA']);
+    expect(suggest(...talk, '(The men hug.)')).toEqual([]);
+  });
+});

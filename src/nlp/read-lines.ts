@@ -1,0 +1,67 @@
+import type { TranscriptLine } from '../domain/transcript.js';
+import { mentionsAnAct } from './act-triggers.js';
+import { findRefs } from './find-refs.js';
+import { GenderBook } from './gender-book.js';
+import type { PeopleIndex } from './people-index.js';
+import type { Item } from './refs.js';
+import { addresseesInSpeech, namesInSpeech, titledInSpeech } from './speech-names.js';
+import { lightTokenize, tokenize } from './tokens.js';
+import type { Gender } from './words.js';
+
+/** What a first pass over a transcript knows before any direction is read for acts. */
+export interface ReadLines {
+  /** Each direction's sentences with the people found in them, by line index. */
+  readonly sentences: Map<number, Item[][]>;
+  /** The names each line mentions (a speech's found cheaply), by line index. */
+  readonly lineNames: string[][];
+  /** The names each speech calls its listener by, by line index. */
+  readonly addressed: string[][];
+  /** Genders learnt from the whole transcript. */
+  readonly genders: GenderBook;
+}
+
+/**
+ * Read every direction once (speeches only for the names they hold), learning genders on
+ * the way: the reading of acts needs the genders of the whole transcript.
+ */
+export function readLines(
+  lines: readonly TranscriptLine[],
+  people: PeopleIndex,
+  speakerName: (label: string) => string,
+): ReadLines {
+  const sentences = new Map<number, Item[][]>();
+  const lineNames: string[][] = lines.map(() => []);
+  const addressed: string[][] = lines.map(() => []);
+  const linePronouns: Gender[][] = [];
+  const genders = new GenderBook(people);
+  lines.forEach((l, i) => {
+    if (l.kind === 'dialogue') {
+      lineNames[i] = namesInSpeech(l.text, people);
+      addressed[i] = addresseesInSpeech(l.text, people);
+      for (const t of titledInSpeech(l.text, people)) genders.voteTitle(t.name, t.gender);
+    }
+    if (l.kind !== 'action') return;
+    const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
+      findRefs(s, people),
+    );
+    sentences.set(i, read);
+    const speaker = l.speaker === null ? null : speakerName(l.speaker);
+    const pronouns: Gender[] = (linePronouns[i] = []);
+    // `(Tavi enters.)` `(She sits.)`: a standalone direction right after one is read on from it.
+    const prev = lines[i - 1];
+    const carried =
+      speaker === null && prev?.kind === 'action' && prev.speaker === null
+        ? { names: lineNames[i - 1]!, pronouns: linePronouns[i - 1] ?? [] }
+        : null;
+    for (const [j, items] of read.entries()) {
+      const before = j === 0 && carried !== null ? carried : { names: lineNames[i]!, pronouns };
+      genders.learn(items, speaker, before);
+      for (const it of items) {
+        if (it.kind !== 'ref') continue;
+        lineNames[i]!.push(...it.ref.names);
+        if (it.ref.kind === 'pronoun' && it.ref.gender !== null) pronouns.push(it.ref.gender);
+      }
+    }
+  });
+  return { sentences, lineNames, addressed, genders };
+}
