@@ -11,7 +11,7 @@
 // Targets (issue #8): p95 <= 50 ms as you type; >= 2,000 requests/s on 2 cores.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import Database from 'better-sqlite3';
@@ -69,23 +69,34 @@ const MISS_LIMITS = Array.from({ length: 20 }, (_, i) => 41 + i);
 
 // --- the server, in its own process as people run it -----------------------------------------
 
-const server = spawn(
-  process.execPath,
-  [...CLI, '--db', file, 'serve', '--port', '0', '--no-open'],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NO_COLOR: '1' },
-  },
-);
-const base = await new Promise<string>((found, fail) => {
-  let out = '';
-  server.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-    const m = /on (http:\/\/[^/\s]+)\//u.exec(out);
-    if (m) found(m[1]!);
+/** `receipts serve` on the library with `args`; its address, and a way to stop it. */
+async function startServer(
+  args: readonly string[],
+): Promise<{ base: string; stop: () => Promise<void> }> {
+  const server = spawn(
+    process.execPath,
+    [...CLI, '--db', file, 'serve', '--port', '0', '--no-open', ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  const base = await new Promise<string>((found, fail) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /on (http:\/\/[^/\s]+)\//u.exec(out);
+      if (m) found(m[1]!);
+    });
+    server.on('exit', (code) => fail(new Error(`receipts serve exited (${code}): ${out}`)));
   });
-  server.on('exit', (code) => fail(new Error(`receipts serve exited (${code}): ${out}`)));
-});
+  return {
+    base,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((done) => server.once('exit', done));
+    },
+  };
+}
+const served = await startServer([]);
+const base = served.base;
 
 function countLines(f: string): number {
   const db = new Database(f, { readonly: true });
@@ -141,17 +152,18 @@ console.error(`as you type: p95 ${percentile(http, 0.95).toFixed(1)} ms over HTT
 
 // One list shared by all connections, in turn (autocannon's own `requests` list would start
 // every connection at its top, so they would ask the same things at nearly the same time).
-const load = (paths: readonly string[]) => {
+const load = (paths: readonly string[], url = base) => {
   let next = 0;
   return autocannon({
-    url: base,
+    url,
     connections: CONNECTIONS,
     duration: SECONDS,
     requests: [{ setupRequest: (r) => ({ ...r, path: paths[next++ % paths.length]! }) }],
   });
 };
 // Every request new: the keystrokes with 20 page sizes, a cycle of requests longer than the cache.
-const missLoad = await load(MISS_LIMITS.flatMap((n) => keystrokes.map((q) => pathOf(q, n))));
+const missPaths = MISS_LIMITS.flatMap((n) => keystrokes.map((q) => pathOf(q, n)));
+const missLoad = await load(missPaths);
 console.error(`search, every request new: ${missLoad.requests.average} requests/s`);
 // The keystrokes as they are, over and over: after the first round, answers from the cache.
 const repeatLoad = await load(keystrokes.map((q) => pathOf(q)));
@@ -159,8 +171,14 @@ console.error(`search, repeated keystrokes: ${repeatLoad.requests.average} reque
 const ceiling = await load(['/api/session']);
 console.error(`/api/session: ${ceiling.requests.average} requests/s`);
 
-server.kill('SIGTERM');
-await new Promise((done) => server.once('exit', done));
+await served.stop();
+// Baseline in the same run: the same server with searches in its own thread (no search threads).
+const oneThread = await startServer(['--search-threads', '0']);
+const oneThreadLoad = await load(missPaths, oneThread.base);
+console.error(
+  `search in the server thread, every request new: ${oneThreadLoad.requests.average} requests/s`,
+);
+await oneThread.stop();
 if (KEEP && !GIVEN) console.error(`library kept: ${file}`);
 else rmSync(dir, { recursive: true, force: true });
 
@@ -182,7 +200,7 @@ Machine: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 
 start and ${loadavg()[0]!.toFixed(1)} at the end of the run.
 
 Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's corpus). Server: \`receipts serve\`
-in its own process; requests from the benchmark's process.
+in its own process (its default: searches in ${Math.min(2, availableParallelism())} threads); requests from the benchmark's process.
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
 \`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit 50 and context 1 as the page sends
@@ -203,10 +221,12 @@ ${failed.size ? `Keystrokes answered with a message instead of hits: ${[...faile
 |---|---:|---:|---:|---:|
 | \`/api/search\`, every request new (${(MISS_LIMITS.length * keystrokes.length).toLocaleString('en')} in a cycle) | ${rps(missLoad)} | ${missLoad.latency.p50} | ${missLoad.latency.p99} | ${errorsOf(missLoad)} |
 | \`/api/search\`, the ${keystrokes.length} keystrokes repeated (cache) | ${rps(repeatLoad)} | ${repeatLoad.latency.p50} | ${repeatLoad.latency.p99} | ${errorsOf(repeatLoad)} |
+| baseline: every request new, searches in the server thread (\`--search-threads 0\`) | ${rps(oneThreadLoad)} | ${oneThreadLoad.latency.p50} | ${oneThreadLoad.latency.p99} | ${errorsOf(oneThreadLoad)} |
 | baseline: \`/api/session\` (no work) | ${rps(ceiling)} | ${ceiling.latency.p50} | ${ceiling.latency.p99} | ${errorsOf(ceiling)} |
 
 Search with every request new: **${rps(missLoad)} requests/s** (target 2,000: ${missLoad.requests.average >= 2000 ? 'met' : 'NOT met'}),
-${pct(missLoad)} of the same server's rate with no work; repeated requests answered from the cache of
+${pct(missLoad)} of the same server's rate with no work and ${(missLoad.requests.average / oneThreadLoad.requests.average).toFixed(2)}x the rate with searches in the
+server thread; repeated requests answered from the cache of
 recent results: **${rps(repeatLoad)} requests/s** (${pct(repeatLoad)}). Errors are the lone-quote keystroke's
 400 answers.
 `;

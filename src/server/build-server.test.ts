@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLibrary, type TestLibrary } from '../../test/e2e/make-library.js';
 import type { ApiError, EpisodeView, LibraryOverview, SearchResult } from './api-types.js';
+import { startSearchPool } from '../store/sqlite/search-pool.js';
 import { buildServer } from './build-server.js';
 
 let lib: TestLibrary;
@@ -198,5 +199,31 @@ describe('the workbench API', () => {
     const r = await bare.inject({ url: '/' });
     expect(r.body).toContain('npm run build');
     await bare.close();
+  });
+});
+
+describe('search through a pool of search threads', () => {
+  it('answers the same as searching in the server thread, errors included', async () => {
+    const pool = await startSearchPool(join(lib.dir, 'library.db'), 1);
+    expect(pool).not.toBeNull();
+    const pooled = await buildServer({ store: lib.store, token: TOKEN, searchPool: pool! });
+    try {
+      const queries: Record<string, string>[] = [
+        { q: '"miss me"', speaker: 'MARA', kind: 'cue' },
+        { q: 'lamp', context: '2' },
+        { q: '"miss me', typing: 'true' },
+        { q: '"' },
+      ];
+      for (const query of queries) {
+        const a = await app.inject({ url: '/api/search', query });
+        const b = await pooled.inject({ url: '/api/search', query });
+        expect(b.statusCode, JSON.stringify(query)).toBe(a.statusCode);
+        expect(b.headers['content-type']).toMatch(/^application\/json/);
+        expect(b.json()).toEqual(a.json());
+      }
+    } finally {
+      await pooled.close();
+      await pool!.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { trimCaches } from '../app/cache-limits.js';
 import { isMediaJob, JobRunner } from '../app/workbench-jobs.js';
 import type { ComposeMedia } from '../app/compose.js';
 import type { CanonStore } from '../store/canon-store.js';
+import type { SearchPool } from '../store/sqlite/search-pool.js';
 import { registerErrorReplies } from './error-reply.js';
 import { registerLocalGuard } from './local-guard.js';
 import { registerClaimRoutes } from './routes/claim-routes.js';
@@ -41,6 +42,8 @@ export interface ServerDeps {
   readonly caches?: WorkbenchCaches;
   /** What the composer renders GIFs with; default: the real renderers (tests pass a fake). */
   readonly composeMedia?: ComposeMedia;
+  /** Threads that run searches (`receipts serve`); default: searches run in this thread. */
+  readonly searchPool?: SearchPool;
   /** Log requests (fastify's logger); off by default, and in tests. */
   readonly logger?: boolean;
 }
@@ -64,7 +67,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ...(deps.port === undefined ? {} : { port: deps.port }),
     ...(deps.hostNames === undefined ? {} : { hostNames: deps.hostNames }),
   });
-  registerLibraryRoutes(app, { store: deps.store, token, version: deps.version ?? '0.1.0' });
+  registerLibraryRoutes(app, {
+    store: deps.store,
+    token,
+    version: deps.version ?? '0.1.0',
+    ...(deps.searchPool === undefined ? {} : { searchPool: deps.searchPool }),
+  });
   const caches = deps.caches ?? defaultWorkbenchCaches();
   keepCachesTrimmed(jobs, caches);
   registerMediaRoutes(app, { store: deps.store, proxies: caches.proxies });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -8,6 +9,7 @@ import { ReceiptsError } from '../../domain/errors.js';
 import { buildServer } from '../../server/build-server.js';
 import { LOCAL_NAMES } from '../../server/local-guard.js';
 import { openSqliteStore } from '../../store/sqlite/canon-store.js';
+import { startSearchPool } from '../../store/sqlite/search-pool.js';
 import { defaultDbPath, ensureDbFolder } from '../db-path.js';
 import type { GlobalOptions } from '../with-store.js';
 
@@ -19,6 +21,11 @@ const serveOptions = z.object({
     .max(65_535, '--port must be 0 (any free port) to 65535'),
   host: z.string().trim().min(1, '--host must name an address'),
   open: z.boolean(),
+  searchThreads: z.coerce
+    .number({ error: '--search-threads must be a number' })
+    .int('--search-threads must be a whole number')
+    .min(0, '--search-threads must be 0 (search in the server thread) to 16')
+    .max(16, '--search-threads must be 0 (search in the server thread) to 16'),
 });
 
 /**
@@ -38,6 +45,11 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (0: any free port)', '4321')
     .option('--host <address>', 'address to listen on (only this machine by default)', '127.0.0.1')
     .option('--no-open', 'do not open a browser')
+    .option(
+      '--search-threads <n>',
+      'threads that run searches, each with its own read connection (0: in the server thread)',
+      String(Math.min(2, availableParallelism())),
+    )
     .addHelpText(
       'after',
       '\nStops with Ctrl-C. Other sites cannot use it: requests must name this machine as Host,\nand changes need the token the page is given.',
@@ -53,9 +65,15 @@ export function registerServe(program: Command): void {
       const local = LOCAL_NAMES.includes(opts.host) || opts.host === '::1';
       const wildcard = opts.host === '0.0.0.0' || opts.host === '::';
       const webRoot = findWebRoot();
+      const searchPool =
+        opts.searchThreads > 0 ? await startSearchPool(file, opts.searchThreads) : null;
+      if (opts.searchThreads > 0 && searchPool === null) {
+        process.stderr.write('Search threads could not start: searching in the server thread.\n');
+      }
       const app = await buildServer({
         store,
         webRoot,
+        ...(searchPool === null ? {} : { searchPool }),
         logger: global.verbose ?? false,
         ...(local || wildcard ? {} : { hostNames: [opts.host] }),
       });
@@ -63,6 +81,7 @@ export function registerServe(program: Command): void {
         await app.listen({ port: opts.port, host: opts.host });
       } catch (e) {
         await app.close();
+        await searchPool?.close();
         await store.close();
         const code = (e as { code?: string }).code;
         throw new ReceiptsError(
@@ -94,6 +113,7 @@ export function registerServe(program: Command): void {
       if (opts.open) openBrowser(url);
       await untilStopped();
       await app.close();
+      await searchPool?.close();
       await store.close();
     });
 }

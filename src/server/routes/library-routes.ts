@@ -5,6 +5,7 @@ import { episodeView } from '../../app/workbench-episode.js';
 import { libraryOverview } from '../../app/workbench-library.js';
 import { LINE_KINDS } from '../../domain/search.js';
 import type { CanonStore } from '../../store/canon-store.js';
+import type { SearchPool } from '../../store/sqlite/search-pool.js';
 import type { SessionInfo } from '../api-types.js';
 import { parseInput } from '../validate.js';
 
@@ -55,7 +56,7 @@ const searchQuery = z.object({
  */
 export function registerLibraryRoutes(
   app: FastifyInstance,
-  deps: { store: CanonStore; token: string; version: string },
+  deps: { store: CanonStore; token: string; version: string; searchPool?: SearchPool },
 ): void {
   const { store } = deps;
 
@@ -71,21 +72,22 @@ export function registerLibraryRoutes(
     return episodeView(store, p.series, p.episode);
   });
 
-  app.get('/api/search', async (request) => {
+  app.get('/api/search', async (request, reply) => {
     const q = parseInput(searchQuery, request.query, 'query', 'QUERY_INVALID');
-    return store.search(
-      toSearchRequest({
-        query: q.q,
-        series: q.series,
-        speaker: q.speaker,
-        kind: q.kind,
-        episode: q.episode,
-        limit: q.limit,
-        offset: q.offset,
-        context: q.context,
-        rank: q.rank === 'true',
-        asYouType: q.typing === 'true',
-      }),
-    );
+    const search = toSearchRequest({
+      query: q.q,
+      series: q.series,
+      speaker: q.speaker,
+      kind: q.kind,
+      episode: q.episode,
+      limit: q.limit,
+      offset: q.offset,
+      context: q.context,
+      rank: q.rank === 'true',
+      asYouType: q.typing === 'true',
+    });
+    if (deps.searchPool === undefined) return store.search(search);
+    // Searched in a worker thread, answered as the JSON it made.
+    return reply.type('application/json; charset=utf-8').send(await deps.searchPool.search(search));
   });
 }
