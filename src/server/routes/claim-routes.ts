@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checkClaimText, checkDraftText } from '../../app/workbench-claims.js';
 import type { CanonStore } from '../../store/canon-store.js';
-import { parseInput } from '../validate.js';
+import { parseInput, queryFlag } from '../validate.js';
 
 const series = z.string().trim().min(1, 'give a series id').max(200).optional();
 
@@ -13,7 +13,7 @@ const claimQuery = z.object({
     .min(1, "give the claim, e.g. 'never Jack kiss Rose'")
     .max(2000, 'a claim is at most 2000 characters'),
   series,
-  suggested: z.enum(['true', 'false'], { error: 'suggested must be true or false' }).optional(),
+  suggested: queryFlag('suggested'),
 });
 
 const draftBody = z.object({

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pickSeries } from '../../app/pick-series.js';
 import { episodeVideo } from '../../app/probe.js';
@@ -15,26 +15,16 @@ import { ReceiptsError } from '../../domain/errors.js';
 import { formatTimecode } from '../../domain/time.js';
 import type { CanonStore } from '../../store/canon-store.js';
 import { sendFileWithRange } from '../send-file.js';
-import { parseInput } from '../validate.js';
+import { abortOnClose, parseInput, queryFlag, queryInt } from '../validate.js';
 import { captionFields, crop, fps, id, maxBytes, ms, width } from './clip-fields.js';
 import { episodeParams } from './library-routes.js';
 
-const int = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
-
-const flag = (name: string) =>
-  z.enum(['true', 'false'], { error: `${name} must be true or false` }).optional();
-
 const frameQuery = z.object({
-  at: int('at', 0, 100 * 3600 * 1000).optional(),
-  width: int('width', 32, 1920).default(177),
+  at: queryInt('at', 0, 100 * 3600 * 1000).optional(),
+  width: queryInt('width', 32, 1920).default(177),
   crop: crop.default('full'),
-  captions: flag('captions'),
-  speakers: flag('speakers'),
+  captions: queryFlag('captions'),
+  speakers: queryFlag('speakers'),
 });
 
 const episodeBody = z.object({ series: id('series'), episode: id('episode') });
@@ -195,13 +185,4 @@ export function registerClipRoutes(
       cache: 'private, max-age=31536000, immutable',
     });
   });
-}
-
-/** A signal that aborts when the client goes away before the answer is sent. */
-function abortOnClose(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableEnded) controller.abort();
-  });
-  return controller.signal;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ComposeMedia } from '../../app/compose.js';
 import type { WorkbenchCaches } from '../../app/workbench-clips.js';
@@ -14,7 +14,7 @@ import { COMPOSE_TARGETS } from '../../compose/target.js';
 import { ReceiptsError } from '../../domain/errors.js';
 import type { CanonStore } from '../../store/canon-store.js';
 import { sendFileWithRange } from '../send-file.js';
-import { parseInput } from '../validate.js';
+import { abortOnClose, parseInput } from '../validate.js';
 
 const composeBody = z.object({
   text: z
@@ -56,6 +56,7 @@ export function registerComposeRoutes(
       includeSuggested: b.includeSuggested ?? false,
     };
     if (b.render !== true) {
+      // Aborted when the client goes away: a newer preview replaced this one.
       return composeText(store, post, { runsDir: null, signal: abortOnClose(reply) });
     }
     const job = jobs.start('compose', `render the GIFs of the post (${b.to})`, (ctx) =>
@@ -93,13 +94,4 @@ export function registerComposeRoutes(
       cache: 'private, max-age=31536000, immutable',
     });
   });
-}
-
-/** A signal that aborts when the client goes away (a newer preview replaced this one). */
-function abortOnClose(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableEnded) controller.abort();
-  });
-  return controller.signal;
 }

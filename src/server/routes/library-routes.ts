@@ -7,21 +7,13 @@ import { LINE_KINDS } from '../../domain/search.js';
 import type { CanonStore } from '../../store/canon-store.js';
 import type { SearchPool } from '../../store/sqlite/search-pool.js';
 import type { SessionInfo } from '../api-types.js';
-import { parseInput } from '../validate.js';
+import { parseInput, queryFlag, queryInt } from '../validate.js';
 
 const id = (what: string) =>
   z.string().trim().min(1, `give a ${what} id`).max(200, `a ${what} id is at most 200 characters`);
 
 /** `:series/:episode` in a URL: ids, never paths. */
 export const episodeParams = z.object({ series: id('series'), episode: id('episode') });
-
-const int = (name: string, min: number, max: number, dflt: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`)
-    .default(dflt);
 
 const searchQuery = z.object({
   q: z
@@ -42,12 +34,12 @@ const searchQuery = z.object({
     .trim()
     .regex(/^[^.\s]+(\.\.[^.\s]+)?$/u, 'write one episode id (S02E03) or a range (S01E01..S01E05)')
     .optional(),
-  limit: int('limit', 1, 200, 50),
-  offset: int('offset', 0, 10_000, 0),
-  context: int('context', 0, 10, 0),
-  rank: z.enum(['true', 'false'], { error: 'rank must be true or false' }).optional(),
+  limit: queryInt('limit', 1, 200).default(50),
+  offset: queryInt('offset', 0, 10_000).default(0),
+  context: queryInt('context', 0, 10).default(0),
+  rank: queryFlag('rank'),
   // Sent by the search page while the user types: an open quote or a trailing OR is no error.
-  typing: z.enum(['true', 'false'], { error: 'typing must be true or false' }).optional(),
+  typing: queryFlag('typing'),
 });
 
 /**

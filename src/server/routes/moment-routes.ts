@@ -6,7 +6,7 @@ import { editMoment } from '../../app/moments-edit.js';
 import { addMoment, removeMoment } from '../../app/moments.js';
 import { episodeMoments, reviewMomentAt } from '../../app/workbench-moments.js';
 import type { CanonStore } from '../../store/canon-store.js';
-import { parseInput } from '../validate.js';
+import { parseInput, queryInt } from '../validate.js';
 import { episodeParams } from './library-routes.js';
 
 const ms = (name: string) =>
@@ -55,12 +55,7 @@ const reviewBody = z.object({
 });
 
 const momentParams = z.object({ id: z.string().trim().min(1, 'give a moment id').max(100) });
-const versionQuery = z.object({
-  version: z.coerce
-    .number({ error: 'version must be a number' })
-    .int('version must be a whole number')
-    .min(1, 'version must be at least 1'),
-});
+const versionQuery = z.object({ version: queryInt('version', 1) });
 
 const reviewedBody = z.object({
   tier: text('tier').max(100).optional(),
@@ -69,12 +64,7 @@ const reviewedBody = z.object({
 
 const findQuery = z.object({
   q: z.string().max(200, 'q must be at most 200 characters').default(''),
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(100, 'limit must be at most 100')
-    .default(20),
+  limit: queryInt('limit', 1, 100).default(20),
 });
 
 /** Drop the keys a body left out, so the app sees only fields that were sent. */
