@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCanon } from '../../src/app/ingest-canon.js';
 import { JobRunner } from '../../src/app/workbench-jobs.js';
-import { CAN_RUN, openWorkbench, SHOTS, type OpenWorkbench, type PageProblems } from './harness.js';
-import { makeLibrary, type TestLibrary } from './make-library.js';
+import { CAN_RUN, openWorkbench, SHOTS, useWorkbench } from './harness.js';
+import { makeLibrary } from './make-library.js';
 
 /** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
 interface Video {
@@ -43,38 +42,28 @@ function addAvi(dir: string): void {
 }
 
 describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () => {
-  let lib: TestLibrary;
-  let wb: OpenWorkbench | undefined;
   let page: Page;
-  let problems: PageProblems;
   let url: string;
   const jobs = new JobRunner();
-  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
 
-  beforeAll(async () => {
-    lib = await makeLibrary('real');
+  const ui = useWorkbench('clips', async (scratch) => {
+    const lib = await makeLibrary('real');
     addAvi(lib.dir);
     await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
-    wb = await openWorkbench(
+    const wb = await openWorkbench(
       scratch,
       { store: lib.store, cwd: lib.dir, jobs },
       { width: 1280, height: 900 },
       true,
     );
-    ({ page, problems, url } = wb);
-    page.setDefaultTimeout(15_000);
-    // The gifset's "Copy as a post directive" writes to the clipboard; the test reads it back.
-    await wb.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+    return { wb, dispose: () => lib.dispose() };
   });
 
-  afterAll(async () => {
-    await wb?.close();
-    await lib?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+  beforeAll(async () => {
+    ({ page, url } = ui());
+    page.setDefaultTimeout(15_000);
+    // The gifset's "Copy as a post directive" writes to the clipboard; the test reads it back.
+    await ui().context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   });
 
   const setTime = async (s: number) => {

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CAN_RUN, openWorkbench, SHOTS, type OpenWorkbench, type PageProblems } from './harness.js';
-import { makeLibrary, type TestLibrary } from './make-library.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CAN_RUN, openWorkbench, SHOTS, useWorkbench } from './harness.js';
+import { makeLibrary } from './make-library.js';
 
 /** The parts of a textarea the test reads (it compiles without the DOM types). */
 interface TextArea {
@@ -25,31 +23,20 @@ const POST = [
 ].join('\n');
 
 describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
-  let lib: TestLibrary;
-  let wb: OpenWorkbench | undefined;
   let page: Page;
-  let problems: PageProblems;
   let url: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-compose-'));
 
-  beforeAll(async () => {
-    lib = await makeLibrary('real');
-    wb = await openWorkbench(
+  const ui = useWorkbench('compose', async (scratch) => {
+    const lib = await makeLibrary('real');
+    const wb = await openWorkbench(
       scratch,
       { store: lib.store, cwd: lib.dir },
       { width: 1280, height: 900 },
     );
-    ({ page, problems, url } = wb);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+    return { wb, dispose: () => lib.dispose() };
   });
-
-  afterAll(async () => {
-    await wb?.close();
-    await lib?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ page, url } = ui());
   });
 
   it('previews a post with a quote and a claim, lists its findings, and shows NPF JSON', async () => {

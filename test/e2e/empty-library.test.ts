@@ -1,48 +1,32 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CanonStore } from '../../src/store/canon-store.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/canon-store.js';
 import { REPO_ROOT } from '../shared-data.js';
-import {
-  CHROMIUM,
-  openWorkbench,
-  SHOTS,
-  type OpenWorkbench,
-  type PageProblems,
-} from './harness.js';
+import { CHROMIUM, openWorkbench, SHOTS, useWorkbench, type PageProblems } from './harness.js';
 
 const LEAD = 'No series yet. Point Receipts at a folder of episodes, subtitles and transcripts:';
 
 // No video is needed here, so only the browser decides whether this runs.
 describe.skipIf(!existsSync(CHROMIUM))('the workbench on an empty library', () => {
-  let store: CanonStore;
-  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-empty-'));
-  const cwd = join(scratch, 'here');
+  /** The folder the server runs in, holding the series folder the test adds. */
+  let cwd: string;
 
-  beforeAll(async () => {
+  const ui = useWorkbench('empty', async (scratch) => {
+    cwd = join(scratch, 'here');
     // A series as it comes: subtitles and transcripts in a folder, no canon.yaml yet.
     cpSync(join(REPO_ROOT, 'examples/lighthouse'), join(cwd, 'lighthouse'), { recursive: true });
     rmSync(join(cwd, 'lighthouse', 'canon.yaml'));
-    store = await openSqliteStore(join(scratch, 'library.db'));
-    wb = await openWorkbench(scratch, { store, cwd }, { width: 1280, height: 800 });
-    ({ page, problems, url } = wb);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+    const store = await openSqliteStore(join(scratch, 'library.db'));
+    const wb = await openWorkbench(scratch, { store, cwd }, { width: 1280, height: 800 });
+    return { wb, dispose: () => store.close() };
   });
-
-  afterAll(async () => {
-    await wb?.close();
-    await store?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ page, problems, url } = ui());
   });
 
   it('says in one sentence how to add a series, with the form and the terminal commands', async () => {

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { defaultWorkbenchCaches } from '../../src/app/workbench-clips.js';
 import { buildServer, type ServerDeps } from '../../src/server/build-server.js';
 import { REPO_ROOT } from '../shared-data.js';
@@ -141,5 +142,35 @@ export async function openWorkbench(
       await context.close();
       await app.close();
     },
+  };
+}
+
+/**
+ * The hooks of a browser test file: before all, `open` sets up its library in a fresh scratch
+ * folder and opens the workbench on it; after each test the page must have logged no problem;
+ * after all, browser, server and library close and the scratch folder goes. Answers the
+ * workbench once opened.
+ */
+export function useWorkbench(
+  name: string,
+  open: (scratch: string) => Promise<{ wb: OpenWorkbench; dispose?: () => Promise<void> }>,
+): () => OpenWorkbench {
+  const scratch = mkdtempSync(join(tmpdir(), `receipts-e2e-${name}-`));
+  let opened: { wb: OpenWorkbench; dispose?: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    opened = await open(scratch);
+  }, 120_000);
+  afterEach(() => {
+    const problems = opened?.wb.problems.take() ?? [];
+    expect(problems, 'console errors or uncaught exceptions in the page').toEqual([]);
+  });
+  afterAll(async () => {
+    await opened?.wb.close();
+    await opened?.dispose?.();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  return () => {
+    if (opened === undefined) throw new Error('the workbench did not open');
+    return opened.wb;
   };
 }

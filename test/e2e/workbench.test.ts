@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CAN_RUN,
   CHROMIUM,
   openWorkbench,
   SHOTS,
-  type OpenWorkbench,
+  useWorkbench,
   type PageProblems,
 } from './harness.js';
-import { makeLibrary, type TestLibrary } from './make-library.js';
+import { makeLibrary } from './make-library.js';
 
 if (!CAN_RUN) {
   console.warn(
@@ -29,32 +27,22 @@ interface Video {
 }
 
 describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
-  let lib: TestLibrary;
-  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
 
-  beforeAll(async () => {
-    lib = await makeLibrary('real');
-    wb = await openWorkbench(
+  const ui = useWorkbench('workbench', async (scratch) => {
+    const lib = await makeLibrary('real');
+    const wb = await openWorkbench(
       scratch,
       { store: lib.store, cwd: lib.dir },
       { width: 1280, height: 800 },
       true,
     );
-    ({ page, problems, url } = wb);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+    return { wb, dispose: () => lib.dispose() };
   });
-
-  afterAll(async () => {
-    await wb?.close();
-    await lib?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ page, problems, url } = ui());
   });
 
   /** The text of the highlighted line(s): one cue's two speakers are current together. */
@@ -156,32 +144,22 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
 });
 
 describe.skipIf(!CAN_RUN)('annotating and checking claims in Chromium', () => {
-  let lib: TestLibrary;
-  let wb: OpenWorkbench | undefined;
   let page: Page;
   let problems: PageProblems;
   let url: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'receipts-e2e-'));
 
-  beforeAll(async () => {
-    lib = await makeLibrary('real');
-    wb = await openWorkbench(
+  const ui = useWorkbench('workbench', async (scratch) => {
+    const lib = await makeLibrary('real');
+    const wb = await openWorkbench(
       scratch,
       { store: lib.store, cwd: lib.dir, author: 'e2e' },
       { width: 1280, height: 900 },
       true,
     );
-    ({ page, problems, url } = wb);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(problems.take(), 'console errors or uncaught exceptions in the page').toEqual([]);
+    return { wb, dispose: () => lib.dispose() };
   });
-
-  afterAll(async () => {
-    await wb?.close();
-    await lib?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ page, problems, url } = ui());
   });
 
   const videoTime = () => page.locator('video').evaluate((v: Video) => v.currentTime);
