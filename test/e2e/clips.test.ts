@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCanon } from '../../src/app/ingest-canon.js';
 import { JobRunner } from '../../src/app/workbench-jobs.js';
 import { CAN_RUN, openWorkbench, SHOTS, useWorkbench } from './harness.js';
-import { makeLibrary } from './make-library.js';
+import { addAviToEpisode2, makeLibrary } from './make-library.js';
 
 /** The parts of <video> and <img> the test reads (it compiles without the DOM types). */
 interface Video {
@@ -19,28 +17,6 @@ interface Img {
   readonly naturalWidth: number;
 }
 
-/** S01E02 gets two seconds of MPEG-4 Part 2 in an AVI: a video Chromium cannot play. */
-function addAvi(dir: string): void {
-  const avi = join(dir, 'lighthouse', 'video', 'S01E02.avi');
-  const r = spawnSync(
-    'ffmpeg',
-    [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=duration=2:size=320x180:rate=10'],
-      ...['-c:v', 'mpeg4', '-q:v', '5', '-y', avi],
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`ffmpeg could not make the AVI: ${r.stderr}`);
-  const manifest = join(dir, 'lighthouse', 'canon.yaml');
-  writeFileSync(
-    manifest,
-    readFileSync(manifest, 'utf8').replace(
-      '    title: Fog Signal\n',
-      '    title: Fog Signal\n    video: video/S01E02.avi\n',
-    ),
-  );
-}
-
 describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () => {
   let page: Page;
   let url: string;
@@ -48,7 +24,7 @@ describe.skipIf(!CAN_RUN)('frames, playable copies and clips in Chromium', () =>
 
   const ui = useWorkbench('clips', async (scratch) => {
     const lib = await makeLibrary('real');
-    addAvi(lib.dir);
+    addAviToEpisode2(lib.dir, 2, '320x180');
     await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
     const wb = await openWorkbench(
       scratch,

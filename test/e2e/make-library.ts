@@ -65,3 +65,29 @@ export async function makeLibrary(video: 'fake' | 'real'): Promise<TestLibrary> 
     },
   };
 }
+
+/**
+ * Give S01E02 of a library made by makeLibrary a video Chromium cannot play: MPEG-4 Part 2 with
+ * MP3 audio in an AVI, the way old rips come, named in the canon (ingest again to read it).
+ */
+export function addAviToEpisode2(dir: string, seconds: number, size: string): void {
+  const avi = join(dir, 'lighthouse', 'video', 'S01E02.avi');
+  const r = spawnSync(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=duration=${seconds}:size=${size}:rate=10`],
+      ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`],
+      ...['-c:v', 'mpeg4', '-q:v', '5', '-c:a', 'libmp3lame', '-shortest', '-y', avi],
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`ffmpeg could not make the AVI: ${r.stderr}`);
+  const manifest = join(dir, 'lighthouse', 'canon.yaml');
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8').replace(
+      '    title: Fog Signal\n',
+      '    title: Fog Signal\n    video: video/S01E02.avi\n',
+    ),
+  );
+}

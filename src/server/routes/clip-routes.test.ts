@@ -1,10 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasFfmpeg, makeLibrary, type TestLibrary } from '../../../test/e2e/make-library.js';
+import {
+  addAviToEpisode2,
+  hasFfmpeg,
+  makeLibrary,
+  type TestLibrary,
+} from '../../../test/e2e/make-library.js';
 import { ingestCanon } from '../../app/ingest-canon.js';
 import { defaultWorkbenchCaches } from '../../app/workbench-clips.js';
 import { JobRunner } from '../../app/workbench-jobs.js';
@@ -30,36 +34,10 @@ async function finished(id: string): Promise<JobSnapshot> {
   return (await app.inject({ url: `/api/jobs/${id}` })).json<JobSnapshot>();
 }
 
-/**
- * Give S01E02 a video Chromium cannot play: one second of MPEG-4 Part 2 with MP3 audio in an
- * AVI, the way old rips come.
- */
-function addAviToEpisode2(dir: string): void {
-  const avi = join(dir, 'lighthouse', 'video', 'S01E02.avi');
-  const r = spawnSync(
-    'ffmpeg',
-    [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=160x90:rate=10'],
-      ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1'],
-      ...['-c:v', 'mpeg4', '-q:v', '5', '-c:a', 'libmp3lame', '-shortest', '-y', avi],
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`ffmpeg could not make the AVI: ${r.stderr}`);
-  const manifest = join(dir, 'lighthouse', 'canon.yaml');
-  writeFileSync(
-    manifest,
-    readFileSync(manifest, 'utf8').replace(
-      '    title: Fog Signal\n',
-      '    title: Fog Signal\n    video: video/S01E02.avi\n',
-    ),
-  );
-}
-
 beforeAll(async () => {
   if (!CAN_RUN) return;
   lib = await makeLibrary('real');
-  addAviToEpisode2(lib.dir);
+  addAviToEpisode2(lib.dir, 1, '160x90');
   await ingestCanon(join(lib.dir, 'lighthouse', 'canon.yaml'), lib.store, { cwd: lib.dir });
   app = await buildServer({
     store: lib.store,
