@@ -8,12 +8,20 @@ import type { Segment } from './search-scope.js';
  */
 const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
-/** The statement for `sql` on this connection, prepared on first use. */
-export function prepared(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+/**
+ * The statement for `sql` on this connection, prepared on first use; with `raw`, one that
+ * returns rows as arrays.
+ */
+export function prepared(
+  raw: BetterSqlite3.Database,
+  sql: string,
+  options: { readonly raw?: boolean } = {},
+): BetterSqlite3.Statement {
   let byText = cache.get(raw);
   if (!byText) cache.set(raw, (byText = new Map<string, BetterSqlite3.Statement>()));
-  let st = byText.get(sql);
-  if (!st) byText.set(sql, (st = raw.prepare(sql)));
+  const key = options.raw ? `raw:${sql}` : sql;
+  let st = byText.get(key);
+  if (!st) byText.set(key, (st = options.raw ? raw.prepare(sql).raw() : raw.prepare(sql)));
   return st;
 }
 
