@@ -297,20 +297,36 @@ describe('SQLite store', () => {
         const r = await search(s, 'echo');
         expect([r.total, r.totalCapped]).toEqual([100, true]);
         const ranked = await search(s, 'echo', 'relevance');
-        expect(ranked.rankedCandidates).toBe(40);
+        expect(ranked.rankedCandidates).toBe(30);
         expect([ranked.total, ranked.totalCapped]).toEqual([100, true]);
-        const deep = await s.search({
+        const deepRequest = {
           query: 'echo',
           filters: {},
-          order: 'canon',
+          order: 'canon' as const,
           limit: 10,
           offset: 500,
           context: 0,
-        });
+        };
+        const deep = await s.search(deepRequest);
         expect(deep.groups[0]!.hits[0]!.text).toBe('echo number 500');
         expect(deep.total).toBe(510);
+        // A prefix the index does not hold reads its ids in one statement: the same answers.
+        for (const query of ['echo*', 'numbe*']) {
+          const p = await s.search({ ...deepRequest, query });
+          expect(p.groups[0]!.hits.map((h) => h.text)).toEqual(
+            deep.groups[0]!.hits.map((h) => h.text),
+          );
+          expect([p.total, p.totalCapped]).toEqual([510, true]);
+          expect([(await search(s, query)).total, (await search(s, query)).totalCapped]).toEqual([
+            100,
+            true,
+          ]);
+        }
+        const few = await s.search({ ...deepRequest, query: 'echo* 2999*', offset: 0 });
+        expect(few.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual(['echo number 2999']);
+        expect([few.total, few.totalCapped]).toEqual([1, false]);
       },
-      { countCap: 100, rankCandidates: 40 },
+      { countCap: 100, rankCandidates: 40, rankSample: 30 },
     );
   });
 

@@ -76,6 +76,7 @@ export async function openSqliteStore(
       {
         countCap: options.countCap ?? DEFAULT_SEARCH_LIMITS.countCap,
         rankCandidates: options.rankCandidates ?? DEFAULT_SEARCH_LIMITS.rankCandidates,
+        rankSample: options.rankSample ?? DEFAULT_SEARCH_LIMITS.rankSample,
       },
       new SearchCache(raw, options.searchCache ?? SEARCH_CACHE_ENTRIES),
     ),

@@ -9,19 +9,24 @@ import type { Segment } from './search-scope.js';
 const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /**
- * The statement for `sql` on this connection, prepared on first use; with `raw`, one that
- * returns rows as arrays.
+ * The statement for `sql` on this connection, prepared on first use; `raw` returns rows as
+ * arrays, `pluck` the first column of each.
  */
 export function prepared(
   raw: BetterSqlite3.Database,
   sql: string,
-  options: { readonly raw?: boolean } = {},
+  mode: 'objects' | 'raw' | 'pluck' = 'objects',
 ): BetterSqlite3.Statement {
   let byText = cache.get(raw);
   if (!byText) cache.set(raw, (byText = new Map<string, BetterSqlite3.Statement>()));
-  const key = options.raw ? `raw:${sql}` : sql;
+  const key = `${mode}:${sql}`;
   let st = byText.get(key);
-  if (!st) byText.set(key, (st = options.raw ? raw.prepare(sql).raw() : raw.prepare(sql)));
+  if (!st) {
+    st = raw.prepare(sql);
+    if (mode === 'raw') st.raw();
+    if (mode === 'pluck') st.pluck();
+    byText.set(key, st);
+  }
   return st;
 }
 
@@ -29,6 +34,8 @@ const COUNT = `SELECT count(*) AS n FROM (
   SELECT 1 FROM lines_fts WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`;
 const PAGE = `SELECT rowid AS id FROM lines_fts
   WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ? OFFSET ?`;
+const IDS = `SELECT rowid FROM lines_fts
+  WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`;
 // Joining lines is 40 % faster than reading text through the external-content table.
 const CANDIDATES = `SELECT l.id, l.text FROM lines_fts f JOIN lines l ON l.id = f.rowid
   WHERE lines_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY f.rowid LIMIT ?`;
@@ -93,6 +100,29 @@ export function pageIds(
     for (const r of rows) ids.push(r.id);
   }
   return { ids, skipped: offset - skip };
+}
+
+/**
+ * Up to `cap` matching ids in canon order, in one statement per segment. For a prefix that
+ * the index does not hold, FTS5 merges every matching term's doclist before it returns a row,
+ * once per statement: reading 1,000 ids once cost half of a page plus a count (2.1 against
+ * 4.1 ms for `what*` on 1M lines). For other queries the count and the page are cheaper.
+ */
+export function idsUpTo(
+  raw: BetterSqlite3.Database,
+  segs: readonly Segment[],
+  match: (s: Segment) => string,
+  cap: number,
+): number[] {
+  const ids: number[] = [];
+  const st = prepared(raw, IDS, 'pluck');
+  for (const seg of segs) {
+    if (ids.length >= cap) break;
+    for (const id of st.all(match(seg), seg.range.lo, seg.range.hi, cap - ids.length) as number[]) {
+      ids.push(id);
+    }
+  }
+  return ids;
 }
 
 export interface Candidate {

@@ -52,7 +52,7 @@ function loadLines(
 ): Map<number, Loaded> {
   const out = new Map<number, Loaded>();
   if (ids.length === 0) return out;
-  const rows = prepared(raw, LOAD_LINES, { raw: true }).all(JSON.stringify(ids)) as LineRow[];
+  const rows = prepared(raw, LOAD_LINES, 'raw').all(JSON.stringify(ids)) as LineRow[];
   for (const [
     id,
     sourceId,
