@@ -1,15 +1,17 @@
 // Workbench search over HTTP: a real `receipts serve` process on a synthetic library
 // (default 1,000,000 lines, bench/synthetic-corpus.ts), measured from this process.
 //  1. Search as you type: every prefix of a few typed queries, one request at a time as the
-//     page sends them (limit 50, context 1), timed from request to parsed JSON.
+//     page sends them (limit 20, context 1), timed from request to parsed JSON.
 //     Baseline in the same run: the same requests through search() in this process, no HTTP.
 //  2. Throughput: autocannon against the server: the typed requests with every request new
 //     (missing the server's cache of recent results), and repeated (answered from it).
 //     Baseline in the same run: GET /api/session on the same server (HTTP with no work).
 //   npx tsx bench/serve-bench.ts [--lines 1000000] [--seconds 10] [--connections 8] [--passes 5]
-//     [--keep | --db library.db] [--out file]
+//     [--keep | --db library.db] [--out file] [--no-build]
+// The server is the built package (`npm run build` first, unless --no-build), as the quick start
+// runs it: from the TypeScript sources, tsx's loader would run in the server and its threads.
 // Targets (issue #8): p95 <= 50 ms as you type; >= 2,000 requests/s on 2 cores.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import autocannon, { type Result } from 'autocannon';
 import Database from 'better-sqlite3';
 import { toSearchRequest } from '../src/app/search-request.js';
 import { openSqliteStore } from '../src/store/sqlite/canon-store.js';
-import { CLI } from '../test/run-cli.js';
+import { REPO_ROOT } from '../test/shared-data.js';
 import { buildSyntheticLibrary, rareWords } from './synthetic-corpus.js';
 
 const args = process.argv.slice(2);
@@ -31,7 +33,7 @@ const CONNECTIONS = Number(arg('connections', '8'));
 const PASSES = Number(arg('passes', '5'));
 const OUT = arg('out', '');
 // The command as reported: without where this run's files went (--out, --db, --keep).
-const local = new Set(['--keep', '--out', '--db']);
+const local = new Set(['--keep', '--out', '--db', '--no-build']);
 const shown = args.filter(
   (a, i) => !local.has(a) && !['--out', '--db'].includes(args[i - 1] ?? ''),
 );
@@ -40,6 +42,15 @@ const command = `npx tsx bench/serve-bench.ts${shown.length ? ` ${shown.join(' '
 // --db: a library built by an earlier run (--keep), to measure again without rebuilding it.
 const GIVEN = arg('db', '');
 const KEEP = args.includes('--keep');
+
+if (!args.includes('--no-build')) {
+  const built = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+const CLI = [join(REPO_ROOT, 'dist/cli/main.js')];
 
 const loadBefore = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'receipts-serve-bench-'));
@@ -61,11 +72,13 @@ const TYPED = [
 const keystrokes = TYPED.flatMap((t) =>
   Array.from({ length: t.length }, (_, i) => t.slice(0, i + 1)).filter((q) => q.trim() !== ''),
 );
-// The page asks for 50 hits. A run that must miss the server's cache of recent results (500
-// entries) asks the same keystrokes with other page sizes: the same work, a new request.
-const pathOf = (q: string, limit = 50) =>
+// The page asks for 20 hits (PAGE in web/src/search-page.tsx). A run that must miss the server's
+// cache of recent results (500 entries) asks the same keystrokes with other page sizes, 11 to
+// 30 (20 on average): the same work, a new request.
+const PAGE = 20;
+const pathOf = (q: string, limit = PAGE) =>
   `/api/search?${new URLSearchParams({ q, limit: String(limit), context: '1', typing: 'true' }).toString()}`;
-const MISS_LIMITS = Array.from({ length: 20 }, (_, i) => 41 + i);
+const MISS_LIMITS = Array.from({ length: 20 }, (_, i) => PAGE - 9 + i);
 
 // --- the server, in its own process as people run it -----------------------------------------
 
@@ -121,7 +134,7 @@ async function overHttp(path: string): Promise<{ ms: number; status: number }> {
 const failed = new Map<string, number>();
 // Warm-up pass: connections, the page cache. Each timed pass asks its own page size, so every
 // keystroke is a new search, as it is for someone typing.
-for (const q of keystrokes) await overHttp(pathOf(q, 40));
+for (const q of keystrokes) await overHttp(pathOf(q, PAGE + 11));
 const http: number[] = [];
 for (let pass = 0; pass < PASSES; pass++) {
   for (const q of keystrokes) {
@@ -138,7 +151,7 @@ for (let pass = 0; pass <= PASSES; pass++) {
   for (const q of keystrokes) {
     const t = performance.now();
     try {
-      await store.search(toSearchRequest({ query: q, limit: 50, context: 1, asYouType: true }));
+      await store.search(toSearchRequest({ query: q, limit: PAGE, context: 1, asYouType: true }));
     } catch {
       // a keystroke with no word yet (a lone quote): answered with a message, timed all the same
     }
@@ -229,7 +242,7 @@ Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's c
 in its own process (its default: searches in ${Math.min(2, availableParallelism())} threads); requests from the benchmark's process.
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
-\`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit 50 and context 1 as the page sends
+\`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE} and context 1 as the page sends
 it, one at a time, ${PASSES} passes after a warm-up pass; from request to parsed JSON):
 
 | path | p50 ms | p95 ms | p99 ms | max ms |

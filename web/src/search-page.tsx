@@ -4,7 +4,10 @@ import { SearchFilters, type Filters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
 
 const DEBOUNCE_MS = 200;
-const PAGE = 50;
+// A first page is a few screens of hits. Each hit of an episode with a video also asks
+// for a frame, so a keystroke costs 20 frame requests rather than 50; "Show more" adds pages.
+// The serve benchmark (bench/serve-bench.ts) asks what this page asks.
+const PAGE = 20;
 
 /** The filters a search URL holds (`#/search?q=..&series=..`), so back and reload keep them. */
 function filtersFrom(params: URLSearchParams): Filters {
