@@ -64,6 +64,12 @@ describe('receipts CLI on the bundled example', () => {
     expect(r.out).toMatch(/Mara Quinn\s+Would you miss me.*The Lamp Room\.txt:\d+/);
   });
 
+  it('says when relevance order scored every match', async () => {
+    const r = await receipts('search', 'miss me', '--rank');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1-\d+ of \d+ matching lines, most relevant first\n$/);
+  });
+
   it('filters by a speaker alias and prints JSON for scripts', async () => {
     const r = await receipts('search', 'love', '--speaker', 'Tom', '--json');
     const result = JSON.parse(r.out) as { groups: { hits: { speaker: string; text: string }[] }[] };

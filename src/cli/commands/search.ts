@@ -68,15 +68,16 @@ export function formatResult(result: SearchResult, offset: number, colour: boole
   }
   const hits = result.groups.reduce((n, g) => n + g.hits.length, 0);
   const total = `${result.total.toLocaleString('en-US')}${result.totalCapped ? '+' : ''}`;
-  out.push(
-    c.dim(
-      `${offset + 1}-${offset + hits} of ${total} matching lines` +
-        (result.rankedCandidates !== null
-          ? `, ranked among the first ${result.rankedCandidates.toLocaleString('en-US')}`
-          : ''),
-    ),
-  );
+  out.push(c.dim(`${offset + 1}-${offset + hits} of ${total} matching lines` + rankNote(result)));
   return `${out.join('\n')}\n`;
+}
+
+/** How relevance order was reached: every match scored, or a sample from across the scope. */
+function rankNote(result: SearchResult): string {
+  const n = result.rankedCandidates;
+  if (n === null) return '';
+  if (n >= result.total && !result.totalCapped) return ', most relevant first';
+  return `, most relevant first among ${n.toLocaleString('en-US')} sampled from across the scope`;
 }
 
 function heading(g: SearchGroup): string {
