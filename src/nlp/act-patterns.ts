@@ -10,7 +10,7 @@ import {
 } from './act-words.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
-import type { Item, Ref } from './refs.js';
+import { ref, type Item, type Ref } from './refs.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['strike', ['up', 'out', 'off']],
@@ -125,7 +125,34 @@ export function readAct(
     // `shakes hands with Lynda`: Lynda's hand is shaken, by the subject.
     if (w > j && other?.kind === 'ref')
       return mk(term, 'subject', [other.ref], plural, 'hand', 'act.hands-with', null);
-    return plural ? mk(term, 'subject', [], true, 'hand', 'act.hands', null) : null;
+    if (plural) return mk(term, 'subject', [], true, 'hand', 'act.hands', null);
+    // `Kit shakes hands`, `(shaking hands)` with nobody named: with the one Kit is talking
+    // to, as `shakes his hand` would be.
+    return term === 'handshake' && w < 0 ? partnerHandshake() : null;
+  }
+  // `Kit: (shakes hand)`: the hand of the one spoken to.
+  const afterHand = items[j + 1];
+  if (
+    lemma === 'shake' &&
+    word(next) === 'hand' &&
+    (afterHand === undefined || !isObjectWord(afterHand))
+  )
+    return partnerHandshake();
+  // `grabs the lapels of Frasier's jacket`, `strokes the hair of the child`: a part, then
+  // its owner after `of`.
+  if (next?.kind === 'tok') {
+    const p = partAt(items, j);
+    const owner = p !== null && word(items[p.end]) === 'of' ? items[p.end + 1] : undefined;
+    if (
+      p !== null &&
+      p.owner === null &&
+      owner?.kind === 'ref' &&
+      owner.ref.kind !== 'reciprocal'
+    ) {
+      const term = actTerm(lemma, p.part);
+      if (term !== null)
+        return mk(term, 'subject', [owner.ref], false, p.part, 'act.part-of', null);
+    }
   }
   // `takes hold of him`, `grabs hold of her arm`
   if (word(next) === 'hold' && word(items[j + 1]) === 'of') {
@@ -269,4 +296,13 @@ function handOn(items: readonly Item[], k: number): RawAct | null {
   if (part === 'cheek' || part === 'face')
     return mk('touch-face', 'subject', [o.ref], false, part, 'act.hand-on', null);
   return null;
+}
+
+/**
+ * A handshake with someone unnamed: the other person of the exchange, read like `him` or
+ * `her` whose gender is not told.
+ */
+function partnerHandshake(): RawAct {
+  const other = ref('pronoun', [], { pronoun: 'them' });
+  return mk('handshake', 'subject', [other], false, 'hand', 'act.hands-partner', null);
 }

@@ -141,3 +141,24 @@ describe('detectActs on blows, tackles and falls', () => {
     expect(acts('As he reaches for the lever Kit knocks him out.')).toEqual(['KIT:punch->him']);
   });
 });
+
+describe('detectActs on hands and parts with no owner before them', () => {
+  it('reads a handshake with nobody named as one with the partner in talk', () => {
+    expect(acts('Owen shakes hands.')).toEqual(['handshake->them@hand']);
+    expect(acts('Owen shakes hand, beaming.')).toEqual(['handshake->them@hand']);
+    expect(acts('Owen and Kit shake hands.')).toEqual(['handshake*->@hand']);
+  });
+
+  it('reads a part and its owner after `of`', () => {
+    expect(acts('Mara seizes the collar of Owen’s coat.')).toEqual(['grab->OWEN@collar']);
+    expect(acts('Mara seizes the edge of the table.')).toEqual([]);
+  });
+});
+
+describe('detectActs on a hold on someone', () => {
+  it('reads a grip or hold on a person as a grab, not one on a thing', () => {
+    expect(acts('Owen tightens his grip on Kit.')).toEqual(['grab->KIT']);
+    expect(acts('Mara keeps a firm hold on him.')).toEqual(['grab->him']);
+    expect(acts('Mara loosens her grip on the rail.')).toEqual([]);
+  });
+});

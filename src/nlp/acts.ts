@@ -42,6 +42,27 @@ export function detectActs(
       k++;
       continue;
     }
+    // `tightens his grip on him`, `keeps a firm hold on her`: a hold on a person is a grab.
+    const on = HOLD_NOUNS.has(lower) && word(items[k + 1]) === 'on' ? items[k + 2] : undefined;
+    if (
+      on?.kind === 'ref' &&
+      !on.ref.possessive &&
+      on.ref.kind !== 'reciprocal' &&
+      nounHere(items, k)
+    ) {
+      acts.push(
+        mk(
+          'grab',
+          'subject',
+          [on.ref],
+          false,
+          null,
+          'act.hold-on',
+          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
+        ),
+      );
+      continue;
+    }
     const held = heldIn(items, k);
     if (held !== null) {
       acts.push(

@@ -67,8 +67,10 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
   let owner: Ref | null = null;
   let thing = false;
   let inPhrase = false;
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     if (it.kind === 'ref') {
+      // `Jim, a dark-haired man, walks ...`: the role after a comma describes the name.
+      if (appositive(items, i)) continue;
       if (!it.ref.possessive) subject = it.ref;
       owner = it.ref.possessive ? it.ref : null;
       thing = false;
@@ -91,4 +93,14 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     if (breaksAfter(t)) inPhrase = false;
   }
   return { subject: null, thingSubject: false };
+}
+
+/** Whether the ref at `i` is an indefinite role set off after a name: `Jim, a tall man,`. */
+export function appositive(items: readonly Item[], i: number): boolean {
+  const it = items[i];
+  const before = items[i - 1];
+  if (it?.kind !== 'ref' || it.ref.role === null || it.ref.definite) return false;
+  if (before?.kind !== 'ref' || before.ref.kind !== 'name' || before.ref.role !== null)
+    return false;
+  return before.toks[before.toks.length - 1]!.post.includes(',');
 }

@@ -28,6 +28,13 @@ export interface ResolveContext {
    * Doctor is `his`); filled in as pronouns are resolved.
    */
   readonly seen: Map<string, Gender>;
+  /**
+   * People the sentence names only after the pronoun (`He reaches for it, but Frasier slaps
+   * his hand`): `he`/`she` does not point forward to them, so they are no candidates.
+   */
+  readonly later?: readonly string[];
+  /** People the direction says come in later (`They kiss before Frasier enters`): not `they`. */
+  readonly arriving?: readonly string[];
 }
 
 /**
@@ -52,6 +59,7 @@ export class Discourse {
     const score = new Map<string, number>();
     const add = (name: string, s: number): void => {
       if (ctx.exclude.includes(name) || isNoOnePresent(name)) return;
+      if (ctx.later?.includes(name) === true) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
     ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1 + (ctx.subjects.includes(n) ? 0.3 : 0)));
@@ -159,7 +167,10 @@ export class Discourse {
   }
 
   /** The people `they` / `the two` stand for: a group named earlier, else the conversation. */
-  resolveMany(ctx: ResolveContext, earlierGroups: readonly (readonly string[])[]): string[] {
+  resolveMany(context: ResolveContext, earlierGroups: readonly (readonly string[])[]): string[] {
+    // `They` may take in someone the sentence names later (`They kiss and Maureen leaves`),
+    // not someone who comes in later.
+    const ctx = { ...context, later: context.arriving };
     const lastGroup = earlierGroups[earlierGroups.length - 1];
     if (lastGroup !== undefined && lastGroup.length >= 2) return [...lastGroup];
     if (ctx.earlier.length >= 2) return [...new Set(ctx.earlier)].slice(-2);
@@ -176,21 +187,38 @@ export class Discourse {
    */
   private pairInTalk(ctx: ResolveContext): string[] {
     let last: string | null = null;
+    const absent = (n: string): boolean => isNoOnePresent(n) || ctx.arriving?.includes(n) === true;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 6; i--, d++) {
       const l = this.lines[i]!;
       if (l.kind === 'scene') break;
       if (l.kind !== 'dialogue') continue;
       const who = this.resolveSpeaker(l.speaker);
-      if (isNoOnePresent(who)) continue;
+      if (absent(who)) continue;
       if (last === null) {
         last = who;
-        const addressed = this.addressedInLine(i).filter((n) => n !== who && !isNoOnePresent(n));
+        const addressed = this.addressedInLine(i).filter((n) => n !== who && !absent(n));
         if (addressed.length > 0) return [who, addressed[addressed.length - 1]!];
+        // `OWEN: Bye. ELSA: Bye. (They kiss.) KIT: ...`: the two just talking to each other,
+        // not the one who speaks next.
+        const before = this.speakerBefore(i, who);
+        if (before !== null && !absent(before)) return [who, before];
         const next = this.nextSpeaker(ctx.lineIndex);
-        if (next !== null && next !== who) return [who, next];
+        if (next !== null && next !== who && !absent(next)) return [who, next];
       } else if (who !== last) return [last, who];
     }
     return [];
+  }
+
+  /** The speaker of the speech right before line `i` when it is not `who`, else null. */
+  private speakerBefore(i: number, who: string): string | null {
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+      const l = this.lines[j]!;
+      if (l.kind === 'scene') return null;
+      if (l.kind !== 'dialogue') continue;
+      const other = this.resolveSpeaker(l.speaker);
+      return other === who || isNoOnePresent(other) ? null : other;
+    }
+    return null;
   }
 
   private nextSpeaker(lineIndex: number): string | null {

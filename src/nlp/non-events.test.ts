@@ -3,7 +3,7 @@ import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { splitClauses } from './clauses.js';
 import { nonEventReason } from './non-events.js';
 import type { Item } from './refs.js';
-import { readSentence } from './test-helpers.js';
+import { readSentence, suggest } from './test-helpers.js';
 
 // Sentences written for these tests; none is copied from a transcript.
 
@@ -32,6 +32,12 @@ describe('nonEventReason', () => {
     expect(reason('Elsa is about to kiss Kit.', 'kiss')).toBe('to-infinitive');
     expect(reason('Elsa leans in to kiss Kit.', 'kiss')).toBe('to-infinitive');
     expect(reason('Elsa manages to grab Kit.', 'grab')).toBeNull();
+  });
+
+  it('lets an act that starts or begins happen, with its own subject', () => {
+    expect(reason('Elsa starts to kiss Kit fondly.', 'kiss')).toBeNull();
+    expect(reason('Kit begins to shove Elsa aside.', 'shove')).toBeNull();
+    expect(suggest('(Elsa starts to hug Kit, who stiffens.)')).toEqual(['1 hug ELSA>KIT']);
   });
 
   it('stops an act under a modal', () => {

@@ -1,7 +1,7 @@
 import type { Suggestion } from '../domain/moment.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
-import { splitClauses } from './clauses.js';
+import { appositive, splitClauses, type Clause } from './clauses.js';
 import type { ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
@@ -38,7 +38,10 @@ export function readDirection(d: Direction): Suggestion[] {
     for (const n of names) if (!earlier.includes(n)) earlier.push(n);
     if (names.length >= 2) groups.push([...names]);
   };
-  for (const items of d.sentences) {
+  const clausesOf = d.sentences.map((items) => splitClauses(items));
+  // The names of each clause, in reading order, to tell who is named only after a pronoun.
+  const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
+  clausesOf.forEach((clauses, si) => {
     let previousNonEvent: string | null = null;
     let clauseSubject: Resolved | null = null;
     let thing = false;
@@ -46,7 +49,9 @@ export function readDirection(d: Direction): Suggestion[] {
     let lastRef: Ref | null = null;
     let before: Participants | null = null;
 
-    for (const raw of splitClauses(items)) {
+    clauses.forEach((raw, ci) => {
+      const later = namedLater(clauseNames[si]!, ci, raw);
+      const arriving = arrivingLater(clausesOf, si, ci);
       const clause = resolveIt(raw, part);
       part = lastPartNamed(clause.items) ?? part;
       const ctx = (exclude: readonly string[]): ResolveContext => ({
@@ -56,6 +61,8 @@ export function readDirection(d: Direction): Suggestion[] {
         exclude,
         subjects,
         seen,
+        later: later.filter((n) => !earlier.includes(n)),
+        arriving: arriving.filter((n) => !earlier.includes(n)),
       });
       if (clause.thingSubject) thing = true;
       else if (clause.subject !== null) thing = false;
@@ -104,18 +111,83 @@ export function readDirection(d: Direction): Suggestion[] {
         }
       }
       before = thing || !ownDoer ? null : participantsOf(clause, subject);
-      for (const it of clause.items) {
-        if (it.kind !== 'ref') continue;
+      for (const [i, it] of clause.items.entries()) {
+        // `Jim, a tall man, ...`: the role is Jim, no one else met.
+        if (it.kind !== 'ref' || appositive(clause.items, i)) continue;
         if (!it.ref.possessive) lastRef = it.ref;
         if (it.ref.kind === 'name') meet(it.ref.names);
         // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
         // is. Only as a group: its members are no likelier than before to be `him` or `her`.
         else if (it.ref.kind === 'group' && namesOnly(it.ref)) groups.push([...it.ref.names]);
       }
-    }
+    });
     lastSubject = clauseSubject ?? lastSubject;
-  }
+  });
   return out;
+}
+
+/** The names a clause's refs hold. */
+function namesIn(c: Clause): string[] {
+  return c.items.flatMap((it) => (it.kind === 'ref' ? it.ref.names : []));
+}
+
+// Words that open a clause put before the main one: `As he falls, the Doctor ...`.
+const SUBORDINATORS = new Set([
+  'as',
+  'when',
+  'while',
+  'whilst',
+  'before',
+  'after',
+  'once',
+  'if',
+  'though',
+  'although',
+  'because',
+  'since',
+  'until',
+  'till',
+]);
+
+/**
+ * The people named after clause `ci` of its sentence: `he`/`she` does not stand for someone
+ * the same sentence names only later (`He reaches for it, but Frederika slaps his hand away`:
+ * he is not Frederika). The exception is a clause opening the sentence with `as`, `when` and
+ * the like, whose pronoun may point to the main clause after it (`As he falls, the Doctor
+ * grabs the rail`). A later sentence may name the same person again (`... Phlox gets up.`).
+ */
+function namedLater(names: readonly string[][], ci: number, clause: Clause): string[] {
+  const fronted = ci === 0 && SUBORDINATORS.has(firstWord(clause.items));
+  return names.slice(fronted ? ci + 2 : ci + 1).flat();
+}
+
+// Verbs by which someone comes into the scene: not among `they` before that.
+const ARRIVALS = new Set(['enters', 'arrives', 'appears', 'returns']);
+
+/**
+ * People a clause after `ci` (in this sentence or a later one) has come in (`They kiss just
+ * before Frasier enters`): they were not there, so `they` does not include them.
+ */
+function arrivingLater(clauses: readonly (readonly Clause[])[], si: number, ci: number): string[] {
+  const out: string[] = [];
+  clauses.forEach((sentence, s) =>
+    sentence.forEach((c, k) => {
+      if (s < si || (s === si && k <= ci) || c.subject === null) return;
+      const verb = c.items.find((it) => it.kind === 'tok' && ARRIVALS.has(it.tok.lower));
+      const comesIn = c.items.some(
+        (it, i) =>
+          it.kind === 'tok' &&
+          /^(comes|walks|runs|rushes|hurries|bursts)$/.test(it.tok.lower) &&
+          /^(in|into)$/.test(word(c.items[i + 1])),
+      );
+      if (verb !== undefined || comesIn) out.push(...c.subject.names);
+    }),
+  );
+  return out;
+}
+
+function word(it: Item | undefined): string {
+  return it?.kind === 'tok' ? it.tok.lower : '';
 }
 
 const RELATIVE = new Set(['who', 'whom']);

@@ -124,3 +124,58 @@ describe('suggestMoments on holds and groups', () => {
     expect(suggest(...talk, '(The men hug.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on people named after a pronoun', () => {
+  it('reads `he` as nobody the same sentence names only later', () => {
+    expect(
+      suggest(
+        'OWEN: This cake is perfect.',
+        'ELSA: Not before dinner, it is not.',
+        '(He reaches for a slice, but Elsa taps his hand away.)',
+        '(He reaches again, but Elsa slaps his hand away.)',
+      ),
+    ).toEqual(['4 slap ELSA>OWEN @hand']);
+  });
+
+  it('lets a fronted `as` clause point to the main clause after it', () => {
+    expect(suggest('KIT: Careful!', '(As he stumbles, Owen grabs Kit.)')).toEqual([
+      '2 grab OWEN>KIT',
+    ]);
+  });
+
+  it('keeps someone who comes in later out of `they`', () => {
+    expect(
+      suggest(
+        'OWEN: I will call you.',
+        'ELSA: You had better.',
+        '(They kiss just before Kit enters.)',
+        'KIT: Am I interrupting?',
+      ),
+    ).toEqual(['3 kiss *ELSA+OWEN']);
+  });
+
+  it('lets `they` take in someone named later who was there', () => {
+    expect(
+      suggest(
+        'OWEN: Goodbye, then.',
+        'ELSA: Goodbye.',
+        '(They kiss and Elsa leaves.)',
+        'KIT: Finally.',
+      ),
+    ).toEqual(['3 kiss *ELSA+OWEN']);
+  });
+});
+
+describe('suggestMoments on partners and subjects', () => {
+  it('shakes hands with the one just spoken to', () => {
+    expect(suggest('OWEN: Owen Vance.', 'ELSA: (shakes hand)')).toEqual([
+      '2 handshake ELSA>OWEN @hand',
+    ]);
+  });
+
+  it('keeps the named subject past a described role and a verb of moving', () => {
+    expect(
+      suggest('KIT: Hello.', '(Owen, a stocky bearded man, walks to Kit and shakes his hand.)'),
+    ).toEqual(['2 handshake OWEN>KIT @hand']);
+  });
+});

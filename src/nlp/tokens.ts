@@ -17,6 +17,20 @@ export interface Token {
 
 const tagOf = (w: string): string => (w.endsWith('ing') ? 'Gerund' : 'Verb');
 
+// Verbs that compromise may take for plural nouns after a name or a role (`Roz starts to kiss
+// him`, `a tall man walks to her`), which would hide the clause's verb and so its subject.
+const ASPECT_VERBS = new Set([
+  'starts',
+  'begins',
+  'stops',
+  'tries',
+  'continues',
+  'proceeds',
+  'walks',
+  'hurries',
+  'rushes',
+]);
+
 /** Split a direction into sentences of tagged tokens (compromise for tagging only). */
 export function tokenize(text: string): Token[][] {
   // Action verbs compromise would take for nouns (`pecks`, `shoves`, `kiss`) are tagged as
@@ -24,6 +38,7 @@ export function tokenize(text: string): Token[][] {
   const lexicon: Record<string, string> = {};
   for (const w of text.toLowerCase().match(/[a-z]+/g) ?? [])
     if (ACT_VERB_FORMS.has(w)) lexicon[w] = tagOf(w);
+
   const doc = nlp(text, lexicon);
   const sentences = doc.json() as {
     terms: { text: string; normal?: string; implicit?: string; post?: string; tags?: string[] }[];
@@ -48,7 +63,7 @@ export function tokenize(text: string): Token[][] {
         return {
           text: t.text || (t.implicit ?? ''),
           lower,
-          tags: new Set(t.tags ?? []),
+          tags: ASPECT_VERBS.has(lower) ? new Set(['Verb', 'PresentTense']) : new Set(t.tags ?? []),
           post: t.post ?? '',
           cap: /^\p{Lu}/u.test(t.text),
         };

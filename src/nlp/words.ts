@@ -174,6 +174,13 @@ export const NEGATORS = new Set(['not', 'never', 'almost', 'nearly', 'no', "n't"
 
 /** Verbs whose `to`-infinitive does happen: `manages to kiss her`. */
 export const FULFILLING = new Set([
+  // `starts to kiss him`: the act begins, so it happens.
+  'start',
+  'starts',
+  'started',
+  'begin',
+  'begins',
+  'began',
   'manage',
   'manages',
   'managed',
