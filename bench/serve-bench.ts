@@ -1,7 +1,7 @@
 // Workbench search over HTTP: a real `receipts serve` process on a synthetic library
 // (default 1,000,000 lines, bench/synthetic-corpus.ts), measured from this process.
 //  1. Search as you type: every prefix of a few typed queries, one request at a time as the
-//     page sends them (limit 20, context 1), timed from request to parsed JSON.
+//     page sends them (limit 20, count 100, context 1), timed from request to parsed JSON.
 //     Baseline in the same run: the same requests through search() in this process, no HTTP.
 //  2. Throughput: autocannon against the server: the typed requests with every request new
 //     (missing the server's cache of recent results), and repeated (answered from it).
@@ -72,12 +72,13 @@ const TYPED = [
 const keystrokes = TYPED.flatMap((t) =>
   Array.from({ length: t.length }, (_, i) => t.slice(0, i + 1)).filter((q) => q.trim() !== ''),
 );
-// The page asks for 20 hits (PAGE in web/src/search-page.tsx). A run that must miss the server's
-// cache of recent results (500 entries) asks the same keystrokes with other page sizes, 11 to
-// 30 (20 on average): the same work, a new request.
+// The page asks for 20 hits and counts up to 100 (PAGE and COUNT in web/src/search-page.tsx).
+// A run that must miss the server's cache of recent results (500 entries) asks the same
+// keystrokes with other page sizes, 11 to 30 (20 on average): the same work, a new request.
 const PAGE = 20;
+const COUNT = 100;
 const pathOf = (q: string, limit = PAGE) =>
-  `/api/search?${new URLSearchParams({ q, limit: String(limit), context: '1', typing: 'true' }).toString()}`;
+  `/api/search?${new URLSearchParams({ q, limit: String(limit), count: String(COUNT), context: '1', typing: 'true' }).toString()}`;
 const MISS_LIMITS = Array.from({ length: 20 }, (_, i) => PAGE - 9 + i);
 
 // --- the server, in its own process as people run it -----------------------------------------
@@ -151,7 +152,9 @@ for (let pass = 0; pass <= PASSES; pass++) {
   for (const q of keystrokes) {
     const t = performance.now();
     try {
-      await store.search(toSearchRequest({ query: q, limit: PAGE, context: 1, asYouType: true }));
+      await store.search(
+        toSearchRequest({ query: q, limit: PAGE, count: COUNT, context: 1, asYouType: true }),
+      );
     } catch {
       // a keystroke with no word yet (a lone quote): answered with a message, timed all the same
     }
@@ -242,7 +245,7 @@ Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's c
 in its own process (its default: searches in ${Math.min(2, availableParallelism())} threads); requests from the benchmark's process.
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
-\`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE} and context 1 as the page sends
+\`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE}, count ${COUNT} and context 1 as the page sends
 it, one at a time, ${PASSES} passes after a warm-up pass; from request to parsed JSON):
 
 | path | p50 ms | p95 ms | p99 ms | max ms |

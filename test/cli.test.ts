@@ -64,6 +64,14 @@ describe('receipts CLI on the bundled example', () => {
     expect(r.out).toMatch(/Mara Quinn\s+Would you miss me.*The Lamp Room\.txt:\d+/);
   });
 
+  it('counts matching lines up to --count, or all of them', async () => {
+    const few = await receipts('search', 'the', '--limit', '1', '--count', '2');
+    expect(few.out).toMatch(/1-1 of 2\+ matching lines\n$/);
+    const all = await receipts('search', 'the', '--limit', '1', '--count', 'all');
+    expect(all.out).toMatch(/1-1 of \d+ matching lines\n$/);
+    expectCleanFailure(await receipts('search', 'the', '--count', 'lots'), 64, /--count: count/);
+  });
+
   it('says when relevance order scored every match', async () => {
     const r = await receipts('search', 'miss me', '--rank');
     expect(r.code).toBe(0);

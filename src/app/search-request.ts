@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReceiptsError } from '../domain/errors.js';
-import { LINE_KINDS, type LineKind, type SearchRequest } from '../domain/search.js';
+import { LINE_KINDS, MAX_COUNT, type LineKind, type SearchRequest } from '../domain/search.js';
 
 /**
  * Search options, defined once: the CLI builds its flags and --help from this table and the
@@ -32,6 +32,11 @@ export const SEARCH_OPTIONS = [
   { name: 'offset', flag: '--offset <n>', help: 'skip this many matching lines first (paging)' },
   { name: 'context', flag: '--context <n>', help: 'lines of context around each hit (default 1)' },
   { name: 'rank', flag: '--rank', help: 'order by relevance instead of canon order' },
+  {
+    name: 'count',
+    flag: '--count <n|all>',
+    help: 'count matching lines up to n (default 1000), or all of them',
+  },
 ] as const;
 
 const int = (name: string, min: number, max: number) =>
@@ -70,6 +75,11 @@ const rawSchema = z.object({
   offset: int('offset', 0, 10_000).default(0),
   context: int('context', 0, 50).default(1),
   rank: z.coerce.boolean().default(false),
+  count: z
+    .union([z.literal('all'), int('count', 1, MAX_COUNT)], {
+      error: 'count must be a whole number or all',
+    })
+    .optional(),
   asYouType: z.boolean().default(false),
 });
 
@@ -103,5 +113,6 @@ export function toSearchRequest(input: Record<string, unknown>): SearchRequest {
     offset: v.offset,
     context: v.context,
     ...(v.asYouType ? { asYouType: true } : {}),
+    ...(v.count === undefined ? {} : { countUpTo: v.count === 'all' ? MAX_COUNT : v.count }),
   };
 }

@@ -29,7 +29,15 @@ export interface SearchRequest {
   readonly context: number;
   /** Read the query as still being typed (see ParseOptions.asYouType). */
   readonly asYouType?: boolean;
+  /**
+   * Count matches up to this many (default: the library's cap, 1,000); beyond it the total is
+   * a lower bound and `totalCapped` is set. MAX_COUNT counts them all.
+   */
+  readonly countUpTo?: number;
 }
+
+/** A count cap that no library reaches: "count them all". */
+export const MAX_COUNT = 2_000_000_000;
 
 export interface SourceRef {
   readonly file: string;

@@ -110,6 +110,22 @@ describe('the workbench API', () => {
     expect(result.groups[0]!.episode.id).toBe('S01E01');
   });
 
+  it('counts matching lines up to what is asked, or all of them', async () => {
+    const total = async (query: Record<string, string>) => {
+      const r = await app.inject({ url: '/api/search', query: { q: 'the', limit: '1', ...query } });
+      expect(r.statusCode).toBe(200);
+      const { total, totalCapped } = r.json<SearchResult>();
+      return { total, totalCapped };
+    };
+    const all = await total({ count: 'all' });
+    expect(all.total).toBeGreaterThan(3);
+    expect(all.totalCapped).toBe(false);
+    expect(await total({})).toEqual(all); // fewer than the default cap of 1,000
+    expect(await total({ count: '2' })).toEqual({ total: 2, totalCapped: true });
+    // A prefix the index does not hold takes another path: the same answers.
+    expect(await total({ q: 'ligh*', count: '2' })).toEqual({ total: 2, totalCapped: true });
+  });
+
   it('reads the query as typed when the page says it is typing (an open quote)', async () => {
     const query = { q: '"miss me', speaker: 'MARA' };
     const typed = await app.inject({ url: '/api/search', query: { ...query, typing: 'true' } });
@@ -129,6 +145,8 @@ describe('the workbench API', () => {
       [{ q: 'miss', limit: '5000' }, /^query\.limit: limit must be at most 200/],
       [{ q: 'miss', kind: 'song' }, /^query\.kind: kind must be one or more of cue, dialogue/],
       [{ q: 'miss', episode: 'S01E01..' }, /^query\.episode: write one episode id/],
+      [{ q: 'miss', count: 'lots' }, /^query\.count: count must be a whole number or all$/],
+      [{ q: 'miss', count: '0' }, /^query\.count: count must be at least 1$/],
     ];
     for (const [query, message] of cases) {
       const r = await app.inject({ url: '/api/search', query });

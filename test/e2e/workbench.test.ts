@@ -100,6 +100,34 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
     await page.locator('.results .hit').first().waitFor();
   });
 
+  it('counts up to 100 while typing, and every match on request', async () => {
+    // The example series has too few lines to reach 100: its answer is shown as a capped one.
+    const asked: string[] = [];
+    await page.route('**/api/search?*', async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(url.searchParams.get('count') ?? '');
+      if (url.searchParams.get('count') === 'all') return route.continue();
+      const answer = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...answer, total: 100, totalCapped: true } });
+    });
+    await page.locator('#q').fill('the');
+    await expect
+      .poll(() => page.locator('.search-count').textContent())
+      .toMatch(/of 100\+ matching lines Count all$/);
+    await page.getByRole('button', { name: 'Count all' }).focus();
+    await page.screenshot({ path: join(SHOTS, '2b-search-count.png') });
+    await page.getByRole('button', { name: 'Count all' }).click();
+    await expect
+      .poll(() => page.locator('.search-count').textContent())
+      .toMatch(/^\d+ of \d+ matching lines$/);
+    expect(asked).toContain('100');
+    expect(asked.at(-1)).toBe('all');
+    await page.unroute('**/api/search?*');
+    // A new query counts up to 100 again.
+    await page.locator('#q').fill('miss me');
+    await page.locator('.results .hit', { hasText: 'Would you miss me' }).first().waitFor();
+  });
+
   it('opens the episode at the hit, with its line highlighted', async () => {
     await page.locator('.results .hit a', { hasText: 'Would you miss me' }).first().click();
     await page.locator('video').waitFor();

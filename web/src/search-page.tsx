@@ -8,6 +8,9 @@ const DEBOUNCE_MS = 200;
 // for a frame, so a keystroke costs 20 frame requests rather than 50; "Show more" adds pages.
 // The serve benchmark (bench/serve-bench.ts) asks what this page asks.
 const PAGE = 20;
+// Matching lines counted per keystroke; "Count all" asks for the exact number. Counting to
+// 1,000 was the largest part of a search of common words, and "100+" says "many" as well.
+const COUNT = 100;
 
 /** The filters a search URL holds (`#/search?q=..&series=..`), so back and reload keep them. */
 function filtersFrom(params: URLSearchParams): Filters {
@@ -31,9 +34,10 @@ function urlOf(f: Filters): URLSearchParams {
 }
 
 /** What the API is asked: the filters, a page of hits, a line of context around each. */
-function queryOf(f: Filters, limit: number): URLSearchParams {
+function queryOf(f: Filters, limit: number, countAll: boolean): URLSearchParams {
   const p = urlOf(f);
   p.set('limit', String(limit));
+  p.set('count', countAll ? 'all' : String(COUNT));
   p.set('context', '1');
   p.set('typing', 'true');
   return p;
@@ -54,6 +58,7 @@ export function SearchPage({
 }) {
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(params));
   const [limit, setLimit] = useState(PAGE);
+  const [countAll, setCountAll] = useState(false);
   // The last result stays on screen while the next one is fetched: no flicker as you type.
   const [result, setResult] = useState<SearchResult | null>(null);
   const [searching, setSearching] = useState(false);
@@ -72,7 +77,7 @@ export function SearchPage({
       window.history.replaceState(null, '', `#/search?${urlOf(filters).toString()}`);
       setSearching(true);
       api
-        .search(queryOf(filters, limit), controller.signal)
+        .search(queryOf(filters, limit, countAll), controller.signal)
         .then((r) => {
           setResult(r);
           setFailure(null);
@@ -88,7 +93,7 @@ export function SearchPage({
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [filters, limit]);
+  }, [filters, limit, countAll]);
 
   // Episodes with a video: only their hits get a frame (the others a placeholder, no request).
   const withVideo = useMemo(
@@ -103,6 +108,7 @@ export function SearchPage({
 
   const change = (next: Partial<Filters>) => {
     setLimit(PAGE);
+    setCountAll(false);
     setFilters((f) => ({ ...f, ...next }));
   };
 
@@ -133,6 +139,7 @@ export function SearchPage({
           <SearchResults
             result={result}
             onMore={result.total > limit ? () => setLimit((n) => n + PAGE) : null}
+            onCountAll={result.totalCapped ? () => setCountAll(true) : null}
             hasVideo={(series, episode) => withVideo.has(`${series}/${episode}`)}
           />
         </div>

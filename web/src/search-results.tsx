@@ -95,10 +95,13 @@ function Line({
 export function SearchResults({
   result,
   onMore,
+  onCountAll,
   hasVideo,
 }: {
   result: SearchResult;
   onMore: (() => void) | null;
+  /** Asks for the exact number of matching lines when the total shown is a lower bound. */
+  onCountAll: (() => void) | null;
   hasVideo: HasVideo;
 }) {
   const hits = result.groups.reduce((n, g) => n + g.hits.length, 0);
@@ -108,6 +111,14 @@ export function SearchResults({
       <p className="search-count">
         {hits} of {result.total.toLocaleString('en-US')}
         {result.totalCapped ? '+' : ''} matching lines
+        {onCountAll && (
+          <>
+            {' '}
+            <button type="button" onClick={onCountAll}>
+              Count all
+            </button>
+          </>
+        )}
       </p>
       <ol className="results" aria-label="Search results">
         {result.groups.map((g) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toSearchRequest } from '../../app/search-request.js';
 import { episodeView } from '../../app/workbench-episode.js';
 import { libraryOverview } from '../../app/workbench-library.js';
-import { LINE_KINDS } from '../../domain/search.js';
+import { LINE_KINDS, MAX_COUNT } from '../../domain/search.js';
 import type { CanonStore } from '../../store/canon-store.js';
 import type { SearchPool } from '../../store/sqlite/search-pool.js';
 import type { SessionInfo } from '../api-types.js';
@@ -38,6 +38,12 @@ const searchQuery = z.object({
   offset: queryInt('offset', 0, 10_000).default(0),
   context: queryInt('context', 0, 10).default(0),
   rank: queryFlag('rank'),
+  // Matching lines counted up to this many (default 1,000), or `all`.
+  count: z
+    .union([z.literal('all'), queryInt('count', 1, MAX_COUNT)], {
+      error: 'count must be a whole number or all',
+    })
+    .optional(),
   // Sent by the search page while the user types: an open quote or a trailing OR is no error.
   typing: queryFlag('typing'),
 });
@@ -76,6 +82,7 @@ export function registerLibraryRoutes(
       offset: q.offset,
       context: q.context,
       rank: q.rank === 'true',
+      count: q.count,
       asYouType: q.typing === 'true',
     });
     if (deps.searchPool === undefined) return store.search(search);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { ReceiptsError } from '../../domain/errors.js';
 import {
   LINE_KINDS,
+  MAX_COUNT,
   type LineKind,
   type SearchRequest,
   type SearchResult,
@@ -68,6 +69,8 @@ export const MAX_LIMIT = 1000;
 export const MAX_OFFSET = 10_000;
 export const MAX_CONTEXT = 50;
 const RANK_STRATA = 4;
+/** Above this count cap a prefix query counts as other queries do, instead of reading its ids. */
+const MAX_IDS_AT_ONCE = 10_000;
 /** Per-phrase match count cap for the IDF of multi-phrase relevance queries. */
 const DF_CAP = 200;
 
@@ -85,7 +88,7 @@ export async function searchLines(
   request: SearchRequest,
 ): Promise<SearchResult> {
   const query = parseSearchQuery(request.query, { asYouType: request.asYouType ?? false });
-  const { limit, offset, context, order } = checkRequest(request);
+  const { limit, offset, context, order, countCap } = checkRequest(request);
   const kinds = checkKinds(request.filters.kinds);
   const parts = resolveScope(ctx.raw, ctx.catalog, request.filters);
   const text = textExpression(query);
@@ -94,11 +97,11 @@ export async function searchLines(
 
   // Counted up to `cap`: at `cap` there may be more, and `total` is a lower bound. Counting
   // returns one number per segment; materialising 1,000 ids as row objects cost 5x more.
-  const cap = Math.max(ctx.limits.countCap, offset + limit);
+  const cap = Math.max(countCap ?? ctx.limits.countCap, offset + limit);
   let total: number;
   let page: number[];
   let rankedCandidates: number | null = null;
-  if (order === 'canon' && mergesPrefix(query)) {
+  if (order === 'canon' && mergesPrefix(query) && cap <= MAX_IDS_AT_ONCE) {
     const ids = idsUpTo(ctx.raw, segs, match, cap);
     page = ids.slice(offset, offset + limit);
     total = ids.length;
@@ -151,6 +154,7 @@ function checkRequest(r: SearchRequest) {
   }
   if (r.filters.season !== undefined) int('season', r.filters.season, 0, 1_000_000);
   return {
+    countCap: r.countUpTo === undefined ? undefined : int('count', r.countUpTo, 1, MAX_COUNT),
     limit: int('limit', r.limit, 1, MAX_LIMIT),
     offset: int('offset', r.offset, 0, MAX_OFFSET),
     context: int('context', r.context, 0, MAX_CONTEXT),
