@@ -242,7 +242,7 @@ Machine: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 
 start and ${loadavg()[0]!.toFixed(1)} at the end of the run.
 
 Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's corpus). Server: \`receipts serve\`
-in its own process (its default: searches in ${Math.min(2, availableParallelism())} threads); requests from the benchmark's process.
+in its own process (its default: searches in ${Math.max(1, Math.min(4, availableParallelism() - 1))} thread(s)); requests from the benchmark's process.
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
 \`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE}, count ${COUNT} and context 1 as the page sends

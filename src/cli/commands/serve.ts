@@ -38,6 +38,16 @@ export function findWebRoot(): string | null {
   return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? null;
 }
 
+/**
+ * One core stays for the server's own thread (HTTP, answers) and the browser; the others
+ * search, up to 4. On 2 cores one search thread answered 2,069-2,166 new searches/s against
+ * 1,845-2,082 with two and 1,799-1,835 with none (bench/serve-bench.ts); one core: one thread,
+ * so that a long search still leaves the page's other requests to the server's thread.
+ */
+function defaultSearchThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -48,7 +58,7 @@ export function registerServe(program: Command): void {
     .option(
       '--search-threads <n>',
       'threads that run searches, each with its own read connection (0: in the server thread)',
-      String(Math.min(2, availableParallelism())),
+      String(defaultSearchThreads()),
     )
     .addHelpText(
       'after',
