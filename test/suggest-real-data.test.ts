@@ -30,7 +30,9 @@ describe.skipIf(!HAS_SHARED_DATA)('suggestions on real Doctor Who transcripts', 
     const got = suggestFor('doctor_9', '27_13_the_parting_of_the_ways.txt');
     expect(got).toEqual(
       expect.arrayContaining([
-        '200 handshake *DOCTOR+JACK @hand',
+        // Lynda thanks the Doctor, he answers, then "(They shake hands and Lynda moves away.)":
+        // the two who were just talking, not Jack, who speaks next.
+        '200 handshake *DOCTOR+LYNDA @hand',
         '203 kiss JACK>ROSE',
         '205 kiss JACK>DOCTOR',
         '747 kiss DOCTOR>ROSE',

@@ -88,6 +88,12 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
     await hit.waitFor();
     expect(await hit.textContent()).toMatch(/0:13\.6\s*Mara Quinn\s*Would you miss me/);
     expect(await page.locator('.results mark').first().textContent()).toBe('miss');
+    // The hit's frame comes from the video (made by ffmpeg on first request).
+    await expect
+      .poll(() =>
+        hit.locator('img.thumb').evaluate((i: { naturalWidth: number }) => i.naturalWidth),
+      )
+      .toBe(192);
     // Keyboard users see where they are: the focused hit is outlined (checked on the screenshot).
     await page.keyboard.press('Tab');
     await page.screenshot({ path: join(SHOTS, '2-search.png'), fullPage: true });
