@@ -28,7 +28,8 @@ export function registerSearch(program: Command): void {
 Examples:
   receipts search '"are you my mummy"'
   receipts search kiss* --kind action --episode S01E09..S01E13
-  receipts search love -"i love you" --speaker Jack --context 2`,
+  receipts search love -"i love you" --speaker Jack --context 2
+  receipts search '"i love you"' --count all --limit 1    # how many times, exactly`,
     )
     .action(async (words: string[], opts: Record<string, unknown>, c: Command) => {
       const typo = words.find((w) => w.startsWith('--'));
