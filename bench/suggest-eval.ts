@@ -7,7 +7,7 @@ import { parseCodebook } from '../src/formats/codebook-yaml.js';
 import { readTranscript } from '../src/formats/read-transcript.js';
 import { REVIEW_THRESHOLD } from '../src/nlp/confidence.js';
 import { PeopleIndex } from '../src/nlp/people-index.js';
-import { suggestMoments } from '../src/nlp/suggest-moments.js';
+import { seriesCalledNames, suggestMoments } from '../src/nlp/suggest-moments.js';
 import { REPO_ROOT } from '../test/shared-data.js';
 import { requireSharedData, walk } from './real-data.js';
 
@@ -116,10 +116,31 @@ function openingLines(path: string, lines: readonly TranscriptLine[]): Map<numbe
   return out;
 }
 
-/** Suggestions for a transcript the way the app makes them: speaker labels as characters. */
+/**
+ * Suggestions for a transcript the way the app makes them: speaker labels as characters, and
+ * the names the series calls its speakers by, learnt from every transcript of the file's folder.
+ */
 function suggestFor(file: string, lines: readonly TranscriptLine[]): Suggestion[] {
   const characters = speakerLabels(lines).map((l) => ({ name: l, aliases: [] }));
-  return suggestMoments({ episode: file, file, lines, characters, codebook });
+  const calledNames = seriesNames(file.includes('/') ? file.slice(0, file.indexOf('/')) : '');
+  return suggestMoments({ episode: file, file, lines, characters, codebook, calledNames });
+}
+
+const namesBySeries = new Map<string, Map<string, string>>();
+function seriesNames(dir: string): Map<string, string> {
+  let names = namesBySeries.get(dir);
+  if (names !== undefined) return names;
+  const transcripts: (readonly TranscriptLine[])[] = [];
+  for (const path of walk(join(shared, dev.folder, dir), /\.(?:txt|html?)$/i)) {
+    try {
+      transcripts.push(readLines(path));
+    } catch {
+      continue; // a file in no known dialect
+    }
+  }
+  names = seriesCalledNames(transcripts, []);
+  namesBySeries.set(dir, names);
+  return names;
 }
 
 function speakerLabels(lines: readonly TranscriptLine[]): string[] {

@@ -1,7 +1,7 @@
 import { ReceiptsError } from '../domain/errors.js';
 import { momentFromSuggestion, type Suggestion } from '../domain/moment.js';
 import { REVIEW_THRESHOLD } from '../nlp/confidence.js';
-import { suggestMoments } from '../nlp/suggest-moments.js';
+import { seriesCalledNames, suggestMoments } from '../nlp/suggest-moments.js';
 import type { CanonStore, SeriesInfo } from '../store/canon-store.js';
 import type { NewMoment, StoredMoment } from '../store/moment-store.js';
 import { allMoments } from './moments.js';
@@ -42,6 +42,36 @@ export interface SuggestReport {
   readonly suggestions: readonly StoredSuggestion[];
 }
 
+/** Learnt names by series and ingest, per library (the workbench suggests episode by episode). */
+const calledNamesMemo = new WeakMap<CanonStore, Map<string, ReadonlyMap<string, string>>>();
+
+/**
+ * The names the series' speeches call its speakers by (`Trip` for TUCKER), learnt from all its
+ * transcripts: 3.5 s for the 344 Doctor Who episodes, so kept until the series is ingested again.
+ */
+async function calledNamesOf(
+  store: CanonStore,
+  series: SeriesInfo,
+  characters: Parameters<typeof seriesCalledNames>[1],
+): Promise<ReadonlyMap<string, string>> {
+  let bySeries = calledNamesMemo.get(store);
+  if (!bySeries)
+    calledNamesMemo.set(store, (bySeries = new Map<string, ReadonlyMap<string, string>>()));
+  const key = `${series.id}\u0000${series.ingestedAt}`;
+  let names = bySeries.get(key);
+  if (!names) {
+    const transcripts = [];
+    for (const e of await store.listEpisodes(series.id)) {
+      for (const source of await store.episodeSources(series.id, e.id)) {
+        if (source.role === 'transcript') transcripts.push(transcriptLinesOf(source));
+      }
+    }
+    names = seriesCalledNames(transcripts, characters);
+    bySeries.set(key, names);
+  }
+  return names;
+}
+
 /**
  * Read the transcripts of one episode (or all) and store what the suggester finds, in one
  * transaction: the earlier unreviewed suggestions of those episodes are replaced, reviewed
@@ -60,6 +90,7 @@ export async function suggestForEpisodes(
     aliases: c.aliases,
   }));
   const minConfidence = checkConfidence(request.minConfidence ?? REVIEW_THRESHOLD);
+  const calledNames = await calledNamesOf(store, series, characters);
   const suggestions: Suggestion[] = [];
   let transcripts = 0;
   let directions = 0;
@@ -71,9 +102,14 @@ export async function suggestForEpisodes(
       const lines = transcriptLinesOf(source);
       directions += lines.filter((l) => l.kind === 'action').length;
       suggestions.push(
-        ...suggestMoments({ episode, file: source.path, lines, characters, codebook }).filter(
-          (s) => s.confidence >= minConfidence,
-        ),
+        ...suggestMoments({
+          episode,
+          file: source.path,
+          lines,
+          characters,
+          codebook,
+          calledNames,
+        }).filter((s) => s.confidence >= minConfidence),
       );
     }
     request.onProgress?.({ done: i + 1, total: episodes.length, episode });

@@ -70,12 +70,18 @@ function readNames(text: string, people: PeopleIndex): SpeechName[] {
     if (name === null) continue;
     const start = i0(pair !== null ? words[i - 1]! : words[i]!);
     const end = i0(last) + last[0].length;
-    const before = text.slice(Math.max(0, start - 20), start);
-    const after = text.slice(end);
-    const vocative = CALL_OPENERS.test(before) && /^\s*(?:[,.!?;:]|$|--|\u2014)/.test(after);
-    out.push({ name, vocative: vocative && !/['’]s$/.test(last[0]) });
+    out.push({ name, vocative: calledAt(text, start, end) && !/['’]s$/.test(last[0]) });
   }
   return out;
+}
+
+/**
+ * Whether the words from `start` to `end` of a speech stand as a call: after the start of a
+ * sentence or a call opener (`Oh, Rose`), before punctuation or the end (`Rose, look`).
+ */
+export function calledAt(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return CALL_OPENERS.test(before) && /^\s*(?:[,.!?;:]|$|--|\u2014)/.test(text.slice(end));
 }
 
 function i0(m: RegExpMatchArray): number {

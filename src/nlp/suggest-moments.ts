@@ -5,6 +5,7 @@ import { Discourse } from './discourse.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { readLines } from './read-lines.js';
+import { callEvidence, gatherCalls, learnCalledNames, linkCalledNames } from './called-names.js';
 
 export interface SuggestInput {
   /** The episode id the suggestions belong to. */
@@ -15,6 +16,11 @@ export interface SuggestInput {
   /** The canon's characters; speakers of the transcript not among them are added as they are written. */
   readonly characters: readonly CharacterInput[];
   readonly codebook: Codebook;
+  /**
+   * Names the series' speeches call its speakers by (`Trip` -> TUCKER), from
+   * `seriesCalledNames`; without them, the names are learnt from this transcript alone.
+   */
+  readonly calledNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -23,13 +29,17 @@ export interface SuggestInput {
  * in line order. Acts not in the codebook are not suggested.
  */
 export function suggestMoments(input: SuggestInput): Suggestion[] {
-  const known = new Set(input.characters.flatMap((c) => [c.name, ...c.aliases]));
-  const people = new PeopleIndex([
-    ...input.characters,
-    ...speakerLabels(input.lines)
-      .filter((l) => !known.has(l))
-      .map((l) => ({ name: l.toUpperCase(), aliases: [l] })),
-  ]);
+  const characters = withSpeakers(input.characters, input.lines);
+  const first = new PeopleIndex(characters);
+  const firstName = (label: string): string => first.resolve(label) ?? label.toUpperCase();
+  // Names the speeches call a speaker by that no character has (`Trip, ...` -> TUCKER): the
+  // series' when given, else this transcript's; never one a character of it already has.
+  const called = new Map(
+    [...(input.calledNames ?? learnCalledNames(input.lines, first, firstName))].filter(
+      ([name]) => first.resolve(name) === null,
+    ),
+  );
+  const people = called.size === 0 ? first : new PeopleIndex(withAliases(characters, called));
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
@@ -58,4 +68,53 @@ function speakerLabels(lines: readonly TranscriptLine[]): string[] {
   const out = new Set<string>();
   for (const l of lines) if (l.kind === 'dialogue') out.add(l.speaker);
   return [...out];
+}
+
+/** The characters with names learnt for them added as aliases (name -> character). */
+function withAliases(
+  characters: readonly CharacterInput[],
+  learnt: ReadonlyMap<string, string>,
+): CharacterInput[] {
+  const extra = new Map<string, string[]>();
+  for (const [name, who] of learnt) extra.set(who, [...(extra.get(who) ?? []), name]);
+  const out = characters.map((c) => {
+    const more = extra.get(c.name);
+    if (more === undefined) return c;
+    extra.delete(c.name);
+    return { ...c, aliases: [...c.aliases, ...more] };
+  });
+  // A speaker known only by an alias of a character: the learnt names go to that character.
+  for (const [who, names] of extra) out.push({ name: who, aliases: names });
+  return out;
+}
+
+/** The canon's characters and the transcript's speakers not among them, as written. */
+function withSpeakers(
+  characters: readonly CharacterInput[],
+  lines: readonly TranscriptLine[],
+): CharacterInput[] {
+  const known = new Set(characters.flatMap((c) => [c.name, ...c.aliases]));
+  return [
+    ...characters,
+    ...speakerLabels(lines)
+      .filter((l) => !known.has(l))
+      .map((l) => ({ name: l.toUpperCase(), aliases: [l] })),
+  ];
+}
+
+/**
+ * Names the speeches of a series' transcripts call its speakers by that no character has
+ * (`Trip, get down here.` answered by TUCKER), learnt from all of them at once: a name one
+ * episode calls too rarely to tell is linked by the others. For `SuggestInput.calledNames`.
+ */
+export function seriesCalledNames(
+  transcripts: readonly (readonly TranscriptLine[])[],
+  characters: readonly CharacterInput[],
+): Map<string, string> {
+  const evidence = callEvidence();
+  for (const lines of transcripts) {
+    const people = new PeopleIndex(withSpeakers(characters, lines));
+    gatherCalls(evidence, lines, people, (l) => people.resolve(l) ?? l.toUpperCase());
+  }
+  return linkCalledNames(evidence);
 }
