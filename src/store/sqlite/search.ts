@@ -119,7 +119,7 @@ export async function searchLines(
         ? sampleCandidates(ctx.raw, [segs], match, ctx.limits.rankCandidates)
         : sampleCandidates(ctx.raw, strata(parts, RANK_STRATA), match, ctx.limits.rankSample);
     rankedCandidates = candidates.length;
-    const ranked = await rank(ctx, query, candidates);
+    const ranked = await rank(ctx, query, candidates, total);
     page = ranked.slice(offset, offset + limit);
   }
   const totalCapped = total >= cap;
@@ -251,18 +251,27 @@ function sampleCandidates(
   return out;
 }
 
-/** Candidate ids by BM25, best first; ties in canon order. */
+/**
+ * Candidate ids by BM25, best first; ties in canon order. `total` is the query's match count
+ * (capped): a phrase every match must contain occurs in at least that many lines.
+ */
 async function rank(
   ctx: SearchContext,
   query: SearchQuery,
   candidates: Candidate[],
+  total: number,
 ): Promise<number[]> {
   const stats = await ctx.rankStats();
   const phrases = positivePhrases(query);
+  const alone = new Set(query.required.filter((c) => c.anyOf.length === 1).map((c) => c.anyOf[0]));
+  // A phrase required on its own in a query with DF_CAP matches or more has a capped count
+  // too: no need to count it.
+  const count = (p: QueryPhrase) =>
+    total >= DF_CAP && alone.has(p) ? DF_CAP : phraseCount(ctx.raw, p);
   const idfs =
     phrases.length < 2
       ? phrases.map(() => 1) // one phrase: its IDF scales every score alike
-      : phrases.map((p) => idf(stats.docs, phraseCount(ctx.raw, p)));
+      : phrases.map((p) => idf(stats.docs, count(p)));
   return candidates
     .map((c) => ({ id: c.id, score: bm25(c.text, phrases, idfs, stats) }))
     .sort((a, b) => b.score - a.score || a.id - b.id)
