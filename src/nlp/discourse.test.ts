@@ -90,4 +90,16 @@ describe('Discourse', () => {
     expect(d.recentRole('MAN', ctx(2))).toBe('TALL MAN');
     expect(d.recentRole('WOMAN', ctx(2))).toBeNull();
   });
+
+  it('does not count the left-out doer among the recent speakers', () => {
+    // Elsa answers Owen and pushes him; Kit speaks next.
+    const d = discourse([
+      'KIT: Look.',
+      'OWEN: She cheats.',
+      'ELSA: Quiet!',
+      '(She pushes him.)',
+      'KIT: Hey.',
+    ]);
+    expect(d.resolveOne('m', ctx(3, { exclude: ['ELSA'] }), false)?.name).toBe('OWEN');
+  });
 });

@@ -79,7 +79,8 @@ export class Discourse {
             add(n, s - d * 0.5);
           }
         }
-        if (!score.has(who)) speakers++;
+        // The doer, left out, does not push the others back: `Tavi: Stop it! (She pushes him.)`
+        if (!score.has(who) && !ctx.exclude.includes(who)) speakers++;
         add(who, 6 - speakers * 0.6 - d * 0.05);
       } else {
         for (const n of this.namesInLine(i)) add(n, 5.5 - d * 0.3);

@@ -74,4 +74,64 @@ describe('GenderBook', () => {
     expect(g.genderOf('HUMAN')).toBeNull();
     expect(g.genderOf('SANDMEN')).toBeNull();
   });
+
+  it('learns from a clause that goes on with he or she after one name', () => {
+    const g = book();
+    const none = { names: [], pronouns: [] };
+    g.learn(readSentence('Tavi stares at the map, and she sighs.', ...CAST), null, none);
+    g.learn(readSentence('Tavi opens the hatch; she climbs out.', ...CAST), null, none);
+    expect(g.genderOf('TAVI')).toBe('f');
+    const h = book();
+    h.learn(readSentence('Tavi hands Zolan the map, and he nods.', ...CAST), null, none);
+    h.learn(readSentence('Tavi hands Zolan the map, and he nods.', ...CAST), null, none);
+    expect(h.genderOf('TAVI')).toBeNull();
+  });
+
+  it('reads an owner after an auxiliary and an adverb', () => {
+    const g = book();
+    const none = { names: [], pronouns: [] };
+    g.learn(readSentence('Zolan is still packing his bag.', ...CAST), null, none);
+    g.learn(readSentence('Zolan was slowly folding his map.', ...CAST), null, none);
+    expect(g.genderOf('ZOLAN')).toBe('m');
+  });
+
+  it('takes no owner from a verb that goes into a place', () => {
+    const g = book();
+    const none = { names: [], pronouns: [] };
+    for (let i = 0; i < 3; i++)
+      g.learn(readSentence('Tavi enters his office.', ...CAST), null, none);
+    expect(g.genderOf('TAVI')).toBeNull();
+  });
+
+  it('does not give a reflexive to the name when a pronoun comes first', () => {
+    const g = book();
+    const none = { names: [], pronouns: [] };
+    for (let i = 0; i < 3; i++)
+      g.learn(
+        readSentence('As he talks he trips himself up and Tavi laughs.', ...CAST),
+        null,
+        none,
+      );
+    expect(g.genderOf('TAVI')).toBeNull();
+  });
+
+  it('reads he or she after the sentence just before when the direction names more people', () => {
+    const g = book();
+    const before = { names: ['ZOLAN', 'TAVI'], pronouns: [], last: ['TAVI'] };
+    g.learn(readSentence('She sighs.', ...CAST), null, before);
+    g.learn(readSentence('She sighs.', ...CAST), null, before);
+    expect(g.genderOf('TAVI')).toBe('f');
+    expect(g.genderOf('ZOLAN')).toBeNull();
+  });
+
+  it('gives a direction inside a speech less weight, and none after a name called', () => {
+    const g = book();
+    const none = { names: [], pronouns: [] };
+    for (let i = 0; i < 2; i++) g.learn(readSentence('She nods.', ...CAST), 'ZOLAN', none);
+    expect(g.genderOf('ZOLAN')).toBeNull();
+    for (let i = 0; i < 4; i++) g.learn(readSentence('He nods.', ...CAST), 'TAVI', none, 'ZOLAN');
+    expect(g.genderOf('TAVI')).toBeNull();
+    for (let i = 0; i < 4; i++) g.learn(readSentence('He nods.', ...CAST), 'TAVI', none);
+    expect(g.genderOf('TAVI')).toBe('m');
+  });
 });

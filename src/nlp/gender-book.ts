@@ -66,12 +66,23 @@ export class GenderBook {
   learn(
     items: readonly Item[],
     speaker: string | null,
-    before: { readonly names: readonly string[]; readonly pronouns: readonly Gender[] },
+    before: {
+      readonly names: readonly string[];
+      readonly pronouns: readonly Gender[];
+      /** The people the sentence just before names, when it is in the same direction. */
+      readonly last?: readonly string[];
+    },
+    addressee: string | null = null,
   ): void {
     const names = new Set<string>();
     let reflexive: Gender | null = null;
+    // `Realizing what he said, he digs himself in deeper`: a pronoun before the reflexive
+    // may be whom it goes back to, not the name.
+    let pronounFirst = false;
     items.forEach((it) => {
       if (it.kind !== 'ref') return;
+      if (it.ref.kind === 'pronoun' && reflexive === null && !it.ref.pronoun!.endsWith('self'))
+        pronounFirst = true;
       if (it.ref.kind === 'name') {
         for (const n of it.ref.names) names.add(n);
         const title = TITLE_GENDER.get(it.toks[0]!.lower);
@@ -88,11 +99,13 @@ export class GenderBook {
         reflexive = it.ref.gender;
       }
     });
-    if (reflexive !== null && names.size === 1 && !names.has('#group')) {
+    if (reflexive !== null && !pronounFirst && names.size === 1 && !names.has('#group')) {
       this.vote([...names][0]!, reflexive);
     }
     const owner = ownerOfPossessive(items);
     if (owner !== null) this.vote(owner.name, owner.gender);
+    const subject = subjectOfNextClause(items, before.pronouns);
+    if (subject !== null) this.vote(subject.name, subject.gender);
     const head = items[0];
     if (head?.kind !== 'ref' || head.ref.kind !== 'pronoun' || head.ref.gender === null) return;
     if (head.ref.pronoun !== 'he' && head.ref.pronoun !== 'she') return;
@@ -101,8 +114,15 @@ export class GenderBook {
     if (before.pronouns.includes(g)) return;
     const distinct = new Set(before.names);
     const alone = items.every((it) => it === head || it.kind === 'tok');
+    const last = new Set(before.last ?? []);
     if (distinct.size === 1) this.vote([...distinct][0]!, g);
-    else if (distinct.size === 0 && speaker !== null && alone) this.vote(speaker, g);
+    // `Kim sits. Tavi reads. She sighs.`: the one the sentence just before names.
+    else if (distinct.size > 1 && last.size === 1 && !last.has('#group'))
+      this.vote([...last][0]!, g);
+    // `Hello, Tavi. [she frowns]` may be the speaker's or the one just called: no vote. Else
+    // a direction inside a speech is still often the listener's: a weak vote.
+    else if (distinct.size === 0 && speaker !== null && alone && addressee === null)
+      this.vote(speaker, g, 0.5);
   }
 
   /** A person's gender when the votes agree clearly, else null. */
@@ -141,6 +161,39 @@ function decide(v: { readonly m: number; readonly f: number }): Gender | null {
   return null;
 }
 
+// Words that open a clause joined to the one before with the same subject: `and he sits`.
+const CLAUSE_JOINS = new Set(['and', 'then']);
+
+/**
+ * `Tavi stares at the map, and she sighs`: a sentence that opens with one name and, before
+ * any other person or pronoun, starts a new clause with `he`/`she` (after a comma, a
+ * semicolon, `and` or `then`): the clause most likely goes on with the same subject.
+ */
+function subjectOfNextClause(
+  items: readonly Item[],
+  earlier: readonly Gender[],
+): { name: string; gender: Gender } | null {
+  const lead = items[0];
+  const start = lead?.kind === 'tok' && lead.tok.lower === 'the' ? 1 : 0;
+  const head = items[start];
+  if (head?.kind !== 'ref' || head.ref.kind !== 'name' || head.ref.names.length !== 1) return null;
+  if (head.ref.role !== null || head.ref.possessive) return null;
+  for (let i = start + 1; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind === 'tok') continue;
+    if (it.ref.kind !== 'pronoun' || it.ref.possessive || it.ref.plural) return null;
+    const p = it.ref.pronoun;
+    if ((p !== 'he' && p !== 'she') || it.ref.gender === null) return null;
+    // `Tavi turns. She...` after a `she` elsewhere in the direction may be that one's.
+    if (earlier.includes(it.ref.gender)) return null;
+    const prev = items[i - 1]!;
+    const prevTok = prev.kind === 'tok' ? prev.tok : prev.toks[prev.toks.length - 1]!;
+    const joined = /[,;]/.test(prevTok.post) || CLAUSE_JOINS.has(prevTok.lower);
+    return joined ? { name: head.ref.names[0]!, gender: it.ref.gender } : null;
+  }
+  return null;
+}
+
 // Parts of a person the touch lists leave out, which are as often someone else's: `looks into
 // his eyes`.
 const BODY_WORDS = new Set([
@@ -161,6 +214,21 @@ const BODY_WORDS = new Set([
   'bed',
 ]);
 
+// Verbs that go to a place or person, whose `his`/`her` is as often another's: `enters his
+// office`, `joins her table`.
+const INTO_ANOTHERS = new Set([
+  'enters',
+  'approaches',
+  'joins',
+  'follows',
+  'visits',
+  'watches',
+  'interrupts',
+  'invades',
+]);
+
+const AUXILIARIES = new Set(['is', 'was', 'keeps']);
+
 /**
  * `Kim checks his scanner`: a sentence that opens with one name, whose verb (with a particle
  * or preposition) is followed by `his`/`her` and a thing: the thing is most likely the
@@ -173,10 +241,22 @@ function ownerOfPossessive(items: readonly Item[]): { name: string; gender: Gend
   if (head?.kind !== 'ref' || head.ref.kind !== 'name' || head.ref.names.length !== 1) return null;
   if (head.ref.role !== null || head.ref.possessive) return null;
   let i = start + 1;
+  // `Kim is still packing his bag`: an auxiliary and an adverb may come before the verb.
+  const isAux = (it: Item | undefined): boolean =>
+    it?.kind === 'tok' && AUXILIARIES.has(it.tok.lower) && it.tok.post.trim() === '';
+  const isAdverb = (it: Item | undefined): boolean =>
+    it?.kind === 'tok' &&
+    /ly$|^(?:still|just|now)$/.test(it.tok.lower) &&
+    it.tok.post.trim() === '';
+  const aux = isAux(items[i]);
+  if (aux) i++;
+  if (isAdverb(items[i])) i++;
   const verb = items[i];
   // The lexicon-only reading knows `get` but not `gets`: in this place, a word in -s is a verb.
-  const verbLike = (t: Token): boolean => t.tags.has('Verb') || /^[a-z]+(?:s|ed)$/.test(t.text);
+  const verbLike = (t: Token): boolean =>
+    aux ? /^[a-z]+ing$/.test(t.text) : t.tags.has('Verb') || /^[a-z]+(?:s|ed)$/.test(t.text);
   if (verb?.kind !== 'tok' || !verbLike(verb.tok) || verb.tok.post.trim() !== '') return null;
+  if (INTO_ANOTHERS.has(verb.tok.lower.replace(/ing$/, 's'))) return null;
   i++;
   const link = items[i];
   if (link?.kind === 'tok' && (link.tok.tags.has('Preposition') || link.tok.tags.has('Particle')))

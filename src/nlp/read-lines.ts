@@ -4,7 +4,12 @@ import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
 import type { PeopleIndex } from './people-index.js';
 import type { Item } from './refs.js';
-import { addresseesInSpeech, namesInSpeech, titledInSpeech } from './speech-names.js';
+import {
+  addresseesInSpeech,
+  namesInSpeech,
+  pronounsAfterNames,
+  titledInSpeech,
+} from './speech-names.js';
 import { lightTokenize, tokenize } from './tokens.js';
 import type { Gender } from './words.js';
 
@@ -34,11 +39,16 @@ export function readLines(
   const addressed: string[][] = lines.map(() => []);
   const linePronouns: Gender[][] = [];
   const genders = new GenderBook(people);
+  let lastSpeech: string | null = null;
   lines.forEach((l, i) => {
     if (l.kind === 'dialogue') {
       lineNames[i] = namesInSpeech(l.text, people);
       addressed[i] = addresseesInSpeech(l.text, people);
       for (const t of titledInSpeech(l.text, people)) genders.voteTitle(t.name, t.gender);
+      const speaker = speakerName(l.speaker);
+      for (const t of pronounsAfterNames(l.text, people, speaker, lastSpeech))
+        genders.vote(t.name, t.gender);
+      lastSpeech = l.text;
     }
     if (l.kind !== 'action') return;
     const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
@@ -53,9 +63,15 @@ export function readLines(
       speaker === null && prev?.kind === 'action' && prev.speaker === null
         ? { names: lineNames[i - 1]!, pronouns: linePronouns[i - 1] ?? [] }
         : null;
+    // `Hello, Tavi. [she frowns]`: the one the speech just called.
+    const called = prev?.kind === 'dialogue' && prev.speaker === l.speaker ? addressed[i - 1]! : [];
+    const addressee = called.length === 1 ? called[0]! : null;
     for (const [j, items] of read.entries()) {
-      const before = j === 0 && carried !== null ? carried : { names: lineNames[i]!, pronouns };
-      genders.learn(items, speaker, before);
+      const last =
+        j === 0 ? [] : read[j - 1]!.flatMap((it) => (it.kind === 'ref' ? it.ref.names : []));
+      const before =
+        j === 0 && carried !== null ? carried : { names: lineNames[i]!, pronouns, last };
+      genders.learn(items, speaker, before, j === 0 ? addressee : null);
       for (const it of items) {
         if (it.kind !== 'ref') continue;
         lineNames[i]!.push(...it.ref.names);

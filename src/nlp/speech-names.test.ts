@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleIndex } from './people-index.js';
-import { addresseesInSpeech, namesInSpeech, titledInSpeech } from './speech-names.js';
+import {
+  addresseesInSpeech,
+  namesInSpeech,
+  pronounsAfterNames,
+  titledInSpeech,
+} from './speech-names.js';
 
 // Lines written for these tests; none is copied from a transcript.
 
@@ -30,5 +35,23 @@ describe('titledInSpeech', () => {
       { name: 'ELSA', gender: 'f' },
     ]);
     expect(titledInSpeech('Captain Owen is late.', people)).toEqual([]);
+  });
+});
+
+describe('pronounsAfterNames', () => {
+  it('reads the pronoun a sentence opens with after one that names one person', () => {
+    expect(pronounsAfterNames('Where did Kit go? He left early.', people, null)).toEqual([
+      { name: 'KIT', gender: 'm' },
+    ]);
+    expect(pronounsAfterNames('Well, she took the train.', people, null, 'Is Elsa home?')).toEqual([
+      { name: 'ELSA', gender: 'f' },
+    ]);
+  });
+
+  it('skips a name called, two names, the speaker, and a sentence that has a pronoun', () => {
+    expect(pronounsAfterNames('Elsa, look. He is back.', people, null)).toEqual([]);
+    expect(pronounsAfterNames('Kit met Owen. He was glad.', people, null)).toEqual([]);
+    expect(pronounsAfterNames('I saw Owen. She was there.', people, 'OWEN')).toEqual([]);
+    expect(pronounsAfterNames('Kit saw her at noon. She waved.', people, null)).toEqual([]);
   });
 });

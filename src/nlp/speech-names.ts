@@ -87,3 +87,32 @@ export function calledAt(text: string, start: number, end: number): boolean {
 function i0(m: RegExpMatchArray): number {
   return m.index ?? 0;
 }
+
+/**
+ * People whom a speech names in one sentence and the next sentence goes on about as `he` or
+ * `she` (`Where's Tavi? -- She went home.`): a name spoken of (not called, not the speaker's
+ * own) that the next sentence opens with a pronoun for. `after` is the speech before this one,
+ * whose last sentence the first sentence of this speech may answer.
+ */
+export function pronounsAfterNames(
+  text: string,
+  people: PeopleIndex,
+  speaker: string | null,
+  after: string | null = null,
+): { readonly name: string; readonly gender: Gender }[] {
+  const out: { name: string; gender: Gender }[] = [];
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  let prev = after === null ? null : (after.split(/(?<=[.!?])\s+/).pop() ?? null);
+  for (const s of sentences) {
+    const m = /^(?:(?:oh|well|yes|no|yeah),?\s+)?(he|she)\b/i.exec(s);
+    if (m !== null && prev !== null && !/\b(?:he|she|him|her|his|hers)\b/i.test(prev)) {
+      const named = readNames(prev, people);
+      const names = new Set(named.map((n) => n.name));
+      const one = named[0];
+      if (names.size === 1 && !one!.vocative && one!.name !== speaker)
+        out.push({ name: one!.name, gender: m[1]!.toLowerCase() === 'he' ? 'm' : 'f' });
+    }
+    prev = s;
+  }
+  return out;
+}
