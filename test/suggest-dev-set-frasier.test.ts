@@ -1,50 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTranscript } from '../src/formats/read-transcript.js';
-import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from './shared-data.js';
+import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import {
+  DEV_SET_TERMS as TERMS,
+  devKey,
+  readDevSet,
+  type DevDirection,
+} from './suggest-dev-sets.js';
 
 // The third stage-direction dev set (test/fixtures/suggest-dev-set-frasier.md): its labels stay
 // well-formed and anchored to direction lines of the real transcripts. The fixture holds no text.
 
 const FOLDER = 'frasier-transcripts-and-srt/data/scripts';
-const TERMS = [
-  ...['kiss', 'hug', 'touch-face', 'cradle-neck', 'hold-hands', 'caress'],
-  ...['handshake', 'slap', 'punch', 'shove', 'grab'],
-];
-
-interface Direction {
-  readonly file: string;
-  readonly line: number;
-  readonly events: readonly {
-    readonly action: string;
-    readonly initiator: string | null;
-    readonly recipients: readonly string[];
-    readonly mutual: boolean;
-  }[];
-  readonly uncertain: boolean;
-  readonly tags: readonly string[];
-}
-
-const set = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'suggest-dev-set-frasier.json'), 'utf8'),
-) as { folder: string; directions: readonly Direction[] };
-const key = (d: Direction): string => `${d.file}:${d.line}`;
+const set = readDevSet('suggest-dev-set-frasier.json');
 
 describe('the Frasier suggest dev set fixture', () => {
   it('holds at least 120 distinct directions from at least 40 episodes', () => {
     expect(set.folder).toBe(FOLDER);
     expect(set.directions.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(set.directions.map(key)).size).toBe(set.directions.length);
+    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
     expect(new Set(set.directions.map((d) => d.file)).size).toBeGreaterThanOrEqual(40);
   });
 
   it('uses the shared terms, and gives mutual events no initiator', () => {
     for (const d of set.directions) {
       for (const e of d.events) {
-        expect(TERMS, key(d)).toContain(e.action);
-        expect(e.recipients.length, key(d)).toBeGreaterThan(0);
-        if (e.mutual) expect(e.initiator, key(d)).toBeNull();
+        expect(TERMS, devKey(d)).toContain(e.action);
+        expect(e.recipients.length, devKey(d)).toBeGreaterThan(0);
+        if (e.mutual) expect(e.initiator, devKey(d)).toBeNull();
       }
     }
   });
@@ -65,17 +49,17 @@ describe.skipIf(!HAS_SHARED_DATA)('the Frasier dev set against the real transcri
   };
 
   it('points every entry at the first line of a stage direction, naming people of that episode', () => {
-    const byFile = new Map<string, Direction[]>();
+    const byFile = new Map<string, DevDirection[]>();
     for (const d of set.directions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     for (const [file, entries] of byFile) {
       const { lines, path } = read(file);
       const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
       const text = readFileSync(path, 'utf8').toUpperCase();
       for (const d of entries) {
-        expect(actionStarts.has(d.line), key(d)).toBe(true);
+        expect(actionStarts.has(d.line), devKey(d)).toBe(true);
         for (const e of d.events) {
           for (const n of [e.initiator, ...e.recipients]) {
-            if (n !== null) expect(text, key(d)).toContain(n.toUpperCase());
+            if (n !== null) expect(text, devKey(d)).toContain(n.toUpperCase());
           }
         }
       }
