@@ -13,12 +13,13 @@
 // Targets (issue #8): p95 <= 50 ms as you type; >= 2,000 requests/s on 2 cores.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import Database from 'better-sqlite3';
 import { toSearchRequest } from '../src/app/search-request.js';
 import { openSqliteStore } from '../src/store/sqlite/canon-store.js';
+import { defaultSearchThreads } from '../src/store/sqlite/search-pool.js';
 import { REPO_ROOT } from '../test/shared-data.js';
 import { buildSyntheticLibrary, rareWords } from './synthetic-corpus.js';
 
@@ -242,7 +243,7 @@ Machine: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 
 start and ${loadavg()[0]!.toFixed(1)} at the end of the run.
 
 Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's corpus). Server: \`receipts serve\`
-in its own process (its default: searches in ${Math.max(1, Math.min(4, availableParallelism() - 1))} thread(s)); requests from the benchmark's process.
+in its own process (its default: searches in ${defaultSearchThreads()} thread(s)); requests from the benchmark's process.
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
 \`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE}, count ${COUNT} and context 1 as the page sends

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -9,7 +8,7 @@ import { ReceiptsError } from '../../domain/errors.js';
 import { buildServer } from '../../server/build-server.js';
 import { LOCAL_NAMES } from '../../server/local-guard.js';
 import { openSqliteStore } from '../../store/sqlite/canon-store.js';
-import { startSearchPool } from '../../store/sqlite/search-pool.js';
+import { defaultSearchThreads, startSearchPool } from '../../store/sqlite/search-pool.js';
 import { defaultDbPath, ensureDbFolder } from '../db-path.js';
 import type { GlobalOptions } from '../with-store.js';
 
@@ -36,16 +35,6 @@ export function findWebRoot(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [resolve(here, '../../web'), resolve(here, '../../../dist/web')];
   return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? null;
-}
-
-/**
- * One core stays for the server's own thread (HTTP, answers) and the browser; the others
- * search, up to 4. On 2 cores one search thread answered 2,069-2,166 new searches/s against
- * 1,845-2,082 with two and 1,799-1,835 with none (bench/serve-bench.ts); one core: one thread,
- * so that a long search still leaves the page's other requests to the server's thread.
- */
-function defaultSearchThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 export function registerServe(program: Command): void {
