@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTranscript } from '../src/formats/read-transcript.js';
+import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import {
+  DEV_SET_TERMS as TERMS,
+  devKey,
+  readDevSet,
+  type DevDirection,
+} from './suggest-dev-sets.js';
+
+// The second Doctor Who stage-direction dev set (test/fixtures/suggest-dev-set-doctorwho-2.md):
+// labels made on directions the suggester was never tuned on. They stay well-formed, apart
+// from the first Doctor Who set, and anchored to direction lines of the real transcripts.
+// The fixture holds no transcript text.
+
+const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
+const set = readDevSet('suggest-dev-set-doctorwho-2.json');
+const first = readDevSet('suggest-dev-set.json');
+
+const TAGS = [
+  'pronoun',
+  'inline',
+  'coordinated',
+  'passive',
+  'group',
+  'multiple',
+  'negation',
+  'object',
+  'random',
+] as const;
+const PARTS = ['lips', 'cheek', 'forehead', 'hand', 'neck', 'face', 'hair', 'shoulder'];
+
+/** Counts stated in suggest-dev-set-doctorwho-2.md; a fixture that loses or gains labels fails. */
+const EXPECTED_EVENTS: Record<string, number> = {
+  kiss: 12,
+  hug: 13,
+  'touch-face': 0,
+  'cradle-neck': 0,
+  'hold-hands': 3,
+  caress: 1,
+  handshake: 8,
+  slap: 5,
+  punch: 11,
+  shove: 10,
+  grab: 22,
+};
+const EXPECTED_TAGS: Record<(typeof TAGS)[number], number> = {
+  pronoun: 41,
+  inline: 4,
+  coordinated: 12,
+  passive: 11,
+  group: 7,
+  multiple: 15,
+  negation: 17,
+  object: 41,
+  random: 40,
+};
+
+type LabelledEvent = DevDirection['events'][number] & { readonly part?: string };
+
+const events = set.directions.flatMap((d) => d.events as readonly LabelledEvent[]);
+const era = (file: string): number => Number(/^doctor_(\d+)\//.exec(file)?.[1]);
+const isName = (s: unknown): boolean =>
+  typeof s === 'string' && s.length > 0 && s === s.toUpperCase() && s.trim() === s;
+
+describe('the second Doctor Who suggest dev set fixture', () => {
+  it('holds at least 120 distinct directions, at most 2 per file, from at least 60 files', () => {
+    expect(Object.keys(set).sort()).toEqual(['directions', 'folder']);
+    expect(set.folder).toBe(FOLDER);
+    expect(set.directions.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
+    const perFile = new Map<string, number>();
+    for (const d of set.directions) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
+    expect(perFile.size).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...perFile.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('spreads over the classic and the modern series', () => {
+    expect(set.directions.filter((d) => era(d.file) <= 8).length).toBeGreaterThanOrEqual(60);
+    expect(set.directions.filter((d) => era(d.file) >= 9).length).toBeGreaterThanOrEqual(40);
+    expect(new Set(set.directions.map((d) => era(d.file))).size).toBe(13);
+  });
+
+  it('shares no (file, line) with the first Doctor Who set', () => {
+    expect(first.folder).toBe(FOLDER);
+    const taken = new Set(first.directions.map(devKey));
+    for (const d of set.directions) expect(taken.has(devKey(d)), devKey(d)).toBe(false);
+  });
+
+  it('holds only file, line and labels, never transcript text', () => {
+    for (const d of set.directions) {
+      expect(Object.keys(d).sort(), devKey(d)).toEqual([
+        'events',
+        'file',
+        'line',
+        'tags',
+        'uncertain',
+      ]);
+      expect(d.file, devKey(d)).toMatch(/^doctor_\d+\/[^/]+\.txt$/);
+      expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
+      expect(typeof d.uncertain, devKey(d)).toBe('boolean');
+      for (const e of d.events) {
+        expect(
+          Object.keys(e).every((k) =>
+            ['action', 'initiator', 'recipients', 'mutual', 'part'].includes(k),
+          ),
+          devKey(d),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('uses the shared terms, tags and body parts, and gives mutual events no initiator', () => {
+    for (const d of set.directions) {
+      for (const t of d.tags) expect(TAGS, devKey(d)).toContain(t);
+      expect(new Set(d.tags).size, devKey(d)).toBe(d.tags.length);
+      expect(d.tags.includes('multiple'), devKey(d)).toBe(d.events.length > 1);
+      for (const e of d.events as readonly LabelledEvent[]) {
+        expect(TERMS, devKey(d)).toContain(e.action);
+        if (e.part !== undefined) expect(PARTS, devKey(d)).toContain(e.part);
+        expect(e.recipients.length, devKey(d)).toBeGreaterThan(0);
+        expect(e.recipients.every(isName), devKey(d)).toBe(true);
+        if (e.mutual) {
+          expect(e.initiator, devKey(d)).toBeNull();
+          expect(e.recipients.length, devKey(d)).toBeGreaterThanOrEqual(2);
+        } else if (e.initiator !== null) {
+          expect(isName(e.initiator), devKey(d)).toBe(true);
+          expect(e.recipients, devKey(d)).not.toContain(e.initiator);
+        }
+      }
+    }
+  });
+
+  it('mixes directions with acts, look-alikes without, and random ones; few uncertain', () => {
+    const withActs = set.directions.filter((d) => d.events.length > 0).length;
+    expect(withActs).toBeGreaterThan(set.directions.length * 0.3);
+    expect(withActs).toBeLessThan(set.directions.length * 0.7);
+    const random = set.directions.filter((d) => d.tags.includes('random')).length;
+    expect(random).toBeGreaterThanOrEqual(30);
+    expect(set.directions.filter((d) => d.tags.includes('negation')).length).toBeGreaterThan(10);
+    expect(set.directions.filter((d) => d.uncertain).length).toBeLessThanOrEqual(5);
+  });
+
+  it('matches the counts per term and per tag stated in suggest-dev-set-doctorwho-2.md', () => {
+    const perAction = Object.fromEntries(
+      TERMS.map((a) => [a, events.filter((e) => e.action === a).length]),
+    );
+    const perTag = Object.fromEntries(
+      TAGS.map((t) => [t, set.directions.filter((d) => d.tags.includes(t)).length]),
+    );
+    expect(perAction).toEqual(EXPECTED_EVENTS);
+    expect(perTag).toEqual(EXPECTED_TAGS);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)('the second Doctor Who dev set against the transcripts', () => {
+  const read = (file: string) => {
+    const path = sharedData(...FOLDER.split('/'), file);
+    const bytes = readFileSync(path);
+    return {
+      lines: readTranscript(bytes, path).parts[0]!.transcript.lines,
+      raw: bytes.toString('utf8'),
+    };
+  };
+
+  it('points every entry at a direction line of the reader, naming people of that file', () => {
+    const byFile = new Map<string, DevDirection[]>();
+    for (const d of set.directions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const [file, entries] of byFile) {
+      const { lines, raw } = read(file);
+      const actions = lines.filter((l) => l.kind === 'action');
+      const physical = raw.split('\n');
+      const upper = raw.toUpperCase();
+      for (const d of entries) {
+        const here = actions.filter((l) => l.line === d.line);
+        expect(here.length, devKey(d)).toBeGreaterThan(0);
+        expect(physical[d.line - 1], devKey(d)).toContain('(');
+        // Inline: the reader gives the direction to the speaker whose turn it sits in.
+        const inSpeech = here.some((l) => l.kind === 'action' && l.speaker !== null);
+        expect(inSpeech, devKey(d)).toBe(d.tags.includes('inline'));
+        for (const e of d.events) {
+          for (const n of [e.initiator, ...e.recipients]) {
+            if (n !== null) expect(upper, `${devKey(d)} ${n}`).toContain(n);
+          }
+        }
+      }
+    }
+  });
+});
