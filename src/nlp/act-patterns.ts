@@ -235,6 +235,12 @@ export function readAct(
       return mk('hug', 'subject', [o], false, null, 'act.in-arms', null);
     if ((lemma === 'hold' || lemma === 'cradle') && ['close', 'tight', 'tightly'].includes(w))
       return mk('hug', 'subject', [o], false, null, 'act.hold-close', null);
+    // `(holds her)`: a person held, the sentence ending there (not `holds him back`, `holds
+    // her at gunpoint`, `holds her so tightly ...`), is held in one's arms.
+    const held = next.toks[next.toks.length - 1]!.post;
+    const sentenceEnds = held === '' || (held.trim() !== '' && /^[.!?)\s]+$/.test(held));
+    if (lemma === 'hold' && items[j + 1] === undefined && sentenceEnds)
+      return mk('hug', 'subject', [o], false, null, 'act.hold-person', null);
     // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
     if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))

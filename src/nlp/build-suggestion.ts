@@ -43,7 +43,7 @@ export function buildSuggestion(
       if (subject !== null) objects.push(subject);
       continue;
     }
-    if (act.part !== null && ownBody(o, act.term, doer, setting)) return null;
+    if (act.part !== null && ownBody(o, act.term, act.part, doer, setting)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;
     const r = resolveRef(o, ctx(reflexive ? [] : exclude), scope, false);
     if (r === null) return null;
@@ -92,15 +92,24 @@ export function buildSuggestion(
 // thigh`, `thumps his chest`); nobody shakes or kisses their own hand in a stage direction
 // worth reading.
 const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress', 'slap', 'punch']);
+const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
 
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's
  * gender (or it is unknown) and nobody else known to be of that gender was named earlier
  * in the direction. `He clutches his chest` is no act; `She strokes his cheek` still is.
  */
-function ownBody(o: Ref, term: string, doer: Resolved | null, setting: ActSetting): boolean {
+function ownBody(
+  o: Ref,
+  term: string,
+  part: string,
+  doer: Resolved | null,
+  setting: ActSetting,
+): boolean {
   if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return false;
   if (!SELF_TERMS.has(term)) return false;
+  // One slaps one's own thigh or forehead, not one's own face.
+  if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
   if (doer === null || doer.names.length !== 1) return false;
   const self = doer.names[0]!;
   const g = doer.gender ?? setting.scope.discourse.genderOf(self);

@@ -179,3 +179,24 @@ describe('suggestMoments on partners and subjects', () => {
     ).toEqual(['2 handshake OWEN>KIT @hand']);
   });
 });
+
+describe('suggestMoments on holding, lunging and blows to the face', () => {
+  it('reads a person held, with the sentence ending there, as a hug', () => {
+    expect(suggest('MARA: I am scared.', 'OWEN: (holds her)')).toEqual(['2 hug OWEN>MARA']);
+    expect(suggest('MARA: Let go!', '(Owen holds her back.)')).toEqual([]);
+    expect(suggest('MARA: Let go!', '(Owen holds her at arm’s length.)')).toEqual([]);
+  });
+
+  it('reads a motion verb after a name as the verb, so the name stays the subject', () => {
+    expect(suggest('MARA: Stop!', '(Owen lunges at Mara and grabs her by the throat.)')).toEqual([
+      '2 grab OWEN>MARA @neck',
+    ]);
+  });
+
+  it('never reads a slap on the face as the doer’s own', () => {
+    expect(suggest('QUORN: You cheated.', 'OWEN: So?', '(Owen slaps his face.)')).toEqual([
+      '3 slap OWEN>QUORN @face',
+    ]);
+    expect(suggest('QUORN: You cheated.', '(Owen slaps his thigh and laughs.)')).toEqual([]);
+  });
+});

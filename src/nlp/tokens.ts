@@ -18,7 +18,8 @@ export interface Token {
 const tagOf = (w: string): string => (w.endsWith('ing') ? 'Gerund' : 'Verb');
 
 // Verbs that compromise may take for plural nouns after a name or a role (`Roz starts to kiss
-// him`, `a tall man walks to her`), which would hide the clause's verb and so its subject.
+// him`, `a tall man walks to her`, `the Doctor lunges at Peri`), which would hide the clause's
+// verb and so its subject. As nouns they are rare in stage directions.
 const ASPECT_VERBS = new Set([
   'starts',
   'begins',
@@ -29,6 +30,11 @@ const ASPECT_VERBS = new Set([
   'walks',
   'hurries',
   'rushes',
+  'lunges',
+  'leaps',
+  'dives',
+  'jumps',
+  'pounces',
 ]);
 
 /** Split a direction into sentences of tagged tokens (compromise for tagging only). */
