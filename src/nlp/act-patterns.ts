@@ -54,7 +54,9 @@ export function readAct(
     const by = items.findIndex((x, i) => i > k && word(x) === 'by');
     const agent = items[by + 1];
     // `She is shaken`: upset, far more often than held and shaken.
-    const term = lemma === 'shake' ? null : actTerm(lemma, null);
+    // `is knocked down`, `gets knocked out`: felled by a blow.
+    const felled = lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1]));
+    const term = lemma === 'shake' ? null : felled ? 'punch' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
       let d = skip(items, by + 1);

@@ -39,10 +39,16 @@ export function impliedAgent(
   scope: RefScope,
 ): RawAct {
   if (act.rule !== 'act.passive-no-agent' || act.doer !== null || before === null) return act;
-  // `... before he is strangled`, `as he is hit`: another moment, perhaps another attacker.
-  if (link === null || !CONSEQUENCE_LINKS.has(link)) return act;
   if (subject === null || subject.names.length !== 1) return act;
   const patient = subject.names[0]!;
+  // `They struggle before Kit is knocked out`: the two of them, so the other one did it.
+  const pair = before.doer.length === 2 && before.doer.includes(patient) && link !== null;
+  if (pair && (CONSEQUENCE_LINKS.has(link) || link === 'before' || link === 'until')) {
+    const other = before.doer.find((n) => n !== patient)!;
+    return { ...act, doer: ref('name', [other]), rule: 'act.passive-implied-agent' };
+  }
+  // `... before he is strangled`, `as he is hit`: another moment, perhaps another attacker.
+  if (link === null || !CONSEQUENCE_LINKS.has(link)) return act;
   if (before.doer.length === 1 && before.doer[0] === patient) {
     for (const o of [...before.others].reverse()) {
       const r = resolveRef(o, ctx([patient]), scope, false);

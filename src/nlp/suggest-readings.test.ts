@@ -200,3 +200,17 @@ describe('suggestMoments on holding, lunging and blows to the face', () => {
     expect(suggest('QUORN: You cheated.', '(Owen slaps his thigh and laughs.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on being knocked down', () => {
+  it('reads being knocked down as a blow, from the other party of the clause before', () => {
+    expect(suggest('(Kit tries to take Owen’s gun, and is knocked down.)')).toEqual([
+      '1 punch OWEN>KIT',
+    ]);
+  });
+
+  it('takes the other of two who struggle as the one who knocks the first out', () => {
+    expect(
+      suggest('KIT: Give it back!', 'OWEN: Never.', '(They struggle before Kit is knocked out.)'),
+    ).toEqual(['3 punch OWEN>KIT']);
+  });
+});
