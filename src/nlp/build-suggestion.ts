@@ -114,7 +114,8 @@ function ownBody(
   const self = doer.names[0]!;
   const g = doer.gender ?? setting.scope.discourse.genderOf(self);
   if (g !== null && g !== o.gender) return false;
-  return !setting
-    .ctx([])
-    .earlier.some((n) => n !== self && setting.scope.discourse.genderOf(n) === o.gender);
+  const ctx = setting.ctx([]);
+  // `He reaches for it, but Ana slaps his hand away`: his is the he of the clause before.
+  if ([...ctx.seen].some(([n, g]) => n !== self && g === o.gender)) return false;
+  return !ctx.earlier.some((n) => n !== self && setting.scope.discourse.genderOf(n) === o.gender);
 }

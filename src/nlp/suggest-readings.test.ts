@@ -214,3 +214,16 @@ describe('suggestMoments on being knocked down', () => {
     ).toEqual(['3 punch OWEN>KIT']);
   });
 });
+
+describe('suggestMoments on a body part of someone a pronoun just named', () => {
+  it('reads `his hand` as the hand of the `he` before, when the doer’s gender is not known', () => {
+    expect(
+      suggest(
+        'QUORN: This cake is perfect.',
+        'ZEBRIKA: Not before dinner.',
+        'QUORN: Oh well.',
+        '(He reaches for another bite, but Zebrika slaps his hand away.)',
+      ),
+    ).toEqual(['4 slap ZEBRIKA>QUORN @hand']);
+  });
+});
