@@ -5,6 +5,7 @@ import { Discourse } from './discourse.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { readLines } from './read-lines.js';
+import { renameRoles, rolesWhoSpeak } from './role-speakers.js';
 import { callEvidence, gatherCalls, learnCalledNames, linkCalledNames } from './called-names.js';
 
 export interface SuggestInput {
@@ -60,7 +61,7 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
     out.push(...readDirection({ index: i, sentences: sentences.get(i) ?? [], speaker, setting }));
   });
-  return out;
+  return renameRoles(out, rolesWhoSpeak(input.lines, sentences, speakerName, genders));
 }
 
 /** Every speaker label of the transcript, as written. */

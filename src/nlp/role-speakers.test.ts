@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { suggest } from './test-helpers.js';
+
+// Sentences written for these tests; none is copied from a transcript.
+
+describe('a person brought in by role who then speaks', () => {
+  it('is the speaker whose first words come right after, for the rest of the scene', () => {
+    expect(
+      suggest(
+        'OWEN: Quiet here.',
+        '(Owen looks around when a woman bumps into him.)',
+        'OWEN: Sorry.',
+        '(She smiles.)',
+        'MARA: Owen! It has been years.',
+        '(She kisses Owen.)',
+      ),
+    ).toEqual(['6 kiss MARA>OWEN']);
+  });
+
+  it('stays a role when the next speaker was heard before, or is of another gender', () => {
+    expect(
+      suggest(
+        'MARA: Quiet here.',
+        'OWEN: It is.',
+        '(A woman bumps into Owen and kisses him.)',
+        'MARA: Careful!',
+      ),
+    ).toEqual(['3 kiss WOMAN>OWEN']);
+    expect(
+      suggest(
+        'OWEN: Quiet here.',
+        '(A woman bumps into Owen and kisses him.)',
+        'BOYD: Owen! Is that your wife?',
+        'OWEN: No, Mister Boyd.',
+      ),
+    ).toEqual(['2 kiss WOMAN>OWEN']);
+  });
+});

@@ -1,0 +1,85 @@
+import type { Suggestion } from '../domain/moment.js';
+import type { TranscriptLine } from '../domain/transcript.js';
+import type { GenderBook } from './gender-book.js';
+import type { Item } from './refs.js';
+
+/** A person a direction brings in by role who then speaks under a name, for a stretch of lines. */
+export interface RoleSpeaker {
+  readonly role: string;
+  readonly speaker: string;
+  /** Line seqs, inclusive, where the role stands for the speaker: to the end of the scene. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** How soon after the role is brought in the speaker's first speech must come, in transcript lines. */
+const FIRST_WORDS_WITHIN = 6;
+
+/**
+ * `(A woman bumps into him.)` then `VASH: ...`, the first speech of a speaker not heard
+ * before: a reader takes the woman for Vash, for the rest of the scene. Only an indefinite
+ * singular role (`a woman`, `an old man`) that no speaker is called, a speaker whose first
+ * speech in the transcript comes within a few lines in the same scene, and no gender against it.
+ */
+export function rolesWhoSpeak(
+  lines: readonly TranscriptLine[],
+  sentences: ReadonlyMap<number, readonly (readonly Item[])[]>,
+  speakerName: (label: string) => string,
+  genders: GenderBook,
+): RoleSpeaker[] {
+  const spoken = new Set<string>();
+  const firstSpeech = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (l.kind !== 'dialogue') return;
+    const who = speakerName(l.speaker);
+    if (!firstSpeech.has(who)) firstSpeech.set(who, i);
+    spoken.add(who);
+  });
+  const out: RoleSpeaker[] = [];
+  for (const [i, items] of sentences) {
+    const roles = items
+      .flat()
+      .filter(
+        (it): it is Extract<Item, { kind: 'ref' }> =>
+          it.kind === 'ref' &&
+          it.ref.kind === 'name' &&
+          it.ref.role !== null &&
+          !it.ref.definite &&
+          !it.ref.plural &&
+          !spoken.has(it.ref.names[0]!),
+      )
+      .map((it) => it.ref);
+    if (roles.length !== 1) continue;
+    const role = roles[0]!;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.kind !== 'scene') end++;
+    let speaker: string | null = null;
+    for (let k = i + 1; k < Math.min(end, i + 1 + FIRST_WORDS_WITHIN); k++) {
+      const l = lines[k]!;
+      if (l.kind !== 'dialogue') continue;
+      const who = speakerName(l.speaker);
+      if (firstSpeech.get(who) === k) speaker = who;
+      if (speaker !== null) break;
+    }
+    if (speaker === null) continue;
+    const g = genders.genderOf(speaker);
+    if (role.gender !== null && g !== null && g !== role.gender) continue;
+    out.push({ role: role.names[0]!, speaker, from: lines[i]!.seq, to: lines[end - 1]!.seq });
+  }
+  return out;
+}
+
+/** Suggestions with each role that a speaker turned out to be renamed to that speaker. */
+export function renameRoles(
+  suggestions: readonly Suggestion[],
+  roles: readonly RoleSpeaker[],
+): Suggestion[] {
+  if (roles.length === 0) return [...suggestions];
+  return suggestions.map((s) => {
+    const rename = (n: string): string =>
+      roles.find((r) => r.role === n && s.seq >= r.from && s.seq <= r.to)?.speaker ?? n;
+    const initiator = s.initiator === null ? null : rename(s.initiator);
+    const recipients = [...new Set(s.recipients.map(rename))].filter((n) => n !== initiator);
+    return { ...s, initiator, recipients };
+  });
+}
