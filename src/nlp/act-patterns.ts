@@ -243,6 +243,9 @@ export function readAct(
     const sentenceEnds = held === '' || (held.trim() !== '' && /^[.!?)\s]+$/.test(held));
     if (lemma === 'hold' && items[j + 1] === undefined && sentenceEnds)
       return mk('hug', 'subject', [o], false, null, 'act.hold-person', null);
+    // `pulls her back`, `pulls him aside`: taken hold of and moved (not `pulls her close`).
+    if (lemma === 'pull' && PULLED_AWAY.has(word(items[j + 1])))
+      return mk('grab', 'subject', [o], false, null, 'act.pull-away', null);
     // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
     if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))
@@ -281,6 +284,8 @@ export function readAct(
   }
   return null;
 }
+
+const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out']);
 
 const ELIDED_FOLLOWERS = new Set(['then', 'and', 'as', 'while']);
 

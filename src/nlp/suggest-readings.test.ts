@@ -227,3 +227,11 @@ describe('suggestMoments on a body part of someone a pronoun just named', () => 
     ).toEqual(['4 slap ZEBRIKA>QUORN @hand']);
   });
 });
+
+describe('suggestMoments on pulling someone away', () => {
+  it('reads pulling a person back or aside as a grab, not pulling them close', () => {
+    expect(suggest('(Mara pulls Owen back from the edge.)')).toEqual(['1 grab MARA>OWEN']);
+    expect(suggest('(Mara pulls Owen aside.)')).toEqual(['1 grab MARA>OWEN']);
+    expect(suggest('(Mara pulls Owen close.)')).toEqual([]);
+  });
+});
