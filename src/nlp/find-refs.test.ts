@@ -95,3 +95,11 @@ describe('findRefs', () => {
     expect(refsOf(readSentence('Kit grabs his wrist.', 'KIT'))).toEqual(['KIT', "his's"]);
   });
 });
+
+describe('findRefs on one member of a group', () => {
+  it('reads `one of the guards` as one guard, and `one of her drones` as one drone', () => {
+    expect(refsOf(readSentence('One of the guards grabs Kit.', 'KIT'))).toEqual(['GUARD', 'KIT']);
+    expect(refsOf(readSentence('One of the Daleks shoves Kit.', 'KIT'))).toEqual(['DALEK', 'KIT']);
+    expect(refsOf(readSentence('One of her drones grabs a woman.'))).toEqual(['DRONE', 'WOMAN']);
+  });
+});

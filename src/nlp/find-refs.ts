@@ -2,7 +2,7 @@ import { matchName } from './name-match.js';
 import type { PeopleIndex } from './people-index.js';
 import { joinGroups } from './ref-groups.js';
 import { POSSESSIVE, ref, stripPossessive, type Item } from './refs.js';
-import { personNoun } from './role-nouns.js';
+import { matchOneOf, personNoun } from './role-nouns.js';
 import { isVerb, type Token } from './tokens.js';
 import { BODY_PARTS, GROUP_WORDS, PRONOUNS } from './words.js';
 
@@ -60,6 +60,12 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
         toks: [t, next],
       });
       i += 2;
+      continue;
+    }
+    const member = matchOneOf(tokens, i);
+    if (member !== null) {
+      items.push({ kind: 'ref', ref: member.ref, toks: tokens.slice(i, member.end) });
+      i = member.end;
       continue;
     }
     const named = matchName(tokens, i, people);

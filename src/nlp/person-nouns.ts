@@ -43,6 +43,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['villager', null],
   ['native', null],
   ['android', null],
+  ['drone', null],
   ['robot', null],
   ['cyborg', null],
   ['creature', null],

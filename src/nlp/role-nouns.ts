@@ -133,3 +133,27 @@ function isClauseHead(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   return prev === undefined || ['and', 'then', 'as', 'when', 'while'].includes(prev.lower);
 }
+
+// Determiners of the group a single member is taken from: `one of the guards`, `one of her drones`.
+const GROUP_DETERMINERS = new Set(['the', 'her', 'his', 'their', 'its', 'these', 'those']);
+
+/**
+ * `One of the guards`, `one of her drones`: a single member of a group named by role, as that
+ * role in the singular (GUARD, DRONE), from token `i` (`one`). Null when no group role follows.
+ */
+export function matchOneOf(tokens: readonly Token[], i: number): { ref: Ref; end: number } | null {
+  if (tokens[i]?.lower !== 'one' || tokens[i + 1]?.lower !== 'of') return null;
+  if (!GROUP_DETERMINERS.has(tokens[i + 2]?.lower ?? '')) return null;
+  const group = matchRole(tokens, i + 2, i + 3);
+  if (group === null || !group.ref.plural || group.ref.possessive) return null;
+  const noun = tokens[group.end - 1]!;
+  const person = personNoun(noun);
+  const head = stripPossessive(noun.text).toUpperCase();
+  const singular = person?.singular.toUpperCase() ?? head.replace(/MEN$/, 'MAN').replace(/S$/, '');
+  const words = group.ref.names[0]!.split(' ');
+  const name = [...words.slice(0, -1), singular].join(' ');
+  return {
+    ref: ref('name', [name], { gender: group.ref.gender, role: singular }),
+    end: group.end,
+  };
+}
