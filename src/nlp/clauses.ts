@@ -71,6 +71,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     if (it.kind === 'ref') {
       // `Jim, a dark-haired man, walks ...`: the role after a comma describes the name.
       if (appositive(items, i)) continue;
+      // `The guard behind Rose grabs her`: a person in a phrase after the subject is not it.
+      if (inPhrase && subject !== null) continue;
       if (!it.ref.possessive) subject = it.ref;
       owner = it.ref.possessive ? it.ref : null;
       thing = false;
@@ -85,8 +87,9 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     }
     owner = null;
     if (PREPOSITIONS.has(t.lower)) {
-      // The person after a preposition is its object (`In front of Rose, Jack ...`).
-      subject = null;
+      // The person after a preposition is its object (`In front of Rose, Jack ...`); one
+      // named before it stays the subject (`an alien with heavy brows knocks him down`).
+      if (subject === null || subject.possessive) subject = null;
       inPhrase = true;
       thing = false;
     } else if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !inPhrase && !t.cap) thing = true;

@@ -103,3 +103,11 @@ describe('findRefs on one member of a group', () => {
     expect(refsOf(readSentence('One of her drones grabs a woman.'))).toEqual(['DRONE', 'WOMAN']);
   });
 });
+
+describe('findRefs on places', () => {
+  it('reads a capitalised word after `in` or `from` as no person, unless it owns something', () => {
+    expect(refsOf(readSentence('The house in Buckinghamshire burns.'))).toEqual([]);
+    expect(refsOf(readSentence('A letter from Fenwick arrives.'))).toEqual([]);
+    expect(refsOf(readSentence('She lies in Lynda’s arms.'))).toEqual(['she', "LYNDA's"]);
+  });
+});

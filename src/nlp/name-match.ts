@@ -4,6 +4,7 @@ import { headsClause, isVerb, type Token } from './tokens.js';
 import { matchRole } from './role-nouns.js';
 import { DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
 
+const PLACE_PREPS = new Set(['in', 'from', 'near', 'outside', 'inside']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another']);
 // Lower-case words before a name that describe the person, not name them: `young Amy`.
 const NAME_ADJECTIVES = new Set(['young', 'old', 'older', 'younger', 'little', 'poor', 'dear']);
@@ -73,6 +74,8 @@ export function matchName(
   if (!first.cap || NOT_NAMES.has(stripPossessive(first.lower))) return null;
   const prev = tokens[i - 1];
   if (prev !== undefined && (DETERMINERS.has(prev.lower) || (i > 1 && prev.cap))) return null;
+  // `a house in Buckinghamshire`, `a letter from Fenwick`: a place, or someone not there.
+  if (PLACE_PREPS.has(prev?.lower ?? '') && !POSSESSIVE.test(first.text)) return null;
   const personal = TITLES.has(first.lower) || first.tags.has('Person');
   let end = start;
   while (end < tokens.length && end < start + 3) {

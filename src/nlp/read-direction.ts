@@ -73,8 +73,10 @@ export function readDirection(d: Direction): Suggestion[] {
         subject = resolveRef(clause.subject, ctx([]), scope, true);
         clauseSubject = subject;
       } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
-        // `an old woman, who pushes him`: the person just named.
+        // `an old woman, who pushes him`: the person just named, and the subject of the
+        // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
+        clauseSubject = subject;
       } else if (clauseSubject !== null) subject = clauseSubject;
       else if (lastSubject !== null) subject = lastSubject;
       else if (d.speaker !== null) subject = named([d.speaker]);

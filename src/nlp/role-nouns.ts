@@ -56,10 +56,10 @@ export function matchRole(
   const adjectives: string[] = [];
   while (
     k < tokens.length &&
-    k < bare + 2 &&
+    k < bare + 3 &&
     !tokens[k]!.cap &&
     describesPerson(tokens, k) &&
-    tokens[k]!.post.trim() === ''
+    /^-?$/.test(tokens[k]!.post.trim())
   )
     adjectives.push(tokens[k++]!.lower);
   const noun = tokens[k];
@@ -87,7 +87,10 @@ export function matchRole(
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
   if (det === null && bare === i && !plural) return null;
   const head = stripPossessive(noun.text).toUpperCase();
-  const name = [...adjectives.map((a) => a.toUpperCase()), head].join(' ');
+  // `an old man` is named OLD MAN, as a reader would label him; `a large grey-skinned alien`
+  // is described, and named ALIEN.
+  const kept = adjectives.length <= 2 ? adjectives : [];
+  const name = [...kept.map((a) => a.toUpperCase()), head].join(' ');
   return {
     ref: ref('name', [name], {
       gender: person?.gender ?? null,

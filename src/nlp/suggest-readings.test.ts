@@ -235,3 +235,20 @@ describe('suggestMoments on pulling someone away', () => {
     expect(suggest('(Mara pulls Owen close.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on subjects with phrases after them', () => {
+  it('keeps a described subject past a phrase after it, named by its noun', () => {
+    expect(
+      suggest('(A man runs. A tall grey-skinned alien with heavy brows knocks him down.)'),
+    ).toEqual(['1 punch ALIEN>MAN']);
+    expect(suggest('KIT: Help!', '(The guard behind Mara grabs Kit.)')).toEqual([
+      '2 grab GUARD>KIT',
+    ]);
+  });
+
+  it('carries the subject of a `who` clause into the clause joined to it', () => {
+    expect(
+      suggest('OWEN: Go on.', '(Kit returns to Mara, who pulls him to her and kisses him.)'),
+    ).toEqual(['2 kiss MARA>KIT']);
+  });
+});

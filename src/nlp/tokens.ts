@@ -35,6 +35,7 @@ const ASPECT_VERBS = new Set([
   'dives',
   'jumps',
   'pounces',
+  'returns',
 ]);
 
 /** Split a direction into sentences of tagged tokens (compromise for tagging only). */
