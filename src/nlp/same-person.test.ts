@@ -36,3 +36,14 @@ describe('a person brought in by role who then speaks', () => {
     ).toEqual(['2 kiss WOMAN>OWEN']);
   });
 });
+
+describe('a first name alone', () => {
+  it('is the one person of the transcript named in full with it, when no character has it', () => {
+    expect(
+      suggest(
+        'MARA: Who is at the door?',
+        '(Owen comes in with the real Bobby Vance. Mara takes Bobby’s hand. She kisses Bobby.)',
+      ),
+    ).toEqual(['2 hold-hands MARA>BOBBY VANCE @hand', '2 kiss MARA>BOBBY VANCE']);
+  });
+});

@@ -1,3 +1,5 @@
+// Two ways a transcript names one person: a role who then speaks under a name, and a first
+// name for someone named in full. Both are settled after the directions are read, by renaming.
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import type { GenderBook } from './gender-book.js';
@@ -78,6 +80,48 @@ export function renameRoles(
   return suggestions.map((s) => {
     const rename = (n: string): string =>
       roles.find((r) => r.role === n && s.seq >= r.from && s.seq <= r.to)?.speaker ?? n;
+    const initiator = s.initiator === null ? null : rename(s.initiator);
+    const recipients = [...new Set(s.recipients.map(rename))].filter((n) => n !== initiator);
+    return { ...s, initiator, recipients };
+  });
+}
+
+/**
+ * `the real Bobby Sherman ... Bobby takes his hand`: a first name alone stands for the one
+ * person of the transcript named in full with it, when that person is no character.
+ * Returns full names by first name, for names that no character has.
+ */
+export function fullNames(
+  sentences: ReadonlyMap<number, readonly (readonly Item[])[]>,
+  isCharacter: (name: string) => boolean,
+): Map<string, string> {
+  const byFirst = new Map<string, Set<string>>();
+  for (const items of sentences.values()) {
+    for (const it of items.flat()) {
+      if (it.kind !== 'ref' || it.ref.kind !== 'name' || it.ref.role !== null) continue;
+      const name = it.ref.names[0]!;
+      const words = name.split(' ');
+      if (words.length < 2 || isCharacter(name)) continue;
+      const set = byFirst.get(words[0]!) ?? new Set<string>();
+      set.add(name);
+      byFirst.set(words[0]!, set);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [first, names] of byFirst) {
+    if (names.size === 1 && !isCharacter(first)) out.set(first, [...names][0]!);
+  }
+  return out;
+}
+
+/** Suggestions with first names that stand for one person named in full given that full name. */
+export function renameFirstNames(
+  suggestions: readonly Suggestion[],
+  full: ReadonlyMap<string, string>,
+): Suggestion[] {
+  if (full.size === 0) return [...suggestions];
+  const rename = (n: string): string => full.get(n) ?? n;
+  return suggestions.map((s) => {
     const initiator = s.initiator === null ? null : rename(s.initiator);
     const recipients = [...new Set(s.recipients.map(rename))].filter((n) => n !== initiator);
     return { ...s, initiator, recipients };
