@@ -23,6 +23,8 @@ const IRREGULAR: Record<string, readonly string[]> = {
   beat: ['beats', 'beat', 'beaten', 'beating'],
   strike: ['strikes', 'struck', 'striking'],
   leap: ['leaps', 'leapt', 'leaped', 'leaping'],
+  hang: ['hangs', 'hung', 'hanging'],
+  cling: ['clings', 'clung', 'clinging'],
 };
 
 /** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
@@ -94,6 +96,8 @@ const LEMMAS = [
   'sweep',
   'envelop',
   'knock',
+  'hang',
+  'cling',
   'stare',
   'glance',
   'look',

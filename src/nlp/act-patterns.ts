@@ -105,6 +105,17 @@ export function readAct(
     return null;
   }
   if (lemma === 'pounce' || lemma === 'leap' || lemma === 'grapple') return null;
+  // `hangs onto him`, `clings to her`: holding on to a person (not `hangs up`, `hangs on!`).
+  if (lemma === 'hang' || lemma === 'cling') {
+    let at = -1;
+    if (word(next) === 'on' && ['to', 'onto'].includes(word(items[j + 1]))) at = j + 2;
+    else if (word(next) === 'onto' || (lemma === 'cling' && word(next) === 'to')) at = j + 1;
+    const o = items[at];
+    if (at < 0 || o?.kind !== 'ref' || o.ref.kind === 'reciprocal') return null;
+    if (!o.ref.possessive) return mk('grab', 'subject', [o.ref], false, null, 'act.hang-on', null);
+    const p = partAt(items, at);
+    return p === null ? null : mk('grab', 'subject', [o.ref], false, p.part, 'act.hang-on', null);
+  }
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
     let n = j + 2;

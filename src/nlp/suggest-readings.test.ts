@@ -252,3 +252,12 @@ describe('suggestMoments on subjects with phrases after them', () => {
     ).toEqual(['2 kiss MARA>KIT']);
   });
 });
+
+describe('suggestMoments on holding on to someone', () => {
+  it('reads hanging on to or clinging to a person as a grab, not hanging up', () => {
+    expect(suggest('(Kit slips. Mara hangs onto Kit.)')).toEqual(['1 grab MARA>KIT']);
+    expect(suggest('(Mara hangs on to Kit’s arm.)')).toEqual(['1 grab MARA>KIT @arm']);
+    expect(suggest('(Mara clings to Kit.)')).toEqual(['1 grab MARA>KIT']);
+    expect(suggest('KIT: Bye.', '(Mara hangs up on Kit.)')).toEqual([]);
+  });
+});
