@@ -38,6 +38,8 @@ export function readDirection(d: Direction): Suggestion[] {
     for (const n of names) if (!earlier.includes(n)) earlier.push(n);
     if (names.length >= 2) groups.push([...names]);
   };
+  // The last creature met (`the Rutan`, `a Zygon`): what `it` acting on a person stands for.
+  let lastBeing: Ref | null = null;
   const clausesOf = d.sentences.map((items) => splitClauses(items));
   // The names of each clause, in reading order, to tell who is named only after a pronoun.
   const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
@@ -76,6 +78,10 @@ export function readDirection(d: Direction): Suggestion[] {
         // `an old woman, who pushes him`: the person just named, and the subject of the
         // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
+        clauseSubject = subject;
+      } else if (lastBeing !== null && firstWord(clause.items) === 'it') {
+        // `He cries out as it starts to strangle him`, after `changes into a Zygon`.
+        subject = resolveRef(lastBeing, ctx([]), scope, true);
         clauseSubject = subject;
       } else if (clauseSubject !== null) subject = clauseSubject;
       else if (lastSubject !== null) subject = lastSubject;
@@ -117,6 +123,7 @@ export function readDirection(d: Direction): Suggestion[] {
         // `Jim, a tall man, ...`: the role is Jim, no one else met.
         if (it.kind !== 'ref' || appositive(clause.items, i)) continue;
         if (!it.ref.possessive) lastRef = it.ref;
+        if (isBeing(it)) lastBeing = it.ref;
         if (it.ref.kind === 'name') meet(it.ref.names);
         // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
         // is. Only as a group: its members are no likelier than before to be `him` or `her`.
@@ -202,6 +209,17 @@ function isGroupRole(r: Ref): boolean {
 /** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
 function namesOnly(r: Ref): boolean {
   return r.members.length > 0 && r.members.every((m) => m.kind === 'name');
+}
+
+// Role nouns of beings that are no person: `it` may stand for them.
+const CREATURES = new Set(['CREATURE', 'MONSTER', 'BEAST', 'ROBOT', 'ANDROID', 'DRONE', 'ALIEN']);
+
+/** A single being named by role that is no person: a capitalised kind (`a Zygon`) or a creature. */
+function isBeing(it: Extract<Item, { kind: 'ref' }>): boolean {
+  const r = it.ref;
+  if (r.kind !== 'name' || r.role === null || r.plural || r.gender !== null) return false;
+  const head = it.toks[it.toks.length - 1]!;
+  return CREATURES.has(r.role) || (head.cap && it.toks.length > 1);
 }
 
 function firstWord(items: readonly Item[]): string {

@@ -78,7 +78,7 @@ export function matchRole(
     tokens[k + 1]?.cap !== true &&
     // `a Cyberman grabs her` acts, so it is a being; `grabs the Cybergun` may be a thing;
     // `the Dalek's gun`: what owns things is a being.
-    (actsNext(tokens, k) || POSSESSIVE.test(noun.text)) &&
+    (actsNext(tokens, k) || POSSESSIVE.test(noun.text) || becomes(tokens, i)) &&
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
   if (person === null && !being) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
@@ -118,6 +118,14 @@ function describesPerson(tokens: readonly Token[], k: number): boolean {
     next !== undefined &&
     !next.cap &&
     personNoun(next) !== null
+  );
+}
+
+/** `changes into a Zygon`, `turns into a Wirrn`: what someone becomes is a being. */
+function becomes(tokens: readonly Token[], det: number): boolean {
+  return (
+    tokens[det - 1]?.lower === 'into' &&
+    /^(?:chang|turn|transform|morph|mutat)/.test(tokens[det - 2]?.lower ?? '')
   );
 }
 

@@ -261,3 +261,15 @@ describe('suggestMoments on holding on to someone', () => {
     expect(suggest('KIT: Bye.', '(Mara hangs up on Kit.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on `it` for a creature', () => {
+  it('reads `it` acting on a person as the creature the direction named', () => {
+    expect(suggest('KIT: Hello?', '(The Rutan reaches the top. It grabs Kit.)')).toEqual([
+      '2 grab RUTAN>KIT',
+    ]);
+    expect(
+      suggest('KIT: Mara?', '(Kit sees Mara change into a Zygon. It seizes Kit by the throat.)'),
+    ).toEqual(['2 grab ZYGON>KIT @neck']);
+    expect(suggest('KIT: Hello?', '(Kit opens the box. It hits Kit.)')).toEqual([]);
+  });
+});
