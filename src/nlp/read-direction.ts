@@ -72,7 +72,9 @@ export function readDirection(d: Direction): Suggestion[] {
       let guessed = false;
       if (thing) subject = null;
       else if (clause.subject !== null) {
-        subject = resolveRef(clause.subject, ctx([]), scope, true);
+        subject =
+          fallenAfterBlow(clause, out, scope.discourse) ??
+          resolveRef(clause.subject, ctx([]), scope, true);
         clauseSubject = subject;
       } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
@@ -209,6 +211,41 @@ function isGroupRole(r: Ref): boolean {
 /** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
 function namesOnly(r: Ref): boolean {
   return r.members.length > 0 && r.members.every((m) => m.kind === 'name');
+}
+
+// Verbs of falling: who falls right after a blow is the one struck.
+const FALLS = new Set([
+  'falls',
+  'lands',
+  'collapses',
+  'crumples',
+  'slumps',
+  'drops',
+  'topples',
+  'tumbles',
+  'staggers',
+  'reels',
+]);
+const BLOWS = new Set(['punch', 'shove', 'slap']);
+
+/**
+ * `Jack knocks out Bashir. He lands in Lauren's lap`: `he`/`she` falling right after a blow
+ * in this direction is the one struck, when one person was and the gender allows it.
+ */
+function fallenAfterBlow(
+  clause: Clause,
+  out: readonly Suggestion[],
+  discourse: Direction['setting']['scope']['discourse'],
+): Resolved | null {
+  const s = clause.subject;
+  if (s?.kind !== 'pronoun' || s.plural || s.gender === null) return null;
+  const verb = clause.items.find((it) => it.kind === 'tok');
+  if (verb?.kind !== 'tok' || !FALLS.has(verb.tok.lower)) return null;
+  const last = out[out.length - 1];
+  if (last === undefined || !BLOWS.has(last.action) || last.recipients.length !== 1) return null;
+  const struck = last.recipients[0]!;
+  const g = discourse.genderOf(struck);
+  return g === null || g === s.gender ? named([struck]) : null;
 }
 
 // Role nouns of beings that are no person: `it` may stand for them.

@@ -273,3 +273,14 @@ describe('suggestMoments on `it` for a creature', () => {
     expect(suggest('KIT: Hello?', '(Kit opens the box. It hits Kit.)')).toEqual([]);
   });
 });
+
+describe('suggestMoments on who falls after a blow', () => {
+  it('reads `he` falling right after a blow as the one struck', () => {
+    expect(
+      suggest(
+        'OWEN: No.',
+        '(Kit knocks out Owen. He lands in Mara’s lap and she strokes his hair.)',
+      ),
+    ).toEqual(['2 punch KIT>OWEN', '2 caress MARA>OWEN @hair']);
+  });
+});
