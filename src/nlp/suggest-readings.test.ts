@@ -278,9 +278,10 @@ describe('suggestMoments on who falls after a blow', () => {
   it('reads `he` falling right after a blow as the one struck', () => {
     expect(
       suggest(
-        'OWEN: No.',
-        '(Kit knocks out Owen. He lands in Mara’s lap and she strokes his hair.)',
+        'KIT: I will not help you.',
+        'OWEN: Fine.',
+        '(Owen knocks out Kit. He falls and grabs Mara’s arm.)',
       ),
-    ).toEqual(['2 punch KIT>OWEN', '2 caress MARA>OWEN @hair']);
+    ).toEqual(['3 punch OWEN>KIT', '3 grab KIT>MARA @arm']);
   });
 });
