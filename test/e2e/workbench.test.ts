@@ -88,10 +88,12 @@ describe.skipIf(!CAN_RUN)('the workbench in Chromium', () => {
     await hit.waitFor();
     expect(await hit.textContent()).toMatch(/0:13\.6\s*Mara Quinn\s*Would you miss me/);
     expect(await page.locator('.results mark').first().textContent()).toBe('miss');
-    // The hit's frame comes from the video (made by ffmpeg on first request).
+    // The hit's frame comes from the video (made by ffmpeg on first request, which takes
+    // more than the default second on a busy machine).
     await expect
-      .poll(() =>
-        hit.locator('img.thumb').evaluate((i: { naturalWidth: number }) => i.naturalWidth),
+      .poll(
+        () => hit.locator('img.thumb').evaluate((i: { naturalWidth: number }) => i.naturalWidth),
+        { timeout: 15_000 },
       )
       .toBe(192);
     // Keyboard users see where they are: the focused hit is outlined (checked on the screenshot).
