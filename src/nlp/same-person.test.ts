@@ -47,3 +47,11 @@ describe('a first name alone', () => {
     ).toEqual(['2 hold-hands MARA>BOBBY VANCE @hand', '2 kiss MARA>BOBBY VANCE']);
   });
 });
+
+describe('renaming', () => {
+  it('drops an act whose two people turn out to be one', () => {
+    expect(
+      suggest('OWEN: Quiet.', '(A woman walks in. The woman hugs Mara.)', 'MARA: Hello!'),
+    ).toEqual([]);
+  });
+});

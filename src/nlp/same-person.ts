@@ -71,21 +71,6 @@ export function rolesWhoSpeak(
   return out;
 }
 
-/** Suggestions with each role that a speaker turned out to be renamed to that speaker. */
-export function renameRoles(
-  suggestions: readonly Suggestion[],
-  roles: readonly RoleSpeaker[],
-): Suggestion[] {
-  if (roles.length === 0) return [...suggestions];
-  return suggestions.map((s) => {
-    const rename = (n: string): string =>
-      roles.find((r) => r.role === n && s.seq >= r.from && s.seq <= r.to)?.speaker ?? n;
-    const initiator = s.initiator === null ? null : rename(s.initiator);
-    const recipients = [...new Set(s.recipients.map(rename))].filter((n) => n !== initiator);
-    return { ...s, initiator, recipients };
-  });
-}
-
 /**
  * `the real Bobby Sherman ... Bobby takes his hand`: a first name alone stands for the one
  * person of the transcript named in full with it, when that person is no character.
@@ -114,16 +99,25 @@ export function fullNames(
   return out;
 }
 
-/** Suggestions with first names that stand for one person named in full given that full name. */
-export function renameFirstNames(
+/**
+ * Suggestions with each person named one way: a role by the speaker it turned out to be (in
+ * its stretch of lines), a first name by the full name. A suggestion left with no one to act
+ * on (the two names were one person) is dropped.
+ */
+export function renamePeople(
   suggestions: readonly Suggestion[],
+  roles: readonly RoleSpeaker[],
   full: ReadonlyMap<string, string>,
 ): Suggestion[] {
-  if (full.size === 0) return [...suggestions];
-  const rename = (n: string): string => full.get(n) ?? n;
-  return suggestions.map((s) => {
+  if (roles.length === 0 && full.size === 0) return [...suggestions];
+  return suggestions.flatMap((s) => {
+    const rename = (n: string): string =>
+      roles.find((r) => r.role === n && s.seq >= r.from && s.seq <= r.to)?.speaker ??
+      full.get(n) ??
+      n;
     const initiator = s.initiator === null ? null : rename(s.initiator);
     const recipients = [...new Set(s.recipients.map(rename))].filter((n) => n !== initiator);
-    return { ...s, initiator, recipients };
+    if (recipients.length < (s.mutual ? 2 : 1)) return [];
+    return [{ ...s, initiator, recipients }];
   });
 }

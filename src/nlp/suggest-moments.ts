@@ -5,7 +5,7 @@ import { Discourse } from './discourse.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { readLines } from './read-lines.js';
-import { fullNames, renameFirstNames, renameRoles, rolesWhoSpeak } from './same-person.js';
+import { fullNames, renamePeople, rolesWhoSpeak } from './same-person.js';
 import { callEvidence, gatherCalls, learnCalledNames, linkCalledNames } from './called-names.js';
 
 export interface SuggestInput {
@@ -61,10 +61,11 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
     out.push(...readDirection({ index: i, sentences: sentences.get(i) ?? [], speaker, setting }));
   });
-  const full = fullNames(sentences, (n) => people.resolve(n) !== null);
-  return renameFirstNames(
-    renameRoles(out, rolesWhoSpeak(input.lines, sentences, speakerName, genders)),
-    full,
+  const roles = rolesWhoSpeak(input.lines, sentences, speakerName, genders);
+  return renamePeople(
+    out,
+    roles,
+    fullNames(sentences, (n) => people.resolve(n) !== null),
   );
 }
 
