@@ -89,7 +89,6 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     if (PREPOSITIONS.has(t.lower)) {
       // The person after a preposition is its object (`In front of Rose, Jack ...`); one
       // named before it stays the subject (`an alien with heavy brows knocks him down`).
-      if (subject === null || subject.possessive) subject = null;
       inPhrase = true;
       thing = false;
     } else if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !inPhrase && !t.cap) thing = true;
