@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from './shared-data.js';
+import { DEV_SET_PARTS as PARTS, DEV_SET_TAGS as TAGS } from './suggest-dev-sets.js';
 
 // The hand-labelled stage-direction dev set (test/fixtures/suggest-dev-set.md): these tests
 // keep the labels well-formed and anchored to the real transcripts, so the interaction
@@ -23,19 +24,6 @@ const ACTIONS = [
   'shove',
   'grab',
 ] as const;
-const TAGS = [
-  'pronoun',
-  'inline',
-  'coordinated',
-  'passive',
-  'group',
-  'multiple',
-  'negation',
-  'object',
-  'random',
-] as const;
-const PARTS = ['lips', 'cheek', 'forehead', 'hand', 'neck', 'face', 'hair', 'shoulder'] as const;
-
 interface LabelledEvent {
   readonly action: string;
   readonly initiator: string | null;
