@@ -55,7 +55,9 @@ export function readAct(
     const agent = items[by + 1];
     // `She is shaken`: upset, far more often than held and shaken.
     // `is knocked down`, `gets knocked out`: felled by a blow.
-    const felled = lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1]));
+    // Not `knocked out from the sedatives`: a cause, no blow.
+    const felled =
+      lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1])) && word(items[k + 2]) !== 'from';
     const term = lemma === 'shake' ? null : felled ? 'punch' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
@@ -64,7 +66,10 @@ export function readAct(
       if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
       if (by > k && agent?.kind === 'ref')
         return mk(term, agent.ref, ['subject'], false, null, 'act.passive', null);
-      return mk(term, null, ['subject'], false, null, 'act.passive-no-agent', null);
+      // Knocked down with no one named: by a blast or a fall as often as by a blow, so only
+      // an agent implied by the clause before makes it an act (see implied-agent.ts).
+      const rule = felled ? 'act.knocked-no-agent' : 'act.passive-no-agent';
+      return mk(term, null, ['subject'], false, null, rule, null);
     }
   }
   // `strikes up a tune`, `knocks back a drink`: a particle makes another verb.
@@ -252,10 +257,15 @@ export function readAct(
     // her at gunpoint`, `holds her so tightly ...`), is held in one's arms.
     const held = next.toks[next.toks.length - 1]!.post;
     const sentenceEnds = held === '' || (held.trim() !== '' && /^[.!?)\s]+$/.test(held));
-    if (lemma === 'hold' && items[j + 1] === undefined && sentenceEnds)
+    // Not `holds up the figure`, `holding back Harry`: the person right after the verb.
+    // `holding a baby` only as the clause's own verb (`Kes is holding a baby`, `(holding
+    // him)`), not a thing's or another's (`a woman holding a baby`, `the field holding him`).
+    const ing = ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing';
+    const own = !ing || k === 0 || ['is', 'was', 'are', 'were'].includes(word(items[k - 1]));
+    if (lemma === 'hold' && own && j === k + 1 && items[j + 1] === undefined && sentenceEnds)
       return mk('hug', 'subject', [o], false, null, 'act.hold-person', null);
     // `pulls her back`, `pulls him aside`: taken hold of and moved (not `pulls her close`).
-    if (lemma === 'pull' && PULLED_AWAY.has(word(items[j + 1])))
+    if (lemma === 'pull' && j === k + 1 && PULLED_AWAY.has(word(items[j + 1])))
       return mk('grab', 'subject', [o], false, null, 'act.pull-away', null);
     // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;

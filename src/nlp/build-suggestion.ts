@@ -29,7 +29,8 @@ export function buildSuggestion(
   guessed: boolean,
   setting: ActSetting,
 ): Suggestion | null {
-  if (act.nonEvent !== null) return null;
+  // Knocked down, and nothing says by whom: see act-patterns.ts.
+  if (act.nonEvent !== null || act.rule === 'act.knocked-no-agent') return null;
   const term = setting.codebook.term(act.term);
   if (term === null) return null;
   const { ctx, scope } = setting;

@@ -38,7 +38,8 @@ export function impliedAgent(
   ctx: (exclude: readonly string[]) => ResolveContext,
   scope: RefScope,
 ): RawAct {
-  if (act.rule !== 'act.passive-no-agent' || act.doer !== null || before === null) return act;
+  const agentless = act.rule === 'act.passive-no-agent' || act.rule === 'act.knocked-no-agent';
+  if (!agentless || act.doer !== null || before === null) return act;
   if (subject === null || subject.names.length !== 1) return act;
   const patient = subject.names[0]!;
   // `They struggle before Kit is knocked out`: the two of them, so the other one did it.

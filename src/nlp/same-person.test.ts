@@ -37,6 +37,19 @@ describe('a person brought in by role who then speaks', () => {
   });
 });
 
+describe('a kind of being brought in', () => {
+  it('stays that kind, whoever speaks next (`a Kazon` is one of many)', () => {
+    expect(
+      suggest(
+        'OWEN: Quiet here.',
+        '(A Kazon hits Owen.)',
+        'SESKA: Take him.',
+        '(The Kazon hits Owen.)',
+      ),
+    ).toEqual(['2 punch KAZON>OWEN', '4 punch KAZON>OWEN']);
+  });
+});
+
 describe('a first name alone', () => {
   it('is the one person of the transcript named in full with it, when no character has it', () => {
     expect(

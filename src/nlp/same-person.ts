@@ -14,6 +14,8 @@ export interface RoleSpeaker {
   readonly to: number;
 }
 
+const INDEFINITE = new Set(['a', 'an']);
+
 /** How soon after the role is brought in the speaker's first speech must come, in transcript lines. */
 const FIRST_WORDS_WITHIN = 6;
 
@@ -46,7 +48,10 @@ export function rolesWhoSpeak(
           it.kind === 'ref' &&
           it.ref.kind === 'name' &&
           it.ref.role !== null &&
-          !it.ref.definite &&
+          // `a woman`, not `his mother`: someone the direction brings in; and a person noun,
+          // not a kind of being (`a Kazon` is one of many).
+          INDEFINITE.has(it.toks[0]!.lower) &&
+          !it.toks[it.toks.length - 1]!.cap &&
           !it.ref.plural &&
           !spoken.has(it.ref.names[0]!),
       )

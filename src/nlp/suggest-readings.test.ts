@@ -185,6 +185,8 @@ describe('suggestMoments on holding, lunging and blows to the face', () => {
     expect(suggest('MARA: I am scared.', 'OWEN: (holds her)')).toEqual(['2 hug OWEN>MARA']);
     expect(suggest('MARA: Let go!', '(Owen holds her back.)')).toEqual([]);
     expect(suggest('MARA: Let go!', '(Owen holds her at arm’s length.)')).toEqual([]);
+    expect(suggest('(Mara is holding Owen.)')).toEqual(['1 hug MARA>OWEN']);
+    expect(suggest('(Owen looks over to a woman holding Mara.)')).toEqual([]);
   });
 
   it('reads a motion verb after a name as the verb, so the name stays the subject', () => {
@@ -206,6 +208,10 @@ describe('suggestMoments on being knocked down', () => {
     expect(suggest('(Kit tries to take Owen’s gun, and is knocked down.)')).toEqual([
       '1 punch OWEN>KIT',
     ]);
+  });
+
+  it('suggests nothing when nothing says who knocked someone down', () => {
+    expect(suggest('KIT: Look out!', '(A console explodes and Kit is knocked out.)')).toEqual([]);
   });
 
   it('takes the other of two who struggle as the one who knocks the first out', () => {
