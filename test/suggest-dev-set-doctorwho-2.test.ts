@@ -6,9 +6,10 @@ import {
   DEV_SET_TAGS as TAGS,
   DEV_SET_TERMS as TERMS,
   devKey,
+  directionsByFile,
+  expectNamesIn,
   expectSoundLabels,
   readDevSet,
-  type DevDirection,
 } from './suggest-dev-sets.js';
 
 // The second Doctor Who stage-direction dev set (test/fixtures/suggest-dev-set-doctorwho-2.md):
@@ -133,9 +134,7 @@ describe.skipIf(!HAS_SHARED_DATA)('the second Doctor Who dev set against the tra
   };
 
   it('points every entry at a direction line of the reader, naming people of that file', () => {
-    const byFile = new Map<string, DevDirection[]>();
-    for (const d of set.directions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-    for (const [file, entries] of byFile) {
+    for (const [file, entries] of directionsByFile(set.directions)) {
       const { lines, raw } = read(file);
       const actions = lines.filter((l) => l.kind === 'action');
       const physical = raw.split('\n');
@@ -147,11 +146,7 @@ describe.skipIf(!HAS_SHARED_DATA)('the second Doctor Who dev set against the tra
         // Inline: the reader gives the direction to the speaker whose turn it sits in.
         const inSpeech = here.some((l) => l.kind === 'action' && l.speaker !== null);
         expect(inSpeech, devKey(d)).toBe(d.tags.includes('inline'));
-        for (const e of d.events) {
-          for (const n of [e.initiator, ...e.recipients]) {
-            if (n !== null) expect(upper, `${devKey(d)} ${n}`).toContain(n);
-          }
-        }
+        expectNamesIn(upper, d);
       }
     }
   });

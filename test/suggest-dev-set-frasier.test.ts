@@ -5,8 +5,9 @@ import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
 import {
   DEV_SET_TERMS as TERMS,
   devKey,
+  directionsByFile,
+  expectNamesIn,
   readDevSet,
-  type DevDirection,
 } from './suggest-dev-sets.js';
 
 // The third stage-direction dev set (test/fixtures/suggest-dev-set-frasier.md): its labels stay
@@ -49,19 +50,13 @@ describe.skipIf(!HAS_SHARED_DATA)('the Frasier dev set against the real transcri
   };
 
   it('points every entry at the first line of a stage direction, naming people of that episode', () => {
-    const byFile = new Map<string, DevDirection[]>();
-    for (const d of set.directions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-    for (const [file, entries] of byFile) {
+    for (const [file, entries] of directionsByFile(set.directions)) {
       const { lines, path } = read(file);
       const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
       const text = readFileSync(path, 'utf8').toUpperCase();
       for (const d of entries) {
         expect(actionStarts.has(d.line), devKey(d)).toBe(true);
-        for (const e of d.events) {
-          for (const n of [e.initiator, ...e.recipients]) {
-            if (n !== null) expect(text, devKey(d)).toContain(n.toUpperCase());
-          }
-        }
+        expectNamesIn(text, d);
       }
     }
   });

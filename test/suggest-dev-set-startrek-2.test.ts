@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTranscript } from '../src/formats/read-transcript.js';
 import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
-import { devKey, expectSoundLabels, readDevSet, type DevDirection } from './suggest-dev-sets.js';
+import {
+  devKey,
+  directionsByFile,
+  expectNamesIn,
+  expectSoundLabels,
+  readDevSet,
+} from './suggest-dev-sets.js';
 
 // The second Star Trek stage-direction dev set (test/fixtures/suggest-dev-set-startrek-2.md): its
 // labels stay well-formed, apart from the first Star Trek set, and anchored to direction lines of
@@ -54,8 +60,7 @@ describe('the second Star Trek suggest dev set fixture', () => {
 });
 
 describe.skipIf(!HAS_SHARED_DATA)('the second Star Trek dev set against the real pages', () => {
-  const byFile = new Map<string, DevDirection[]>();
-  for (const d of set.directions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = directionsByFile(set.directions);
 
   it('points every entry at the line of a "(" that the reader reads as a direction', () => {
     for (const [file, entries] of byFile) {
@@ -76,13 +81,7 @@ describe.skipIf(!HAS_SHARED_DATA)('the second Star Trek dev set against the real
     for (const [file, entries] of byFile) {
       const path = sharedData(...FOLDER.split('/'), file);
       const upper = readFileSync(path, 'latin1').toUpperCase();
-      for (const d of entries) {
-        for (const e of d.events) {
-          for (const n of [e.initiator, ...e.recipients]) {
-            if (n !== null) expect(upper, devKey(d)).toContain(n);
-          }
-        }
-      }
+      for (const d of entries) expectNamesIn(upper, d);
     }
   });
 });

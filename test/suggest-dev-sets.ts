@@ -95,3 +95,19 @@ export function expectSoundLabels(d: DevDirection): void {
     }
   }
 }
+
+/** The directions of a set by file, in set order: the real-data checks read each file once. */
+export function directionsByFile(directions: readonly DevDirection[]): Map<string, DevDirection[]> {
+  const out = new Map<string, DevDirection[]>();
+  for (const d of directions) out.set(d.file, [...(out.get(d.file) ?? []), d]);
+  return out;
+}
+
+/** Every person a direction's events name appears in `upper`, a file's text in upper case. */
+export function expectNamesIn(upper: string, d: DevDirection): void {
+  for (const e of d.events) {
+    for (const n of [e.initiator, ...e.recipients]) {
+      if (n !== null) expect(upper, `${devKey(d)} ${n}`).toContain(n.toUpperCase());
+    }
+  }
+}
