@@ -2,7 +2,7 @@ import type { Suggestion } from '../domain/moment.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { appositive, splitClauses, type Clause } from './clauses.js';
-import type { ResolveContext } from './discourse.js';
+import type { Discourse, ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
@@ -235,7 +235,7 @@ const BLOWS = new Set(['punch', 'shove', 'slap']);
 function fallenAfterBlow(
   clause: Clause,
   out: readonly Suggestion[],
-  discourse: Direction['setting']['scope']['discourse'],
+  discourse: Discourse,
 ): Resolved | null {
   const s = clause.subject;
   if (s?.kind !== 'pronoun' || s.plural || s.gender === null) return null;
