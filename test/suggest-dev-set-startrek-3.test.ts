@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTranscript } from '../src/formats/read-transcript.js';
+import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import {
+  devKey,
+  directionsByFile,
+  expectNamesIn,
+  expectSoundLabels,
+  readDevSet,
+} from './suggest-dev-sets.js';
+
+// The third Star Trek stage-direction dev set (test/fixtures/suggest-dev-set-startrek-3.md): its
+// labels stay well-formed, apart from the first and second Star Trek sets (no shared direction,
+// no shared page), and anchored to direction lines of the real pages. The fixture holds no page
+// text.
+
+const FOLDER = 'star-trek-chakoteya-raw-html/transcripts';
+const set = readDevSet('suggest-dev-set-startrek-3.json');
+const earlier = [
+  readDevSet('suggest-dev-set-startrek.json'),
+  readDevSet('suggest-dev-set-startrek-2.json'),
+];
+
+describe('the third Star Trek suggest dev set fixture', () => {
+  it('holds at least 120 distinct directions, at most 2 per page, from all six series', () => {
+    expect(set.folder).toBe(FOLDER);
+    expect(set.directions.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
+    const perPage = new Map<string, number>();
+    for (const d of set.directions) perPage.set(d.file, (perPage.get(d.file) ?? 0) + 1);
+    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(2);
+    const series = new Set(set.directions.map((d) => d.file.split('/')[0]));
+    expect([...series].sort()).toEqual(['ds9', 'ent', 'tas', 'tng', 'tos', 'voy']);
+  });
+
+  it('shares no direction and no page with the first and second Star Trek sets', () => {
+    for (const other of earlier) {
+      expect(other.folder).toBe(FOLDER);
+      const taken = new Set(other.directions.map(devKey));
+      expect(set.directions.filter((d) => taken.has(devKey(d))).map(devKey)).toEqual([]);
+      const pages = new Set(other.directions.map((d) => d.file));
+      expect(set.directions.filter((d) => pages.has(d.file)).map(devKey)).toEqual([]);
+    }
+  });
+
+  it('uses the shared terms, parts and tags, and gives mutual events no initiator', () => {
+    for (const d of set.directions) {
+      expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
+      expectSoundLabels(d);
+    }
+  });
+
+  it('mixes directions with acts, look-alikes without, and random ones', () => {
+    const withActs = set.directions.filter((d) => d.events.length > 0).length;
+    expect(withActs).toBeGreaterThan(set.directions.length * 0.3);
+    expect(withActs).toBeLessThan(set.directions.length * 0.7);
+    const random = set.directions.filter((d) => d.tags.includes('random')).length;
+    expect(random / set.directions.length).toBeGreaterThan(0.2);
+    expect(random / set.directions.length).toBeLessThan(0.35);
+    const lookAlikes = set.directions.filter(
+      (d) => d.events.length === 0 && d.tags.includes('negation'),
+    ).length;
+    expect(lookAlikes).toBeGreaterThanOrEqual(4);
+    const uncertain = set.directions.filter((d) => d.uncertain).length;
+    expect(uncertain).toBeLessThanOrEqual(set.directions.length * 0.05);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)('the third Star Trek dev set against the real pages', () => {
+  const byFile = directionsByFile(set.directions);
+
+  it('points every entry at the line of a "(" that the reader reads as a direction', () => {
+    for (const [file, entries] of byFile) {
+      const path = sharedData(...FOLDER.split('/'), file);
+      const bytes = readFileSync(path);
+      // Lines as the HTML reader counts them: CR, CRLF and LF each end one.
+      const raw = bytes.toString('latin1').split(/\r\n|\r|\n/);
+      const lines = readTranscript(bytes, path).parts[0]!.transcript.lines;
+      const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
+      for (const d of entries) {
+        expect(raw[d.line - 1], devKey(d)).toContain('(');
+        expect(actionStarts.has(d.line), devKey(d)).toBe(true);
+      }
+    }
+  });
+
+  it('names only people who appear on that page', () => {
+    for (const [file, entries] of byFile) {
+      const path = sharedData(...FOLDER.split('/'), file);
+      const upper = readFileSync(path, 'latin1').toUpperCase();
+      for (const d of entries) expectNamesIn(upper, d);
+    }
+  });
+});
