@@ -11,6 +11,22 @@ describe('findRefs', () => {
     expect(refsOf(readSentence('Mara Quill waves.', 'MARA'))).toEqual(['MARA']);
   });
 
+  it('reads a hyphenated name and a numbered speaker as one name', () => {
+    expect(refsOf(readSentence('Tzim-Sha grabs Dean.', 'TZIM-SHA', 'DEAN'))).toEqual([
+      'TZIM-SHA',
+      'DEAN',
+    ]);
+    expect(refsOf(readSentence('Jack waves at Ko-Ren.', 'JACK'))).toEqual(['JACK', 'KO-REN']);
+    expect(
+      refsOf(readSentence('Steven tackles Monoid 2.', 'STEVEN', 'MONOID 2', 'MONOID 3')),
+    ).toEqual(['STEVEN', 'MONOID 2']);
+    // A number that is no speaker's: the name alone.
+    expect(refsOf(readSentence('Steven gives Monoid 4 cards.', 'STEVEN', 'MONOID'))).toEqual([
+      'STEVEN',
+      'MONOID',
+    ]);
+  });
+
   it('names a person who never speaks as written, in capitals', () => {
     expect(refsOf(readSentence('Owen shoves Brannigan.', 'OWEN'))).toEqual(['OWEN', 'BRANNIGAN']);
   });

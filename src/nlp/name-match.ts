@@ -34,8 +34,20 @@ export function matchName(
   for (let n = Math.min(4, tokens.length - start); n >= 1; n--) {
     const run = tokens.slice(start, start + n);
     if (!run.every((w, k) => w.cap || (k === 0 && start > i))) continue;
-    if (run.slice(0, -1).some((w) => w.post.trim() !== '')) continue;
-    const words = run.map((w) => stripPossessive(w.text)).join(' ');
+    if (run.slice(0, -1).some((w) => !joinsName(w))) continue;
+    const words = nameText(run);
+    // `Monoid 2` when a speaker is called MONOID 2.
+    const numbered =
+      /^\d+$/.test(tokens[start + n]?.text ?? '') && !POSSESSIVE.test(run[n - 1]!.text)
+        ? people.resolve(`${words} ${tokens[start + n]!.text}`)
+        : null;
+    if (numbered !== null) {
+      const numTok = tokens[start + n]!;
+      return {
+        ref: ref('name', [numbered], { possessive: POSSESSIVE.test(numTok.text) }),
+        end: start + n + 1,
+      };
+    }
     const name =
       people.resolve(words) ??
       (n > 1 && TITLES.has(run[0]!.lower)
@@ -80,7 +92,7 @@ export function matchName(
   let end = start;
   while (end < tokens.length && end < start + 3) {
     const w = tokens[end]!;
-    if (!w.cap || (end > start && tokens[end - 1]!.post.trim() !== '')) break;
+    if (!w.cap || (end > start && !joinsName(tokens[end - 1]!))) break;
     const startsClause = i === 0 && tokens[end + 1] !== undefined && headsClause(tokens[end + 1]!);
     if (end === start && !TITLES.has(w.lower) && !looksLikeName(w, i === 0 && !startsClause)) break;
     if (end > start && !looksLikeName(w, false)) break;
@@ -88,14 +100,27 @@ export function matchName(
     if (POSSESSIVE.test(w.text)) break;
   }
   if (end === start || (end === start + 1 && TITLES.has(first.lower))) return null;
-  if (end > start + 1 && !personal) return null;
-  const words = tokens.slice(start, end).map((w) => stripPossessive(w.text));
+  // Several words (a hyphenated one counts as one) only for a known person.
+  const words = tokens.slice(start, end - 1).filter((w) => w.post !== '-').length + 1;
+  if (words > 1 && !personal) return null;
   return {
-    ref: ref('name', [words.join(' ').toUpperCase()], {
+    ref: ref('name', [nameText(tokens.slice(start, end)).toUpperCase()], {
       possessive: POSSESSIVE.test(tokens[end - 1]!.text),
     }),
     end,
   };
+}
+
+/** Whether a word runs on into the next word of a name: a space, or a hyphen (`Tzim-Sha`). */
+const joinsName = (w: Token): boolean => w.post === '-' || w.post.trim() === '';
+
+/** A run of name words as written: `Rose Tyler`, `Tzim-Sha`, without a final `'s`. */
+function nameText(run: readonly Token[]): string {
+  return run
+    .map(
+      (w, k) => stripPossessive(w.text) + (k === run.length - 1 ? '' : w.post === '-' ? '-' : ' '),
+    )
+    .join('');
 }
 
 function describes(t: Token | undefined): boolean {
