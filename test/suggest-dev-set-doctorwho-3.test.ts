@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTranscript } from '../src/formats/read-transcript.js';
+import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import {
+  DEV_SET_TAGS as TAGS,
+  DEV_SET_TERMS as TERMS,
+  devKey,
+  directionsByFile,
+  expectNamesIn,
+  expectSoundLabels,
+  readDevSet,
+} from './suggest-dev-sets.js';
+
+// The third Doctor Who stage-direction dev set (test/fixtures/suggest-dev-set-doctorwho-3.md):
+// labels made before any rule saw these directions. They stay well-formed, apart from the
+// first and second Doctor Who sets, and anchored to direction lines of the real transcripts.
+// The fixture holds no transcript text.
+
+const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
+const set = readDevSet('suggest-dev-set-doctorwho-3.json');
+const first = readDevSet('suggest-dev-set.json');
+const second = readDevSet('suggest-dev-set-doctorwho-2.json');
+
+/** Counts stated in suggest-dev-set-doctorwho-3.md; a fixture that loses or gains labels fails. */
+const EXPECTED_EVENTS: Record<string, number> = {
+  kiss: 14,
+  hug: 11,
+  'touch-face': 0,
+  'cradle-neck': 0,
+  'hold-hands': 2,
+  caress: 1,
+  handshake: 7,
+  slap: 2,
+  punch: 16,
+  shove: 9,
+  grab: 23,
+};
+const EXPECTED_TAGS: Record<(typeof TAGS)[number], number> = {
+  pronoun: 47,
+  inline: 4,
+  coordinated: 6,
+  passive: 9,
+  group: 13,
+  multiple: 9,
+  negation: 19,
+  object: 39,
+  random: 40,
+};
+
+const events = set.directions.flatMap((d) => d.events);
+const era = (file: string): number => Number(/^doctor_(\d+)\//.exec(file)?.[1]);
+
+describe('the third Doctor Who suggest dev set fixture', () => {
+  it('holds at least 120 distinct directions, at most 2 per file, from at least 60 files', () => {
+    expect(Object.keys(set).sort()).toEqual(['directions', 'folder']);
+    expect(set.folder).toBe(FOLDER);
+    expect(set.directions.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
+    const perFile = new Map<string, number>();
+    for (const d of set.directions) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
+    expect(perFile.size).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...perFile.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('spreads over the classic and the modern series', () => {
+    expect(set.directions.filter((d) => era(d.file) <= 8).length).toBeGreaterThanOrEqual(60);
+    expect(set.directions.filter((d) => era(d.file) >= 9).length).toBeGreaterThanOrEqual(40);
+    expect(new Set(set.directions.map((d) => era(d.file))).size).toBe(13);
+  });
+
+  it('shares no (file, line) with the first and second Doctor Who sets', () => {
+    expect(first.folder).toBe(FOLDER);
+    expect(second.folder).toBe(FOLDER);
+    const taken = new Set([...first.directions, ...second.directions].map(devKey));
+    for (const d of set.directions) expect(taken.has(devKey(d)), devKey(d)).toBe(false);
+  });
+
+  it('holds only file, line and labels, never transcript text', () => {
+    for (const d of set.directions) {
+      expect(Object.keys(d).sort(), devKey(d)).toEqual([
+        'events',
+        'file',
+        'line',
+        'tags',
+        'uncertain',
+      ]);
+      expect(d.file, devKey(d)).toMatch(/^doctor_\d+\/[^/]+\.txt$/);
+      expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
+      expect(typeof d.uncertain, devKey(d)).toBe('boolean');
+      for (const e of d.events) {
+        expect(
+          Object.keys(e).every((k) =>
+            ['action', 'initiator', 'recipients', 'mutual', 'part'].includes(k),
+          ),
+          devKey(d),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('uses the shared terms, tags and body parts, and gives mutual events no initiator', () => {
+    for (const d of set.directions) expectSoundLabels(d);
+  });
+
+  it('mixes directions with acts, look-alikes without, and random ones; few uncertain', () => {
+    const withActs = set.directions.filter((d) => d.events.length > 0).length;
+    expect(withActs).toBeGreaterThan(set.directions.length * 0.3);
+    expect(withActs).toBeLessThan(set.directions.length * 0.7);
+    const random = set.directions.filter((d) => d.tags.includes('random')).length;
+    expect(random).toBeGreaterThanOrEqual(30);
+    expect(set.directions.filter((d) => d.tags.includes('negation')).length).toBeGreaterThan(10);
+    expect(set.directions.filter((d) => d.uncertain).length).toBeLessThanOrEqual(5);
+  });
+
+  it('matches the counts per term and per tag stated in suggest-dev-set-doctorwho-3.md', () => {
+    const perAction = Object.fromEntries(
+      TERMS.map((a) => [a, events.filter((e) => e.action === a).length]),
+    );
+    const perTag = Object.fromEntries(
+      TAGS.map((t) => [t, set.directions.filter((d) => d.tags.includes(t)).length]),
+    );
+    expect(perAction).toEqual(EXPECTED_EVENTS);
+    expect(perTag).toEqual(EXPECTED_TAGS);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)('the third Doctor Who dev set against the transcripts', () => {
+  const read = (file: string) => {
+    const path = sharedData(...FOLDER.split('/'), file);
+    const bytes = readFileSync(path);
+    return {
+      lines: readTranscript(bytes, path).parts[0]!.transcript.lines,
+      raw: bytes.toString('utf8'),
+    };
+  };
+
+  it('points every entry at a direction line of the reader, naming people of that file', () => {
+    for (const [file, entries] of directionsByFile(set.directions)) {
+      const { lines, raw } = read(file);
+      const actions = lines.filter((l) => l.kind === 'action');
+      const physical = raw.split('\n');
+      const upper = raw.toUpperCase();
+      for (const d of entries) {
+        const here = actions.filter((l) => l.line === d.line);
+        expect(here.length, devKey(d)).toBeGreaterThan(0);
+        expect(physical[d.line - 1], devKey(d)).toContain('(');
+        // Inline: the reader gives the direction to the speaker whose turn it sits in.
+        const inSpeech = here.some((l) => l.kind === 'action' && l.speaker !== null);
+        expect(inSpeech, devKey(d)).toBe(d.tags.includes('inline'));
+        expectNamesIn(upper, d);
+      }
+    }
+  });
+
+  it('holds no direction an earlier set holds in a copy of the same file', () => {
+    // Copies kept in the folder, both ways (suggest-dev-set-doctorwho-3.md, Listing).
+    const pairs: [string, string][] = [
+      ['doctor_13/movie_the_movie.txt', 'doctor_8/movie_the_movie.txt'],
+      ['doctor_13/38_1l_spyfall_part_.txt', 'doctor_13/38_1l_spyfall_part_1.txt'],
+      ['doctor_13/38_2l_spyfall_part_.txt', 'doctor_13/38_2l_spyfall_part_2.txt'],
+      ['doctor_13/38_3l_orphan_.txt', 'doctor_13/38_3l_orphan_55.txt'],
+      ['doctor_11/31_6_the_time_of_the_doctor.txt', 'doctor_11/31_6_the_vampires_of_venice.txt'],
+      [
+        'doctor_7/DCTTonlinel_death_comes_to_time.txt',
+        'doctor_7/DeathCTTimel_death_comes_to_time.txt',
+      ],
+    ];
+    const twin = new Map(pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
+    const textAt = (file: string, line: number): string =>
+      read(file)
+        .lines.filter((l) => l.kind === 'action' && l.line === line)
+        .map((l) => (l.kind === 'action' ? l.text : ''))
+        .join(' ');
+    const earlier = [...first.directions, ...second.directions];
+    for (const d of set.directions) {
+      const other = twin.get(d.file);
+      if (other === undefined) continue;
+      const mine = textAt(d.file, d.line);
+      for (const e of earlier.filter((x) => x.file === other)) {
+        expect(textAt(e.file, e.line), devKey(d)).not.toBe(mine);
+      }
+    }
+  });
+});
