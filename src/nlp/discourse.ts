@@ -52,6 +52,8 @@ export class Discourse {
     private readonly genders: GenderBook,
     /** The names a speech calls its listener by (`Rose, come here`); all of them if not told. */
     private readonly addressedInLine: (index: number) => readonly string[] = namesInLine,
+    /** The people a direction says leave (`Niles exits.`). */
+    private readonly leavingInLine: (index: number) => readonly string[] = () => [],
   ) {}
 
   /** Candidates with scores, best first. */
@@ -65,9 +67,16 @@ export class Discourse {
     ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1 + (ctx.subjects.includes(n) ? 0.3 : 0)));
     if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
     let speakers = 0;
+    // Read backwards, someone who left (`Niles exits.`) and has not been met since is not
+    // there any more: not `him` two lines on.
+    const gone = new Set<string>();
+    const addBefore = (name: string, s: number): void => {
+      if (!gone.has(name)) add(name, s);
+    };
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 12 && speakers < 4; i--, d++) {
       const l = this.lines[i]!;
       if (l.kind === 'scene') break;
+      for (const n of this.leavingInLine(i)) if (!score.has(n)) gone.add(n);
       if (l.kind === 'dialogue') {
         const who = this.resolveSpeaker(l.speaker);
         // Names a nearby speech calls out are its listeners: likely objects, unlikely doers.
@@ -76,14 +85,14 @@ export class Discourse {
           const called = this.addressedInLine(i);
           for (const n of this.namesInLine(i)) {
             const s = called.includes(n) ? (subjectRole ? 4.5 : 7) : subjectRole ? 4 : 5;
-            add(n, s - d * 0.5);
+            addBefore(n, s - d * 0.5);
           }
         }
         // The doer, left out, does not push the others back: `Tavi: Stop it! (She pushes him.)`
-        if (!score.has(who) && !ctx.exclude.includes(who)) speakers++;
-        add(who, 6 - speakers * 0.6 - d * 0.05);
+        if (!score.has(who) && !ctx.exclude.includes(who) && !gone.has(who)) speakers++;
+        addBefore(who, 6 - speakers * 0.6 - d * 0.05);
       } else {
-        for (const n of this.namesInLine(i)) add(n, 5.5 - d * 0.3);
+        for (const n of this.namesInLine(i)) addBefore(n, 5.5 - d * 0.3);
       }
     }
     for (let i = ctx.lineIndex + 1, d = 0; i < this.lines.length && d < 3; i++, d++) {
@@ -114,6 +123,15 @@ export class Discourse {
       })
       .filter(([, s]) => s > -Infinity)
       .sort((a, b) => b[1] - a[1]);
+      console.log(
+        'resolveOne',
+        gender,
+        ctx.lineIndex,
+        JSON.stringify(ranked),
+        [...this.candidates(ctx, subjectRole).keys()]
+          .map((n) => n + ':' + this.genders.genderOf(n))
+          .join(' '),
+      );
     const best = ranked[0];
     if (best === undefined) return null;
     if (gender !== null && !ctx.seen.has(best[0])) ctx.seen.set(best[0], gender);

@@ -21,6 +21,8 @@ export interface ReadLines {
   readonly lineNames: string[][];
   /** The names each speech calls its listener by, by line index. */
   readonly addressed: string[][];
+  /** The people each direction says leave (`Niles exits to the kitchen.`), by line index. */
+  readonly leaving: string[][];
   /** Genders learnt from the whole transcript. */
   readonly genders: GenderBook;
 }
@@ -37,6 +39,7 @@ export function readLines(
   const sentences = new Map<number, Item[][]>();
   const lineNames: string[][] = lines.map(() => []);
   const addressed: string[][] = lines.map(() => []);
+  const leaving: string[][] = lines.map(() => []);
   const linePronouns: Gender[][] = [];
   const genders = new GenderBook(people);
   let lastSpeech: string | null = null;
@@ -55,6 +58,7 @@ export function readLines(
       findRefs(s, people),
     );
     sentences.set(i, read);
+    leaving[i] = read.flatMap(leavers);
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
     const pronouns: Gender[] = (linePronouns[i] = []);
     // `(Tavi enters.)` `(She sits.)`: a standalone direction right after one is read on from it.
@@ -79,5 +83,27 @@ export function readLines(
       }
     }
   });
-  return { sentences, lineNames, addressed, genders };
+  return { sentences, lineNames, addressed, leaving, genders };
+}
+
+const LEAVES = new Set(['exits', 'exit', 'leaves', 'leave', 'departs', 'depart']);
+const GOES = new Set(['walks', 'storms', 'goes', 'heads', 'runs', 'hurries', 'rushes', 'slips']);
+
+/**
+ * The people a sentence has leave: a name or names right before `exits`, `leaves`, `departs`
+ * or `walks / storms / goes ... out` (`Martin exits as Frasier enters`: Martin only).
+ */
+function leavers(items: readonly Item[]): string[] {
+  const out: string[] = [];
+  items.forEach((it, k) => {
+    if (it.kind !== 'ref' || it.ref.possessive || it.ref.names.length === 0) return;
+    if (it.ref.kind !== 'name' && it.ref.kind !== 'group') return;
+    const verb = items[k + 1];
+    const next = items[k + 2];
+    if (verb?.kind !== 'tok') return;
+    const goesOut =
+      GOES.has(verb.tok.lower) && next?.kind === 'tok' && ['out', 'off'].includes(next.tok.lower);
+    if (LEAVES.has(verb.tok.lower) || goesOut) out.push(...it.ref.names);
+  });
+  return out;
 }

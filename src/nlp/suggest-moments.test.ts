@@ -26,6 +26,18 @@ describe('suggestMoments', () => {
     ).toEqual(['4 hug ELSA>OWEN']);
   });
 
+  it('does not take someone who has just left for a pronoun, unless they are back', () => {
+    const before = [
+      'FRASIER: Do tell.',
+      'NILES: Well, I must go.',
+      '(Niles exits to the kitchen.)',
+    ];
+    expect(suggest(...before, 'LORNA: (kisses him)')).toEqual(['4 kiss LORNA>FRASIER']);
+    expect(suggest(...before, 'NILES: Wait!', 'LORNA: (kisses him)')).toEqual([
+      '5 kiss LORNA>NILES',
+    ]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',

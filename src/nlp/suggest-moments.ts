@@ -44,13 +44,18 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
-  const { sentences, lineNames, addressed, genders } = readLines(input.lines, people, speakerName);
+  const { sentences, lineNames, addressed, leaving, genders } = readLines(
+    input.lines,
+    people,
+    speakerName,
+  );
   const discourse = new Discourse(
     input.lines,
     speakerName,
     (i) => lineNames[i] ?? [],
     genders,
     (i) => addressed[i] ?? [],
+    (i) => leaving[i] ?? [],
   );
 
   const out: Suggestion[] = [];
