@@ -123,15 +123,6 @@ export class Discourse {
       })
       .filter(([, s]) => s > -Infinity)
       .sort((a, b) => b[1] - a[1]);
-      console.log(
-        'resolveOne',
-        gender,
-        ctx.lineIndex,
-        JSON.stringify(ranked),
-        [...this.candidates(ctx, subjectRole).keys()]
-          .map((n) => n + ':' + this.genders.genderOf(n))
-          .join(' '),
-      );
     const best = ranked[0];
     if (best === undefined) return null;
     if (gender !== null && !ctx.seen.has(best[0])) ctx.seen.set(best[0], gender);
