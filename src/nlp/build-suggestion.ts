@@ -5,7 +5,7 @@ import { confidenceOf } from './confidence.js';
 import type { ResolveContext } from './discourse.js';
 import type { RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
-import { resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 
 /** Everything a suggestion is made from, besides the act itself. */
 export interface ActSetting {
@@ -42,6 +42,11 @@ export function buildSuggestion(
   for (const o of act.objects) {
     if (o === 'subject') {
       if (subject !== null) objects.push(subject);
+      continue;
+    }
+    const speakers = act.part === null ? null : speakersBody(o, act.term, act.part, doer, setting);
+    if (speakers !== null) {
+      objects.push({ ...named([speakers]), pronouns: 1, gender: o.gender });
       continue;
     }
     if (act.part !== null && ownBody(o, act.term, act.part, doer, setting)) return null;
@@ -94,6 +99,28 @@ export function buildSuggestion(
 // worth reading.
 const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress', 'slap', 'punch']);
 const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
+// Where one grabs someone else (`grabs his arm`, `his lapels`), unlike a chest or a head one
+// clutches in pain.
+const GRABBED_BY_OTHERS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'hair', 'collar']);
+
+/**
+ * `QUARK: (Odo grabs his arm)`: inside someone else's speech, `his arm` or `his lapels` is the
+ * speaker's when the speaker may be a `his`. Returns the speaker, or null.
+ */
+function speakersBody(
+  o: Ref,
+  term: string,
+  part: string,
+  doer: Resolved | null,
+  setting: ActSetting,
+): string | null {
+  if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return null;
+  if (term !== 'grab' || !GRABBED_BY_OTHERS.has(part)) return null;
+  const speaker = setting.ctx([]).speaker;
+  if (speaker === null || doer?.names.length !== 1 || doer.names[0] === speaker) return null;
+  const g = setting.scope.discourse.genderOf(speaker);
+  return g === null || g === o.gender ? speaker : null;
+}
 
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's

@@ -165,6 +165,16 @@ describe('suggestMoments', () => {
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
   });
 
+  it("reads an arm or lapels grabbed inside someone else's speech as the speaker's", () => {
+    expect(suggest('KIT: What?', 'OWEN: Listen here.', 'OWEN: (Tavi grabs his lapels)')).toEqual([
+      '3 grab TAVI>OWEN @collar',
+    ]);
+    expect(suggest('KIT: What?', 'OWEN: (Tavi grabs his arm)')).toEqual(['2 grab TAVI>OWEN @arm']);
+    // One's own chest, and one's own jacket in one's own speech, stay no act.
+    expect(suggest('KIT: What?', 'OWEN: (Tavi clutches his chest)')).toEqual([]);
+    expect(suggest('KIT: Go.', 'OWEN: (Owen grabbing his jacket)')).toEqual([]);
+  });
+
   it('reads it as the body part named just before', () => {
     expect(suggest('ELSA: Owen.', 'OWEN: Elsa.', '(He takes her hand and kisses it.)')).toEqual([
       '3 hold-hands OWEN>ELSA @hand',
