@@ -143,7 +143,9 @@ export function readAct(
     // `shakes hands with Lynda`: Lynda's hand is shaken, by the subject.
     if (w > j && other?.kind === 'ref')
       return mk(term, 'subject', [other.ref], plural, 'hand', 'act.hands-with', null);
-    if (plural) return mk(term, 'subject', [], true, 'hand', 'act.hands', null);
+    // `(They) shake hands`: a plural subject, or none written before a bare verb.
+    const bare = j === k + 1 && k === 0 && word(items[k]) === lemma;
+    if (plural || bare) return mk(term, 'subject', [], true, 'hand', 'act.hands', null);
     // `Kit shakes hands`, `(shaking hands)` with nobody named: with the one Kit is talking
     // to, as `shakes his hand` would be.
     return term === 'handshake' && w < 0 ? partnerHandshake() : null;

@@ -11,6 +11,9 @@ import { DESCRIBING_ENDING } from './words.js';
 
 export type { RawAct } from './raw-act.js';
 
+// Words of someone speaking, never of a stage direction.
+const SPEAKING = new Set(['me', 'my', 'us', 'our', 'you', 'your']);
+
 /** Read every act of the codebook named in one clause. `subject` is the clause's (or inherited) subject. */
 export function detectActs(
   clause: Clause,
@@ -142,10 +145,22 @@ export function detectActs(
     const read = readAct(items, k, form.lemma, own ?? subject);
     if (read === null) continue;
     const act = own !== null && read.doer === 'subject' ? { ...read, doer: own } : read;
+    // `(shake hands)`, `KIT: (kiss him)`: a bare verb opening a direction with no subject
+    // narrates like `kisses`. After `and` it goes on from an infinitive (`moves to embrace and
+    // kiss her`), and after a written singular subject it is odd (`she kiss him`).
+    // A direction never says `me` or `you`: `KISS ME, KATE` is a title card.
+    const unwritten =
+      clause.subject === null &&
+      clause.link === null &&
+      k === 0 &&
+      form.form === 'base' &&
+      !clause.items.some((x) =>
+        SPEAKING.has(x.kind === 'tok' ? x.tok.lower : (x.toks[0]?.lower ?? '')),
+      );
     const nonEvent = nonEventReason(
       items,
       k,
-      subject,
+      unwritten ? null : subject,
       form.form,
       clause.link,
       previousNonEvent,

@@ -38,6 +38,9 @@ describe('findRefs', () => {
       'him',
     ]);
     expect(refsOf(readSentence('He hugs her tightly.'))).toEqual(['he', 'her']);
+    // Adjectives after `her` make it possessive only when a noun follows them.
+    expect(refsOf(readSentence('He kisses her long and hard on the lips.'))).toEqual(['he', 'her']);
+    expect(refsOf(readSentence('He strokes her long, dark hair.'))).toEqual(['he', "her's"]);
   });
 
   it('joins a list of names into one group', () => {

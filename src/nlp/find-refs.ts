@@ -20,7 +20,8 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
     const pro = PRONOUNS.get(t.lower);
     if (pro !== undefined) {
       let possessive = pro.role === 'poss';
-      if (pro.role === 'objposs' && next !== undefined) possessive = readsAsPossessed(next);
+      if (pro.role === 'objposs' && next !== undefined)
+        possessive = readsAsPossessed(tokens, i + 1);
       const kin = possessive && next !== undefined ? personNoun(next) : null;
       if (kin !== null && next !== undefined) {
         // `kisses her husband`, `grabs his son`: a person by relation, named as written.
@@ -93,8 +94,22 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
 // Words that after `her` open what she has, whatever the tagger makes of them.
 const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free']);
 
-/** `her` before a noun or adjective is possessive (`her hand`), before anything else an object. */
-function readsAsPossessed(next: Token): boolean {
+/**
+ * `her` before a noun or adjectives and a noun is possessive (`her hand`, `her long hair`),
+ * before anything else an object (`kisses her long and hard on the lips`).
+ */
+function readsAsPossessed(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at]!;
+  if (!isAdjective(next) || POSSESSED_FIRST.has(next.lower)) return possessedBy(next);
+  let k = at;
+  while (k < tokens.length && (isAdjective(tokens[k]!) || tokens[k]!.lower === 'and')) k++;
+  const after = tokens[k];
+  return after !== undefined && tokens[k - 1]!.lower !== 'and' && possessedBy(after);
+}
+
+const isAdjective = (t: Token): boolean => t.tags.has('Adjective') && !t.tags.has('Noun');
+
+function possessedBy(next: Token): boolean {
   // `hits her head` (`head` tagged a verb), `her left side`, `her own`.
   if ((BODY_PARTS.has(next.lower) && next.lower !== 'back') || POSSESSED_FIRST.has(next.lower))
     return true;

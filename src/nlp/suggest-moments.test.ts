@@ -38,6 +38,21 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a bare verb opening a direction as narration, not after `and` an infinitive', () => {
+    expect(suggest('KIT: Hello.', 'OWEN: Owen.', 'OWEN: (shake hands)')).toEqual([
+      '3 handshake *KIT+OWEN @hand',
+    ]);
+    expect(suggest('KIT: Hello.', 'OWEN: Owen.', '(Owen moves to hug and kiss Kit.)')).toEqual([]);
+    // A title card.
+    expect(suggest('KIT: Bye.', '(KISS ME, KATE)')).toEqual([]);
+  });
+
+  it('reads a slap on the backside', () => {
+    expect(suggest('KIT: Ow.', '(Owen slaps Kit on the bottom.)')).toEqual([
+      '2 slap OWEN>KIT @backside',
+    ]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',

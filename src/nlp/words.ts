@@ -145,6 +145,11 @@ export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['knee', 'leg'],
   ['knees', 'leg'],
   ['waist', 'waist'],
+  ['backside', 'backside'],
+  ['bottom', 'backside'],
+  ['buttocks', 'backside'],
+  ['bum', 'backside'],
+  ['rump', 'backside'],
   ['top', 'head'],
 ]);
 
