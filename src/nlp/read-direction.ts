@@ -281,8 +281,12 @@ function doersOf(
     // `The girls hug.`: the two of the conversation, when both are known to be girls (women).
     const others = { ...ctx, earlier: ctx.earlier.filter((n) => !subjectRef.names.includes(n)) };
     const pair = discourse.resolveMany(others, []);
+    // One may be of unknown gender: `The girls hug` after Tegan talks to Nyssa.
+    const genders = pair.map((n) => discourse.genderOf(n));
     const fits =
-      pair.length === 2 && pair.every((n) => discourse.genderOf(n) === subjectRef.gender);
+      pair.length === 2 &&
+      genders.every((g) => g === null || g === subjectRef.gender) &&
+      genders.some((g) => g === subjectRef.gender);
     return fits ? [{ names: pair, pronouns: 1, unsure: 1, extra: false, gender: null }] : [];
   }
   if (act.mutual && act.objects.length === 0 && (subject?.names.length ?? 0) < 2) {

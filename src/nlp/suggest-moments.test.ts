@@ -169,6 +169,23 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads `the girls` as the two talking when one of them is known to be a girl', () => {
+    expect(
+      suggest(
+        'NYSSA: You will soon settle down.',
+        'TEGAN: I hope so. Nyssa, I will miss you.',
+        '(The girls hug.)',
+      ),
+    ).toEqual(['3 hug *NYSSA+TEGAN']);
+    expect(
+      suggest(
+        'OWEN: You will soon settle down.',
+        'TEGAN: I hope so. Owen, I will miss you.',
+        '(The girls hug.)',
+      ),
+    ).toEqual([]);
+  });
+
   it('gives a group hug to everyone in the conversation', () => {
     expect(suggest('KIT: We did it.', 'ELSA: We did.', 'OWEN: Yes!', '(Group hug.)')).toEqual([
       '4 hug *ELSA+KIT+OWEN',
