@@ -11,6 +11,7 @@ import {
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
+import { BODY_PARTS } from './words.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['strike', ['up', 'out', 'off']],
@@ -66,9 +67,14 @@ export function readAct(
       if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
       if (by > k && agent?.kind === 'ref')
         return mk(term, agent.ref, ['subject'], false, null, 'act.passive', null);
-      // Knocked down with no one named: by a blast or a fall as often as by a blow, so only
-      // an agent implied by the clause before makes it an act (see implied-agent.ts).
-      const rule = felled ? 'act.knocked-no-agent' : 'act.passive-no-agent';
+      // Knocked down or hit with no one named: by a blast, a shot or a fall as often as by a
+      // blow (`Garrett is hit`), so only an agent implied by the clause before makes it an
+      // act (see implied-agent.ts).
+      // `gets hit over the head`, `is hit from behind`: a blow all the same.
+      const shot =
+        (lemma === 'hit' || lemma === 'strike') &&
+        !items.slice(k + 1, k + 5).some((x) => BODY_PARTS.has(word(x)) || word(x) === 'behind');
+      const rule = felled || shot ? 'act.knocked-no-agent' : 'act.passive-no-agent';
       return mk(term, null, ['subject'], false, null, rule, null);
     }
   }

@@ -214,6 +214,11 @@ describe('suggestMoments on being knocked down', () => {
     expect(suggest('KIT: Look out!', '(A console explodes and Kit is knocked out.)')).toEqual([]);
   });
 
+  it('reads being hit with nobody named as a shot, unless it lands on the body', () => {
+    expect(suggest('KIT: Fire!', '(There is an explosion. Kit is hit.)')).toEqual([]);
+    expect(suggest('KIT: Look!', '(Kit gets hit over the head.)')).toEqual(['2 punch ?>KIT']);
+  });
+
   it('takes the other of two who struggle as the one who knocks the first out', () => {
     expect(
       suggest('KIT: Give it back!', 'OWEN: Never.', '(They struggle before Kit is knocked out.)'),
