@@ -1,5 +1,5 @@
 import type { Item, Ref } from './refs.js';
-import { breaksAfter, headsClause } from './tokens.js';
+import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
 import { CLAUSE_LINKS } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
@@ -91,7 +91,14 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       // named before it stays the subject (`an alien with heavy brows knocks him down`).
       inPhrase = true;
       thing = false;
-    } else if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !inPhrase && !t.cap) thing = true;
+    } else if (
+      t.tags.has('Noun') &&
+      !t.tags.has('Pronoun') &&
+      !inPhrase &&
+      // `Energy hits Voyager`: a common noun opening the clause, capitalised or not.
+      (!t.cap || (i === 0 && isCommonNoun(t.lower)))
+    )
+      thing = true;
     if (breaksAfter(t)) inPhrase = false;
   }
   return { subject: null, thingSubject: false };

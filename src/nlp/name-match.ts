@@ -1,6 +1,6 @@
 import type { PeopleIndex } from './people-index.js';
 import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
-import { headsClause, isVerb, type Token } from './tokens.js';
+import { headsClause, isCommonNoun, isVerb, type Token } from './tokens.js';
 import { matchRole } from './role-nouns.js';
 import { DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
 
@@ -95,6 +95,8 @@ export function matchName(
     if (!w.cap || (end > start && !joinsName(tokens[end - 1]!))) break;
     const startsClause = i === 0 && tokens[end + 1] !== undefined && headsClause(tokens[end + 1]!);
     if (end === start && !TITLES.has(w.lower) && !looksLikeName(w, i === 0 && !startsClause)) break;
+    // `Energy hits Voyager`: a common noun opening a sentence is a thing.
+    if (end === start && i === 0 && isCommonNoun(w.lower)) break;
     if (end > start && !looksLikeName(w, false)) break;
     end++;
     if (POSSESSIVE.test(w.text)) break;

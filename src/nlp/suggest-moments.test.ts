@@ -216,6 +216,9 @@ describe('suggestMoments', () => {
 
   it('reads no act when a thing is the subject', () => {
     expect(suggest('OWEN: Look out!', '(A falling beam hits Owen.)')).toEqual([]);
+    // A common noun opening a sentence is a thing, not a name; `someone` is a person.
+    expect(suggest('KIM: What?', '(Owen works a panel. Energy hits Kim.)')).toEqual([]);
+    expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab SOMEONE>KIM']);
   });
 
   it('keeps a pronoun away from someone this direction showed to be of the other gender', () => {

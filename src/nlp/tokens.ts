@@ -98,6 +98,20 @@ function lexiconTags(lower: string): Set<string> {
 }
 
 /**
+ * A word compromise's lexicon knows only as a common noun: `energy`, `water`, `fire`; not
+ * `someone`, who is a person.
+ */
+export function isCommonNoun(lower: string): boolean {
+  if (lower === 'someone' || lower === 'somebody') return false;
+  const tags = lexiconTags(lower);
+  return (
+    (tags.has('Singular') || tags.has('Uncountable') || tags.has('Plural')) &&
+    !tags.has('Person') &&
+    !tags.has('ProperNoun')
+  );
+}
+
+/**
  * Split a direction into sentences of tokens without running the tagger: tags come from
  * compromise's lexicon only, and an unknown capitalised word inside a sentence is taken for
  * a proper noun. Enough to find names and pronouns in a direction that names no act, at a
