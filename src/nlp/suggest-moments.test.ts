@@ -195,6 +195,11 @@ describe('suggestMoments', () => {
   it("does not take pulling someone close, or a grip on one's own body, for an act", () => {
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He pulls her close.)')).toEqual([]);
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
+    // One's own hand held out or up is offered, not holding anyone's.
+    expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He holds his hand out.)')).toEqual([]);
+    expect(
+      suggest('MARA: Owen.', 'OWEN: Mara.', '(He kicks her legs out from under her.)'),
+    ).toEqual(['3 punch OWEN>MARA @leg']);
   });
 
   it("reads an arm or lapels grabbed inside someone else's speech as the speaker's", () => {
