@@ -196,7 +196,7 @@ describe('suggestMoments', () => {
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He pulls her close.)')).toEqual([]);
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
     // One's own hand held out or up is offered, not holding anyone's.
-    expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He holds his hand out.)')).toEqual([]);
+    expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds her hand out.)')).toEqual([]);
     expect(
       suggest('MARA: Owen.', 'OWEN: Mara.', '(He kicks her legs out from under her.)'),
     ).toEqual(['3 punch OWEN>MARA @leg']);
