@@ -236,9 +236,11 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'smooch':
       return 'kiss';
     case 'slap':
-    case 'smack':
       // A slap on the shoulder or back is a friendly pat, not a blow.
       return part === 'shoulder' || part === 'back' ? null : 'slap';
+    case 'smack':
+      // A smack is not friendly, wherever it lands (`smacks Niles on the shoulder`).
+      return 'slap';
     case 'punch':
     case 'thump':
     case 'hit':

@@ -47,10 +47,14 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Bye.', '(KISS ME, KATE)')).toEqual([]);
   });
 
-  it('reads a slap on the backside', () => {
+  it('reads a slap on the backside, and a smack on the shoulder, unlike a friendly slap there', () => {
     expect(suggest('KIT: Ow.', '(Owen slaps Kit on the bottom.)')).toEqual([
       '2 slap OWEN>KIT @backside',
     ]);
+    expect(suggest('KIT: Ow.', '(Owen smacks Kit on the shoulder.)')).toEqual([
+      '2 slap OWEN>KIT @shoulder',
+    ]);
+    expect(suggest('KIT: Well done.', '(Owen slaps Kit on the shoulder.)')).toEqual([]);
   });
 
   it('gives coordinated verbs the subject of the first', () => {
