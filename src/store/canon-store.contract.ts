@@ -330,6 +330,11 @@ export function describeCanonStoreContract(name: string, open: () => Promise<Can
         expect((await find(store, 'pterodactyl', { kinds: ['action'] })).total).toBe(1);
         expect((await find(store, 'pterodactyl', { kinds: ['dialogue', 'scene'] })).total).toBe(0);
         expect((await find(store, 'Hub', { kinds: ['scene'] })).total).toBe(1);
+        // Scene headings alone, by prefix, by relevance, and never a speaker's.
+        expect(lines(await find(store, 'Hub*', { kinds: ['scene'] }))).toEqual([[null, 'The Hub']]);
+        const ranked = await find(store, 'hub', { kinds: ['scene'] }, { order: 'relevance' });
+        expect(lines(ranked)).toEqual([[null, 'The Hub']]);
+        expect((await find(store, 'Hub', { kinds: ['scene'], speaker: 'Gwen' })).total).toBe(0);
       });
 
       it('returns canon order even when episodes were ingested out of order', async () => {

@@ -78,7 +78,11 @@ function smallBatch(order: readonly string[] = ['E1', 'E2', 'E3']): IngestBatch 
         format: 'csv',
         encoding: 'UTF-8',
         language: null,
-        lines: cues([`transcript hello ${e}`]).map((l) => ({ ...l, kind: 'dialogue' as const })),
+        // A scene heading, so that the heading index is checked through every change too.
+        lines: cues([`transcript hello ${e}`, `Hall of ${e}`]).map((l, i) => ({
+          ...l,
+          kind: i === 0 ? ('dialogue' as const) : ('scene' as const),
+        })),
       },
     ]),
     keep: [],
@@ -92,13 +96,17 @@ function rawDump(file: string) {
     db.prepare(`INSERT INTO lines_fts (lines_fts, rank) VALUES ('integrity-check', 1)`);
     const tables = db
       .prepare(
-        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'lines_fts%' ORDER BY name`,
+        `SELECT name FROM sqlite_schema WHERE type = 'table'
+           AND name NOT LIKE 'lines_fts%' AND name NOT LIKE 'scenes_fts%' ORDER BY name`,
       )
       .pluck()
       .all() as string[];
-    return Object.fromEntries(
-      tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]),
-    );
+    return {
+      ...Object.fromEntries(
+        tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]),
+      ),
+      sceneIndex: db.prepare('SELECT rowid FROM scenes_fts ORDER BY rowid').pluck().all(),
+    };
   } finally {
     db.close();
   }
@@ -108,6 +116,11 @@ function ftsIntegrity(file: string): void {
   const db = new Database(file);
   try {
     db.prepare(`INSERT INTO lines_fts (lines_fts, rank) VALUES ('integrity-check', 1)`).run();
+    db.prepare(`INSERT INTO scenes_fts (scenes_fts, rank) VALUES ('integrity-check', 1)`).run();
+    // The heading index holds exactly the scene headings.
+    const indexed = db.prepare('SELECT rowid FROM scenes_fts ORDER BY rowid').pluck().all();
+    const headings = db.prepare(`SELECT id FROM lines WHERE kind = 'scene' ORDER BY id`).pluck();
+    expect(indexed).toEqual(headings.all());
   } finally {
     db.close();
   }

@@ -32,14 +32,23 @@ export function statements(raw: BetterSqlite3.Database) {
     insertLines: raw.prepare(
       LINE_INSERT + Array<string>(LINES_PER_INSERT).fill(LINE_VALUES).join(', '),
     ),
-    ftsInsert: raw.prepare(
-      `INSERT INTO lines_fts (rowid, text, speaker_token, kind_token)
-       SELECT id, text, speaker_token, kind_token FROM lines WHERE id BETWEEN ? AND ?`,
+    ftsInsert: both(
+      raw.prepare(
+        `INSERT INTO lines_fts (rowid, text, speaker_token, kind_token)
+         SELECT id, text, speaker_token, kind_token FROM lines WHERE id BETWEEN ? AND ?`,
+      ),
+      raw.prepare(
+        `INSERT INTO scenes_fts (rowid, text)
+         SELECT id, text FROM lines WHERE id BETWEEN ? AND ? AND kind = 'scene'`,
+      ),
     ),
     // External content: FTS5 must be told the old values to remove them from the index.
-    ftsDelete: raw.prepare(
-      `INSERT INTO lines_fts (lines_fts, rowid, text, speaker_token, kind_token)
-       SELECT 'delete', id, text, speaker_token, kind_token FROM lines WHERE id BETWEEN ? AND ?`,
+    ftsDelete: both(
+      raw.prepare(
+        `INSERT INTO lines_fts (lines_fts, rowid, text, speaker_token, kind_token)
+         SELECT 'delete', id, text, speaker_token, kind_token FROM lines WHERE id BETWEEN ? AND ?`,
+      ),
+      raw.prepare('DELETE FROM scenes_fts WHERE rowid BETWEEN ? AND ?'),
     ),
     linesDelete: raw.prepare('DELETE FROM lines WHERE id BETWEEN ? AND ?'),
     // Two steps through negative ids, so that moves never collide with each other.
@@ -52,6 +61,16 @@ export function statements(raw: BetterSqlite3.Database) {
     speakersGc: raw.prepare(
       'DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM source_speakers)',
     ),
+  };
+}
+
+/** The lines index and the scene-heading index (migration 8), kept in step for an id range. */
+function both(lines: BetterSqlite3.Statement, scenes: BetterSqlite3.Statement) {
+  return {
+    run(lo: bigint, hi: bigint): void {
+      lines.run(lo, hi);
+      scenes.run(lo, hi);
+    },
   };
 }
 

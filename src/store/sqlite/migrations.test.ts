@@ -47,7 +47,7 @@ function libraryBeforeLinesRewrite(file: string): void {
   db.close();
 }
 
-describe('migration 7 (lines without CHECK constraints)', () => {
+describe('migrations 7 and 8 (lines without CHECK constraints, scene headings indexed)', () => {
   it('upgrades a library with lines, keeping rows, FTS index and filters intact', async () => {
     const file = join(dir, 'old.db');
     libraryBeforeLinesRewrite(file);
@@ -103,6 +103,16 @@ describe('migration 7 (lines without CHECK constraints)', () => {
       context: 0,
     });
     expect(ann.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual(['the kitchen']);
+    // Migration 8 indexed the scene heading on its own, and a heading search reads that index.
+    const headings = await store.search({
+      query: 'tardis',
+      filters: { kinds: ['scene'] },
+      order: 'canon',
+      limit: 10,
+      offset: 0,
+      context: 0,
+    });
+    expect(headings.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual(['INT. TARDIS']);
     await store.close();
 
     const db = new Database(file);
@@ -116,6 +126,9 @@ describe('migration 7 (lines without CHECK constraints)', () => {
     const ddl = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'lines'`).pluck().get();
     expect(ddl).not.toMatch(/CHECK/u);
     db.prepare(`INSERT INTO lines_fts (lines_fts, rank) VALUES ('integrity-check', 1)`).run();
+    expect(db.prepare('SELECT rowid FROM scenes_fts').pluck().all()).toEqual(
+      db.prepare(`SELECT id FROM lines WHERE kind = 'scene'`).pluck().all(),
+    );
     db.close();
     fresh.close();
   });

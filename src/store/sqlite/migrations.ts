@@ -282,6 +282,25 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   LINES_WITHOUT_CHECKS,
+  {
+    version: 8,
+    name: 'scene headings indexed on their own',
+    // A word among scene headings alone (`TARDIS`, kind = scene) made FTS5 seek the word's
+    // whole posting list once per heading: 2.5 ms on 1M lines for `the` among 25,000
+    // headings. Headings are a few per cent of the lines, so their own index answers it from
+    // a posting list of headings only. Contentless, and deleted from by rowid: the index
+    // holds headings only, which an external-content table over lines could not (and
+    // contentless delete needs the row sizes kept).
+    sql: `
+      CREATE VIRTUAL TABLE scenes_fts USING fts5 (
+        text,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '3'
+      );
+      INSERT INTO scenes_fts (rowid, text) SELECT id, text FROM lines WHERE kind = 'scene';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -30,24 +30,33 @@ export function prepared(
   return st;
 }
 
-const COUNT = `SELECT count(*) AS n FROM (
-  SELECT 1 FROM lines_fts WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`;
-const PAGE = `SELECT rowid AS id FROM lines_fts
-  WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ? OFFSET ?`;
-const IDS = `SELECT rowid FROM lines_fts
-  WHERE lines_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`;
+/**
+ * What to ask FTS5: an expression, and the index that answers it: `lines_fts` (every line),
+ * or `scenes_fts` (scene headings alone, migration 8) when only headings are wanted.
+ */
+export interface FtsMatch {
+  readonly table: 'lines_fts' | 'scenes_fts';
+  readonly expr: string;
+}
+
+const COUNT = (t: string) => `SELECT count(*) AS n FROM (
+  SELECT 1 FROM ${t} WHERE ${t} MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`;
+const PAGE = (t: string) => `SELECT rowid AS id FROM ${t}
+  WHERE ${t} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ? OFFSET ?`;
+const IDS = (t: string) => `SELECT rowid FROM ${t}
+  WHERE ${t} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`;
 // Joining lines is 40 % faster than reading text through the external-content table.
-const CANDIDATES = `SELECT l.id, l.text FROM lines_fts f JOIN lines l ON l.id = f.rowid
-  WHERE lines_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY f.rowid LIMIT ?`;
+const CANDIDATES = (t: string) => `SELECT l.id, l.text FROM ${t} f JOIN lines l ON l.id = f.rowid
+  WHERE ${t} MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY f.rowid LIMIT ?`;
 
 /** Matches of `match` within one id range, counted up to `cap`. */
 export function countIn(
   raw: BetterSqlite3.Database,
-  match: string,
+  match: FtsMatch,
   seg: Segment,
   cap: number,
 ): number {
-  const row = prepared(raw, COUNT).get(match, seg.range.lo, seg.range.hi, cap) as
+  const row = prepared(raw, COUNT(match.table)).get(match.expr, seg.range.lo, seg.range.hi, cap) as
     { n: number } | undefined;
   return row?.n ?? 0;
 }
@@ -56,7 +65,7 @@ export function countIn(
 export function countUpTo(
   raw: BetterSqlite3.Database,
   segs: readonly Segment[],
-  match: (s: Segment) => string,
+  match: (s: Segment) => FtsMatch,
   cap: number,
 ): number {
   let n = 0;
@@ -74,7 +83,7 @@ export function countUpTo(
 export function pageIds(
   raw: BetterSqlite3.Database,
   segs: readonly Segment[],
-  match: (s: Segment) => string,
+  match: (s: Segment) => FtsMatch,
   offset: number,
   limit: number,
 ): { ids: number[]; skipped: number } {
@@ -89,8 +98,9 @@ export function pageIds(
         continue;
       }
     }
-    const rows = prepared(raw, PAGE).all(
-      match(seg),
+    const m = match(seg);
+    const rows = prepared(raw, PAGE(m.table)).all(
+      m.expr,
       seg.range.lo,
       seg.range.hi,
       limit - ids.length,
@@ -111,14 +121,15 @@ export function pageIds(
 export function idsUpTo(
   raw: BetterSqlite3.Database,
   segs: readonly Segment[],
-  match: (s: Segment) => string,
+  match: (s: Segment) => FtsMatch,
   cap: number,
 ): number[] {
   const ids: number[] = [];
-  const st = prepared(raw, IDS, 'pluck');
   for (const seg of segs) {
     if (ids.length >= cap) break;
-    for (const id of st.all(match(seg), seg.range.lo, seg.range.hi, cap - ids.length) as number[]) {
+    const m = match(seg);
+    const st = prepared(raw, IDS(m.table), 'pluck');
+    for (const id of st.all(m.expr, seg.range.lo, seg.range.hi, cap - ids.length) as number[]) {
       ids.push(id);
     }
   }
@@ -136,10 +147,15 @@ export interface Candidate {
  */
 export function candidatesFrom(
   raw: BetterSqlite3.Database,
-  match: string,
+  match: FtsMatch,
   lo: bigint,
   seg: Segment,
   want: number,
 ): Candidate[] {
-  return prepared(raw, CANDIDATES).all(match, lo, seg.range.hi, want) as Candidate[];
+  return prepared(raw, CANDIDATES(match.table)).all(
+    match.expr,
+    lo,
+    seg.range.hi,
+    want,
+  ) as Candidate[];
 }

@@ -24,6 +24,7 @@ import {
   pageIds,
   prepared,
   type Candidate,
+  type FtsMatch,
 } from './search-fts.js';
 import { buildGroups } from './search-results.js';
 import { resolveScope, segments, strata, type Segment } from './search-scope.js';
@@ -92,7 +93,11 @@ export async function searchLines(
   const kinds = checkKinds(request.filters.kinds);
   const parts = resolveScope(ctx.raw, ctx.catalog, request.filters);
   const text = textExpression(query);
-  const match = (seg: Segment) => matchExpression(text, kinds, seg.speakerIds);
+  const match = (seg: Segment): FtsMatch =>
+    // Scene headings alone have their own index (no speaker is ever a heading's).
+    kinds?.length === 1 && kinds[0] === 'scene' && seg.speakerIds === null
+      ? { table: 'scenes_fts', expr: text }
+      : { table: 'lines_fts', expr: matchExpression(text, kinds, seg.speakerIds) };
   const segs = segments(parts, ctx.catalog);
 
   // Counted up to `cap`: at `cap` there may be more, and `total` is a lower bound. Counting
@@ -223,7 +228,7 @@ function matchExpression(
 function sampleCandidates(
   raw: BetterSqlite3.Database,
   layers: readonly Segment[][],
-  match: (s: Segment) => string,
+  match: (s: Segment) => FtsMatch,
   budget: number,
 ): Candidate[] {
   const out: Candidate[] = [];
