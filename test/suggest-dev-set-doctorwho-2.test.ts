@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTranscript } from '../src/formats/read-transcript.js';
-import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import { HAS_SHARED_DATA } from './shared-data.js';
 import {
   DEV_SET_TAGS as TAGS,
   DEV_SET_TERMS as TERMS,
   devKey,
-  directionsByFile,
-  expectNamesIn,
+  expectActsShare,
   expectSoundLabels,
+  expectTextAnchors,
   readDevSet,
 } from './suggest-dev-sets.js';
 
@@ -102,9 +100,7 @@ describe('the second Doctor Who suggest dev set fixture', () => {
   });
 
   it('mixes directions with acts, look-alikes without, and random ones; few uncertain', () => {
-    const withActs = set.directions.filter((d) => d.events.length > 0).length;
-    expect(withActs).toBeGreaterThan(set.directions.length * 0.3);
-    expect(withActs).toBeLessThan(set.directions.length * 0.7);
+    expectActsShare(set.directions);
     const random = set.directions.filter((d) => d.tags.includes('random')).length;
     expect(random).toBeGreaterThanOrEqual(30);
     expect(set.directions.filter((d) => d.tags.includes('negation')).length).toBeGreaterThan(10);
@@ -124,30 +120,7 @@ describe('the second Doctor Who suggest dev set fixture', () => {
 });
 
 describe.skipIf(!HAS_SHARED_DATA)('the second Doctor Who dev set against the transcripts', () => {
-  const read = (file: string) => {
-    const path = sharedData(...FOLDER.split('/'), file);
-    const bytes = readFileSync(path);
-    return {
-      lines: readTranscript(bytes, path).parts[0]!.transcript.lines,
-      raw: bytes.toString('utf8'),
-    };
-  };
-
   it('points every entry at a direction line of the reader, naming people of that file', () => {
-    for (const [file, entries] of directionsByFile(set.directions)) {
-      const { lines, raw } = read(file);
-      const actions = lines.filter((l) => l.kind === 'action');
-      const physical = raw.split('\n');
-      const upper = raw.toUpperCase();
-      for (const d of entries) {
-        const here = actions.filter((l) => l.line === d.line);
-        expect(here.length, devKey(d)).toBeGreaterThan(0);
-        expect(physical[d.line - 1], devKey(d)).toContain('(');
-        // Inline: the reader gives the direction to the speaker whose turn it sits in.
-        const inSpeech = here.some((l) => l.kind === 'action' && l.speaker !== null);
-        expect(inSpeech, devKey(d)).toBe(d.tags.includes('inline'));
-        expectNamesIn(upper, d);
-      }
-    }
+    expectTextAnchors(FOLDER, set.directions);
   });
 });

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTranscript } from '../src/formats/read-transcript.js';
-import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import { HAS_SHARED_DATA } from './shared-data.js';
 import {
   devKey,
-  directionsByFile,
-  expectNamesIn,
+  expectActsShare,
+  expectHtmlAnchors,
+  expectNamesOnPages,
   expectSoundLabels,
   readDevSet,
 } from './suggest-dev-sets.js';
@@ -44,9 +43,7 @@ describe('the second Star Trek suggest dev set fixture', () => {
   });
 
   it('mixes directions with acts, look-alikes without, and random ones', () => {
-    const withActs = set.directions.filter((d) => d.events.length > 0).length;
-    expect(withActs).toBeGreaterThan(set.directions.length * 0.3);
-    expect(withActs).toBeLessThan(set.directions.length * 0.7);
+    expectActsShare(set.directions);
     const random = set.directions.filter((d) => d.tags.includes('random')).length;
     expect(random / set.directions.length).toBeGreaterThan(0.2);
     expect(random / set.directions.length).toBeLessThan(0.35);
@@ -60,28 +57,11 @@ describe('the second Star Trek suggest dev set fixture', () => {
 });
 
 describe.skipIf(!HAS_SHARED_DATA)('the second Star Trek dev set against the real pages', () => {
-  const byFile = directionsByFile(set.directions);
-
   it('points every entry at the line of a "(" that the reader reads as a direction', () => {
-    for (const [file, entries] of byFile) {
-      const path = sharedData(...FOLDER.split('/'), file);
-      const bytes = readFileSync(path);
-      // Lines as the HTML reader counts them: CR, CRLF and LF each end one.
-      const raw = bytes.toString('latin1').split(/\r\n|\r|\n/);
-      const lines = readTranscript(bytes, path).parts[0]!.transcript.lines;
-      const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
-      for (const d of entries) {
-        expect(raw[d.line - 1], devKey(d)).toContain('(');
-        expect(actionStarts.has(d.line), devKey(d)).toBe(true);
-      }
-    }
+    expectHtmlAnchors(FOLDER, set.directions);
   });
 
   it('names only people who appear on that page', () => {
-    for (const [file, entries] of byFile) {
-      const path = sharedData(...FOLDER.split('/'), file);
-      const upper = readFileSync(path, 'latin1').toUpperCase();
-      for (const d of entries) expectNamesIn(upper, d);
-    }
+    expectNamesOnPages(FOLDER, set.directions);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { REPO_ROOT } from './shared-data.js';
+import { readTranscript } from '../src/formats/read-transcript.js';
+import { REPO_ROOT, sharedData } from './shared-data.js';
 
 /**
  * The hand-labelled stage-direction dev sets (test/fixtures/suggest-dev-set*.json) as their
@@ -109,5 +110,65 @@ export function expectNamesIn(upper: string, d: DevDirection): void {
     for (const n of [e.initiator, ...e.recipients]) {
       if (n !== null) expect(upper, `${devKey(d)} ${n}`).toContain(n.toUpperCase());
     }
+  }
+}
+
+/** Between a third and two thirds of a set's directions hold an act. */
+export function expectActsShare(directions: readonly DevDirection[]): void {
+  const withActs = directions.filter((d) => d.events.length > 0).length;
+  expect(withActs).toBeGreaterThan(directions.length * 0.3);
+  expect(withActs).toBeLessThan(directions.length * 0.7);
+}
+
+/** A file of the real data under `folder`: its lines as the reader reads them, and its text. */
+export function readShared(folder: string, file: string) {
+  const path = sharedData(...folder.split('/'), file);
+  const bytes = readFileSync(path);
+  return { lines: readTranscript(bytes, path).parts[0]!.transcript.lines, bytes };
+}
+
+/**
+ * A chakoteya text set against its files: each entry on a line with a `(` where the reader
+ * reads a direction, `inline` exactly when that direction sits in a speech, its people named
+ * in the file.
+ */
+export function expectTextAnchors(folder: string, directions: readonly DevDirection[]): void {
+  for (const [file, entries] of directionsByFile(directions)) {
+    const { lines, bytes } = readShared(folder, file);
+    const raw = bytes.toString('utf8');
+    const actions = lines.filter((l) => l.kind === 'action');
+    const physical = raw.split('\n');
+    const upper = raw.toUpperCase();
+    for (const d of entries) {
+      const here = actions.filter((l) => l.line === d.line);
+      expect(here.length, devKey(d)).toBeGreaterThan(0);
+      expect(physical[d.line - 1], devKey(d)).toContain('(');
+      // Inline: the reader gives the direction to the speaker whose turn it sits in.
+      const inSpeech = here.some((l) => l.kind === 'action' && l.speaker !== null);
+      expect(inSpeech, devKey(d)).toBe(d.tags.includes('inline'));
+      expectNamesIn(upper, d);
+    }
+  }
+}
+
+/** A chakoteya HTML set against its pages: each entry on the line of a `(` the reader reads as a direction. */
+export function expectHtmlAnchors(folder: string, directions: readonly DevDirection[]): void {
+  for (const [file, entries] of directionsByFile(directions)) {
+    const { lines, bytes } = readShared(folder, file);
+    // Lines as the HTML reader counts them: CR, CRLF and LF each end one.
+    const raw = bytes.toString('latin1').split(/\r\n|\r|\n/);
+    const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
+    for (const d of entries) {
+      expect(raw[d.line - 1], devKey(d)).toContain('(');
+      expect(actionStarts.has(d.line), devKey(d)).toBe(true);
+    }
+  }
+}
+
+/** Every person an HTML set's entries name appears on that page. */
+export function expectNamesOnPages(folder: string, directions: readonly DevDirection[]): void {
+  for (const [file, entries] of directionsByFile(directions)) {
+    const upper = readShared(folder, file).bytes.toString('latin1').toUpperCase();
+    for (const d of entries) expectNamesIn(upper, d);
   }
 }
