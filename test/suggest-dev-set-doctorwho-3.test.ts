@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA } from './shared-data.js';
 import {
-  DEV_SET_TAGS as TAGS,
-  DEV_SET_TERMS as TERMS,
+  countsByTermAndTag,
+  type DEV_SET_TAGS as TAGS,
   devKey,
   expectActsShare,
+  expectOnlyLabels,
   expectSoundLabels,
   expectTextAnchors,
   readDevSet,
@@ -47,7 +48,6 @@ const EXPECTED_TAGS: Record<(typeof TAGS)[number], number> = {
   random: 40,
 };
 
-const events = set.directions.flatMap((d) => d.events);
 const era = (file: string): number => Number(/^doctor_(\d+)\//.exec(file)?.[1]);
 
 describe('the third Doctor Who suggest dev set fixture', () => {
@@ -76,26 +76,7 @@ describe('the third Doctor Who suggest dev set fixture', () => {
   });
 
   it('holds only file, line and labels, never transcript text', () => {
-    for (const d of set.directions) {
-      expect(Object.keys(d).sort(), devKey(d)).toEqual([
-        'events',
-        'file',
-        'line',
-        'tags',
-        'uncertain',
-      ]);
-      expect(d.file, devKey(d)).toMatch(/^doctor_\d+\/[^/]+\.txt$/);
-      expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
-      expect(typeof d.uncertain, devKey(d)).toBe('boolean');
-      for (const e of d.events) {
-        expect(
-          Object.keys(e).every((k) =>
-            ['action', 'initiator', 'recipients', 'mutual', 'part'].includes(k),
-          ),
-          devKey(d),
-        ).toBe(true);
-      }
-    }
+    expectOnlyLabels(set.directions, /^doctor_\d+\/[^/]+\.txt$/);
   });
 
   it('uses the shared terms, tags and body parts, and gives mutual events no initiator', () => {
@@ -111,12 +92,7 @@ describe('the third Doctor Who suggest dev set fixture', () => {
   });
 
   it('matches the counts per term and per tag stated in suggest-dev-set-doctorwho-3.md', () => {
-    const perAction = Object.fromEntries(
-      TERMS.map((a) => [a, events.filter((e) => e.action === a).length]),
-    );
-    const perTag = Object.fromEntries(
-      TAGS.map((t) => [t, set.directions.filter((d) => d.tags.includes(t)).length]),
-    );
+    const { perAction, perTag } = countsByTermAndTag(set.directions);
     expect(perAction).toEqual(EXPECTED_EVENTS);
     expect(perTag).toEqual(EXPECTED_TAGS);
   });

@@ -172,3 +172,58 @@ export function expectNamesOnPages(folder: string, directions: readonly DevDirec
     for (const d of entries) expectNamesIn(upper, d);
   }
 }
+
+/**
+ * A set drawn from seeded pools: a fifth to a third random, at least `lookAlikes` look-alikes
+ * with no act, at most 5 % uncertain; and a well-formed line and labels on every entry.
+ */
+export function expectPooledSample(directions: readonly DevDirection[], lookAlikes: number): void {
+  for (const d of directions) {
+    expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
+    expectSoundLabels(d);
+  }
+  expectActsShare(directions);
+  const random = directions.filter((d) => d.tags.includes('random')).length;
+  expect(random / directions.length).toBeGreaterThan(0.2);
+  expect(random / directions.length).toBeLessThan(0.35);
+  const noAct = directions.filter((d) => d.events.length === 0 && d.tags.includes('negation'));
+  expect(noAct.length).toBeGreaterThanOrEqual(lookAlikes);
+  const uncertain = directions.filter((d) => d.uncertain).length;
+  expect(uncertain).toBeLessThanOrEqual(directions.length * 0.05);
+}
+
+/** Every entry holds only file, line and labels, never transcript text. */
+export function expectOnlyLabels(directions: readonly DevDirection[], file: RegExp): void {
+  for (const d of directions) {
+    expect(Object.keys(d).sort(), devKey(d)).toEqual([
+      'events',
+      'file',
+      'line',
+      'tags',
+      'uncertain',
+    ]);
+    expect(d.file, devKey(d)).toMatch(file);
+    expect(Number.isInteger(d.line) && d.line > 0, devKey(d)).toBe(true);
+    expect(typeof d.uncertain, devKey(d)).toBe('boolean');
+    for (const e of d.events) {
+      const keys = ['action', 'initiator', 'recipients', 'mutual', 'part'];
+      expect(
+        Object.keys(e).every((k) => keys.includes(k)),
+        devKey(d),
+      ).toBe(true);
+    }
+  }
+}
+
+/** Events per term and directions per tag, as a set's `.md` states them. */
+export function countsByTermAndTag(directions: readonly DevDirection[]) {
+  const events = directions.flatMap((d) => d.events);
+  return {
+    perAction: Object.fromEntries(
+      DEV_SET_TERMS.map((a) => [a, events.filter((e) => e.action === a).length]),
+    ),
+    perTag: Object.fromEntries(
+      DEV_SET_TAGS.map((t) => [t, directions.filter((d) => d.tags.includes(t)).length]),
+    ),
+  };
+}

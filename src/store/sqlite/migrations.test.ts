@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SearchFilters } from '../../domain/search.js';
 import type { LineInput, SourceInput } from '../canon-store.js';
 import { openSqliteStore } from './canon-store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -82,37 +83,22 @@ describe('migrations 7 and 8 (lines without CHECK constraints, scene headings in
     old.close();
 
     store = await openSqliteStore(file);
-    const hits = await store.search({
-      query: 'hello',
-      filters: { kinds: ['cue'] },
-      order: 'canon',
-      limit: 10,
-      offset: 0,
-      context: 0,
-    });
-    expect(hits.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual([
-      'Hello there',
-      'hello again',
-    ]);
-    const ann = await store.search({
-      query: 'the*',
-      filters: { speaker: 'Ann' },
-      order: 'canon',
-      limit: 10,
-      offset: 0,
-      context: 0,
-    });
-    expect(ann.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual(['the kitchen']);
+    // The texts of the hits, in canon order.
+    const hitTexts = async (query: string, filters: SearchFilters): Promise<string[]> => {
+      const r = await store.search({
+        query,
+        filters,
+        order: 'canon',
+        limit: 10,
+        offset: 0,
+        context: 0,
+      });
+      return r.groups.flatMap((g) => g.hits.map((h) => h.text));
+    };
+    expect(await hitTexts('hello', { kinds: ['cue'] })).toEqual(['Hello there', 'hello again']);
+    expect(await hitTexts('the*', { speaker: 'Ann' })).toEqual(['the kitchen']);
     // Migration 8 indexed the scene heading on its own, and a heading search reads that index.
-    const headings = await store.search({
-      query: 'tardis',
-      filters: { kinds: ['scene'] },
-      order: 'canon',
-      limit: 10,
-      offset: 0,
-      context: 0,
-    });
-    expect(headings.groups.flatMap((g) => g.hits.map((h) => h.text))).toEqual(['INT. TARDIS']);
+    expect(await hitTexts('tardis', { kinds: ['scene'] })).toEqual(['INT. TARDIS']);
     await store.close();
 
     const db = new Database(file);
