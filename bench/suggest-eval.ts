@@ -28,6 +28,7 @@ import { requireSharedData, walk } from './real-data.js';
  * only, so rules are never fitted to held-out lines. `--curve` prints precision and recall of
  * each half at several confidence thresholds. `--speed` times the suggester over every
  * transcript of the folder. Misses are listed as file:line only (the transcripts are not ours).
+ * Misses and false positives are also counted by cause (counts only, whatever the flags).
  */
 
 interface LabelEvent {
@@ -171,6 +172,11 @@ const curve = process.argv.includes('--curve');
 const scored: { half: Half; confidence: number; hit: boolean }[] = [];
 const events: Record<Half, number> = { tuning: 0, 'held-out': 0 };
 const falsePositives: string[] = [];
+// Counts only, so that they may be printed for held-out sets too.
+const causes = {
+  miss: { act: 0, confidence: 0, people: 0 },
+  falsePositive: { act: 0, people: 0 },
+};
 let suggestMs = 0;
 let directionsScored = 0;
 
@@ -208,6 +214,7 @@ for (const [file, entries] of byFile) {
       if (i === -1) {
         count(e.action).fn++;
         halves[half].fn++;
+        causes.miss[missCause(e, all, key)]++;
         if (listed) misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)}` : ''}`);
       } else {
         count(e.action).tp++;
@@ -218,12 +225,28 @@ for (const [file, entries] of byFile) {
     for (const s of unmatched) {
       count(s.action).fp++;
       halves[half].fp++;
+      causes.falsePositive[entry.events.some((e) => e.action === s.action) ? 'people' : 'act']++;
       if (listed)
         falsePositives.push(
           `${file}:${entry.line} ${s.action}${verbose ? ` ${show(s)} [${s.rule} ${s.confidence}]` : ''}`,
         );
     }
   }
+}
+
+/**
+ * Why an event was missed: no suggestion of its act at the line, one with the right people
+ * under the confidence threshold, or the act with other people.
+ */
+function missCause(
+  e: LabelEvent,
+  all: readonly Suggestion[],
+  key: (n: string) => string,
+): 'act' | 'confidence' | 'people' {
+  if (all.some((s) => s.confidence < REVIEW_THRESHOLD && matches(e, s, key))) return 'confidence';
+  return all.some((s) => s.action === e.action && s.confidence >= REVIEW_THRESHOLD)
+    ? 'people'
+    : 'act';
 }
 
 function matches(e: LabelEvent, s: Suggestion, key: (n: string) => string): boolean {
@@ -270,6 +293,14 @@ if (!split) {
     console.log(`${term.padEnd(12)} ${prf(c)}`);
   }
 }
+console.log(
+  `\nmisses by cause: act not suggested ${causes.miss.act}, right people under the threshold ` +
+    `${causes.miss.confidence}, the act with other people ${causes.miss.people}`,
+);
+console.log(
+  `false positives by cause: no such act at the line ${causes.falsePositive.act}, ` +
+    `the act with other people ${causes.falsePositive.people}`,
+);
 const scope = split ? ' of the tuning half' : '';
 console.log(`\nmisses${scope} (${misses.length}):`);
 for (const m of misses) console.log(`  ${m}`);

@@ -31,7 +31,7 @@ const EXPECTED_EVENTS: Record<string, number> = {
   handshake: 8,
   slap: 5,
   punch: 11,
-  shove: 10,
+  shove: 12,
   grab: 22,
 };
 const EXPECTED_TAGS: Record<(typeof TAGS)[number], number> = {

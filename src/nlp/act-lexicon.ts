@@ -174,6 +174,23 @@ export const LIGHT_VERBS = new Set([
   'deliver',
 ]);
 
+// Where a thrown person goes: `throws him across the room`, `flings her against the wall`.
+export const THROWN_TO = new Set([
+  'across',
+  'against',
+  'into',
+  'onto',
+  'over',
+  'off',
+  'down',
+  'aside',
+  'back',
+  'to',
+  'through',
+  'around',
+  'about',
+]);
+
 /** Lemmas that are an act on a person with no body part named. */
 const DIRECT: Record<string, string> = {
   kiss: 'kiss',

@@ -1,4 +1,11 @@
-import { ACT_NOUNS, ACT_VERB_FORMS, GAZE_AT, LIGHT_VERBS, actTerm } from './act-lexicon.js';
+import {
+  ACT_NOUNS,
+  ACT_VERB_FORMS,
+  GAZE_AT,
+  LIGHT_VERBS,
+  THROWN_TO,
+  actTerm,
+} from './act-lexicon.js';
 import {
   DETS,
   RECIPROCAL_LEMMAS,
@@ -37,6 +44,21 @@ const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
 
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
+
+/**
+ * `throws him to the floor`, `flings Quark off`: a person thrown is shoved. Not `throws Kirk a
+ * sword` (a person given a thing) nor `throws it to a boy`.
+ */
+function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct | null {
+  const o = items[j];
+  if (lemma !== 'throw' && lemma !== 'fling') return null;
+  if (o?.kind !== 'ref' || o.ref.possessive || o.ref.kind === 'reciprocal') return null;
+  if (SUBJECT_CASE.has(o.ref.pronoun ?? '')) return null;
+  // `throws himself to the floor`: a dive, no one else's act.
+  if (o.toks.some((t) => t.lower.endsWith('self') || t.lower.endsWith('selves'))) return null;
+  if (!THROWN_TO.has(word(items[j + 1]))) return null;
+  return mk('shove', 'subject', [o.ref], false, null, 'act.thrown', null);
+}
 
 /** The act a verb of lemma `lemma` at `k` names, with its object, or null. */
 export function readAct(
@@ -220,6 +242,8 @@ export function readAct(
     }
     const hand = handOn(items, k);
     if (hand !== null) return hand;
+    const thrown = throwsPerson(items, j, lemma);
+    if (thrown !== null) return thrown;
     if (lemma !== 'put' && lemma !== 'throw') return null;
   }
   // Light verbs: `gives him a hug`, `plants a kiss on her cheek`, `pulls her into an embrace`.

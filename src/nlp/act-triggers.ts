@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, THROWN_TO } from './act-lexicon.js';
 
 // Lemmas that name an act only with a second word: `takes her hand`, `puts his arms round`,
 // `gives her a hug`, `knocks him out`, `looks at`. Alone they are among the commonest verbs
@@ -10,13 +10,11 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'get',
       'put',
       'pull',
-      'throw',
       'give',
       'press',
       'draw',
       'slip',
       'wrap',
-      'fling',
       'drape',
       'plant',
       'sweep',
@@ -25,6 +23,8 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'blow',
     ].map((l): [string, string[]] => [l, HOLDING]),
     ['run', ['through']],
+    // `throws him across the room`: a person thrown (act-patterns.ts, THROWN_TO).
+    ...['throw', 'fling'].map((l): [string, string[]] => [l, [...HOLDING, ...THROWN_TO]]),
     // `takes him down`: a tackle.
     ['take', [...HOLDING, 'down']],
     ...['pounce', 'leap', 'jump'].map((l): [string, string[]] => [

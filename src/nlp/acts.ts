@@ -144,6 +144,10 @@ export function detectActs(
     const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : null;
     const read = readAct(items, k, form.lemma, own ?? subject);
     if (read === null) continue;
+    // `The ship lurches, throwing him to the floor`: a participle after a comma tells what a
+    // jolt, a blast or a crash did as often as what a person did.
+    if (read.rule === 'act.thrown' && form.form === 'ing' && k === 0 && clause.link === ',')
+      continue;
     const act = own !== null && read.doer === 'subject' ? { ...read, doer: own } : read;
     // `(shake hands)`, `KIT: (kiss him)`: a bare verb opening a direction with no subject
     // narrates like `kisses`. After `and` it goes on from an infinitive (`moves to embrace and

@@ -17,7 +17,9 @@ export interface Clause {
 }
 
 function hasVerb(items: readonly Item[]): boolean {
-  return items.some((it) => it.kind === 'tok' && headsClause(it.tok));
+  return items.some(
+    (it, i) => it.kind === 'tok' && (headsClause(it.tok) || presentVerbBetween(items, i)),
+  );
 }
 
 /**
@@ -79,7 +81,9 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       continue;
     }
     const t = it.tok;
-    if (headsClause(t)) return { subject, thingSubject: thing && subject === null };
+    if (headsClause(t) || presentVerbBetween(items, i)) {
+      return { subject, thingSubject: thing && subject === null };
+    }
     if (owner !== null && ACTING_PARTS.has(t.lower)) {
       subject = { ...owner, possessive: false };
       owner = null;
@@ -102,6 +106,23 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     if (breaksAfter(t)) inPhrase = false;
   }
   return { subject: null, thingSubject: false };
+}
+
+/**
+ * `The Spaniard catches Polly`: the tagger reads some verbs as plural nouns, but a word in -s
+ * between two people is the verb that joins them.
+ */
+function presentVerbBetween(items: readonly Item[], i: number): boolean {
+  const t = items[i];
+  if (t?.kind !== 'tok' || !t.tok.tags.has('Plural') || t.tok.cap || !t.tok.lower.endsWith('s'))
+    return false;
+  // `Flash swings, Ben grabs ...`: a comma after it ends a clause of its own.
+  if (breaksAfter(t.tok)) return false;
+  const before = items[i - 1];
+  const after = items[i + 1];
+  if (before?.kind !== 'ref' || before.ref.possessive || after?.kind !== 'ref') return false;
+  const last = before.toks[before.toks.length - 1];
+  return last === undefined || !breaksAfter(last);
 }
 
 /** Whether the ref at `i` is an indefinite role set off after a name: `Jim, a tall man,`. */

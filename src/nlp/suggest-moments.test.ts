@@ -258,4 +258,38 @@ describe('suggestMoments', () => {
       suggest('KIT: Give me that.', 'OWEN: No.', '(as he turns to the door Owen knocks him down)'),
     ).toEqual(['3 punch OWEN>KIT']);
   });
+
+  it('reads a person thrown somewhere as shoved, and a thing or a dive as no shove', () => {
+    expect(
+      suggest('KIT: No!', 'OWEN: Go.', '(Owen grabs Kit and throws him across the room.)'),
+    ).toEqual(['3 grab OWEN>KIT', '3 shove OWEN>KIT']);
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws Kit to the floor.)')).toEqual([
+      '3 shove OWEN>KIT',
+    ]);
+    // A person given a thing; a thing thrown; a dive.
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws Kit a rope.)')).toEqual([]);
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws it to Kit.)')).toEqual([]);
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws himself to the floor.)')).toEqual([]);
+  });
+
+  it('reads no shove in a participle after a comma, which tells what a jolt did', () => {
+    expect(
+      suggest('KIT: No!', 'OWEN: Go.', '(The ship lurches, throwing Owen to the floor.)'),
+    ).toEqual([]);
+  });
+
+  it('reads a verb the tagger took for a plural noun between two people as the verb', () => {
+    // The tagger reads `catches` after `The Spaniard` as a plural noun.
+    expect(
+      suggest(
+        'MARA: Ben!',
+        'SPANIARD: Hey.',
+        '(The Spaniard catches Mara, grabbing her arm and throwing her to the ground.)',
+      ),
+    ).toEqual(['3 grab SPANIARD>MARA @arm', '3 shove SPANIARD>MARA']);
+    // Not across a comma: `Flash swings, Ben grabs his hand`.
+    expect(
+      suggest('FLASH: Oi!', 'BEN: Hey.', '(Flash swings, Ben grabs him and throws him down.)'),
+    ).toEqual(['3 grab BEN>FLASH', '3 shove BEN>FLASH']);
+  });
 });
