@@ -214,8 +214,10 @@ for (const [file, entries] of byFile) {
       if (i === -1) {
         count(e.action).fn++;
         halves[half].fn++;
-        causes.miss[missCause(e, all, key)]++;
-        if (listed) misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)}` : ''}`);
+        const cause = missCause(e, all, key);
+        causes.miss[cause]++;
+        if (listed)
+          misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)} [${cause}]` : ''}`);
       } else {
         count(e.action).tp++;
         halves[half].tp++;

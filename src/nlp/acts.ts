@@ -141,7 +141,12 @@ export function detectActs(
       acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, part, 'act.noun-only', null));
       continue;
     }
-    const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : null;
+    const own =
+      form.form === 's' || form.form === 'past'
+        ? ownSubject(items, k)
+        : form.form === 'ing'
+          ? seenDoing(items, k)
+          : null;
     const read = readAct(items, k, form.lemma, own ?? subject);
     if (read === null) continue;
     // `The ship lurches, throwing him to the floor`: a participle after a comma tells what a
@@ -194,6 +199,20 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+
+// Verbs of finding someone at something: `She finds Sarah cradling his head` is Sarah's act.
+const SEEING = new Set(
+  'find finds found see sees saw watch watches watched notice notices noticed catch catches caught spot spots spotted discover discovers discovered'.split(
+    ' ',
+  ),
+);
+
+/** The person seen doing the act at `k` (an -ing form) right after a verb of seeing, or null. */
+function seenDoing(items: readonly Item[], k: number): Ref | null {
+  const it = items[k - 1];
+  if (it?.kind !== 'ref' || it.ref.possessive || it.ref.kind === 'reciprocal') return null;
+  return SEEING.has(word(items[k - 2])) ? it.ref : null;
+}
 
 /**
  * Whether the act word at `k` is a noun: after a determiner or a possessive (`a kiss`, `his

@@ -7,7 +7,7 @@ import { impliedAgent, participantsOf, type Participants } from './implied-agent
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
-import { named, resolveRef, type Resolved } from './resolve-refs.js';
+import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import type { Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
@@ -73,8 +73,7 @@ export function readDirection(d: Direction): Suggestion[] {
       if (thing) subject = null;
       else if (clause.subject !== null) {
         subject =
-          fallenAfterBlow(clause, out, scope.discourse) ??
-          resolveRef(clause.subject, ctx([]), scope, true);
+          fallenAfterBlow(clause, out, scope.discourse) ?? resolveSubject(clause, ctx, scope);
         clauseSubject = subject;
       } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
@@ -138,6 +137,27 @@ export function readDirection(d: Direction): Suggestion[] {
 }
 
 /** The names a clause's refs hold. */
+/**
+ * The clause's subject resolved. A singular `the man` or `he` is never someone the clause
+ * names outright besides (`the man pushes Phlox away` is not Phlox): read as someone else
+ * then. (A plural subject may stand for a group that `they` picks up whole.)
+ */
+function resolveSubject(
+  clause: Clause,
+  ctx: (exclude: readonly string[]) => ResolveContext,
+  scope: RefScope,
+): Resolved | null {
+  const subject = clause.subject!;
+  const first = resolveRef(subject, ctx([]), scope, true);
+  if (first === null || first.names.length !== 1 || subject.plural) return first;
+  const named = clause.items.flatMap((it) =>
+    it.kind === 'ref' && it.ref !== subject && it.ref.kind === 'name' && it.ref.role === null
+      ? it.ref.names
+      : [],
+  );
+  return named.includes(first.names[0]!) ? resolveRef(subject, ctx(named), scope, true) : first;
+}
+
 function namesIn(c: Clause): string[] {
   return c.items.flatMap((it) => (it.kind === 'ref' ? it.ref.names : []));
 }

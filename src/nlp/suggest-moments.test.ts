@@ -292,4 +292,27 @@ describe('suggestMoments', () => {
       suggest('FLASH: Oi!', 'BEN: Hey.', '(Flash swings, Ben grabs him and throws him down.)'),
     ).toEqual(['3 grab BEN>FLASH', '3 shove BEN>FLASH']);
   });
+
+  it('never reads a singular subject as someone the clause names besides', () => {
+    // `he` and `the man` are the likeliest man, unless that is Phlox himself.
+    expect(suggest('OWEN: What?', 'PHLOX: Hm.', '(He pushes Phlox away.)')).toEqual([
+      '3 shove OWEN>PHLOX',
+    ]);
+    expect(suggest('OWEN: What?', 'PHLOX: Hm.', '(The man pushes Phlox away.)')).toEqual([
+      '3 shove OWEN>PHLOX',
+    ]);
+  });
+
+  it('gives an act seen being done to the one seen doing it', () => {
+    expect(
+      suggest(
+        'OHICA: What?',
+        'SARAH: He is dying.',
+        "(She finds Sarah cradling the Doctor's head.)",
+      ),
+    ).toEqual(['3 cradle-neck SARAH>DOCTOR @head']);
+    expect(
+      suggest('OHICA: What?', 'SARAH: Quick.', '(Ohica enters to see Sarah throttling the guard.)'),
+    ).toEqual(['3 grab SARAH>GUARD']);
+  });
 });
