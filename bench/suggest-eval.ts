@@ -217,7 +217,9 @@ for (const [file, entries] of byFile) {
         const cause = missCause(e, all, key);
         causes.miss[cause]++;
         if (listed)
-          misses.push(`${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)} [${cause}]` : ''}`);
+          misses.push(
+            `${file}:${entry.line} ${e.action}${verbose ? ` ${show(e)} [${cause}]` : ''}`,
+          );
       } else {
         count(e.action).tp++;
         halves[half].tp++;
