@@ -108,9 +108,12 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
   return { subject: null, thingSubject: false };
 }
 
+// Words that open an object after a verb: `Goth floors the Doctor`, `Kirk lures a guard`.
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'another']);
+
 /**
- * `The Spaniard catches Polly`: the tagger reads some verbs as plural nouns, but a word in -s
- * between two people is the verb that joins them.
+ * `The Spaniard catches Polly`, `Goth floors the Doctor`: the tagger reads some verbs as plural
+ * nouns, but a word in -s between a person and an object is the verb that joins them.
  */
 function presentVerbBetween(items: readonly Item[], i: number): boolean {
   const t = items[i];
@@ -120,7 +123,9 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
   if (breaksAfter(t.tok)) return false;
   const before = items[i - 1];
   const after = items[i + 1];
-  if (before?.kind !== 'ref' || before.ref.possessive || after?.kind !== 'ref') return false;
+  if (before?.kind !== 'ref' || before.ref.possessive) return false;
+  if (after?.kind !== 'ref' && !OBJECT_OPENERS.has(after?.kind === 'tok' ? after.tok.lower : ''))
+    return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
 }

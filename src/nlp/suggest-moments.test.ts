@@ -287,6 +287,14 @@ describe('suggestMoments', () => {
         '(The Spaniard catches Mara, grabbing her arm and throwing her to the ground.)',
       ),
     ).toEqual(['3 grab SPANIARD>MARA @arm', '3 shove SPANIARD>MARA']);
+    // And before an object: `Kes phasers the operator` makes Kes the one `her` picks up.
+    expect(
+      suggest(
+        'KES: No.',
+        'JANEWAY: Stop.',
+        '(Kes phasers the new arrival and the operator. Janeway pins her against the wall.)',
+      ),
+    ).toEqual(['3 grab JANEWAY>KES']);
     // Not across a comma: `Flash swings, Ben grabs his hand`.
     expect(
       suggest('FLASH: Oi!', 'BEN: Hey.', '(Flash swings, Ben grabs him and throws him down.)'),
