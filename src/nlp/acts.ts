@@ -201,11 +201,11 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
 // Verbs of finding someone at something: `She finds Sarah cradling his head` is Sarah's act.
-const SEEING = new Set(
-  'find finds found see sees saw watch watches watched notice notices noticed catch catches caught spot spots spotted discover discovers discovered'.split(
-    ' ',
-  ),
-);
+const SEEING = new Set([
+  ...['find', 'finds', 'found', 'see', 'sees', 'saw', 'watch', 'watches', 'watched'],
+  ...['notice', 'notices', 'noticed', 'catch', 'catches', 'caught', 'spot', 'spots'],
+  ...['spotted', 'discover', 'discovers', 'discovered'],
+]);
 
 /** The person seen doing the act at `k` (an -ing form) right after a verb of seeing, or null. */
 function seenDoing(items: readonly Item[], k: number): Ref | null {

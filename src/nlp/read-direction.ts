@@ -136,7 +136,6 @@ export function readDirection(d: Direction): Suggestion[] {
   return out;
 }
 
-/** The names a clause's refs hold. */
 /**
  * The clause's subject resolved. A singular `the man` or `he` is never someone the clause
  * names outright besides (`the man pushes Phlox away` is not Phlox): read as someone else
@@ -158,6 +157,7 @@ function resolveSubject(
   return named.includes(first.names[0]!) ? resolveRef(subject, ctx(named), scope, true) : first;
 }
 
+/** The names a clause's refs hold. */
 function namesIn(c: Clause): string[] {
   return c.items.flatMap((it) => (it.kind === 'ref' ? it.ref.names : []));
 }

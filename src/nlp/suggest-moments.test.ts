@@ -278,7 +278,7 @@ describe('suggestMoments', () => {
     ).toEqual([]);
   });
 
-  it('reads a verb the tagger took for a plural noun between two people as the verb', () => {
+  it('reads a word the tagger took for a plural noun between a person and an object as the verb', () => {
     // The tagger reads `catches` after `The Spaniard` as a plural noun.
     expect(
       suggest(
