@@ -73,7 +73,8 @@ export function readDirection(d: Direction): Suggestion[] {
       if (thing) subject = null;
       else if (clause.subject !== null) {
         subject =
-          fallenAfterBlow(clause, out, scope.discourse) ?? resolveSubject(clause, ctx, scope);
+          fallenAfterBlow(clause, out, scope.discourse) ??
+          resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
       } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
@@ -142,19 +143,19 @@ export function readDirection(d: Direction): Suggestion[] {
  * then. (A plural subject may stand for a group that `they` picks up whole.)
  */
 function resolveSubject(
+  subject: Ref,
   clause: Clause,
   ctx: (exclude: readonly string[]) => ResolveContext,
   scope: RefScope,
 ): Resolved | null {
-  const subject = clause.subject!;
   const first = resolveRef(subject, ctx([]), scope, true);
   if (first === null || first.names.length !== 1 || subject.plural) return first;
-  const named = clause.items.flatMap((it) =>
+  const besides = clause.items.flatMap((it) =>
     it.kind === 'ref' && it.ref !== subject && it.ref.kind === 'name' && it.ref.role === null
       ? it.ref.names
       : [],
   );
-  return named.includes(first.names[0]!) ? resolveRef(subject, ctx(named), scope, true) : first;
+  return besides.includes(first.names[0]!) ? resolveRef(subject, ctx(besides), scope, true) : first;
 }
 
 /** The names a clause's refs hold. */
