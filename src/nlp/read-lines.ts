@@ -2,6 +2,7 @@ import type { TranscriptLine } from '../domain/transcript.js';
 import { mentionsAnAct } from './act-triggers.js';
 import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
+import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
 import type { Item } from './refs.js';
 import {
@@ -43,6 +44,7 @@ export function readLines(
   const linePronouns: Gender[][] = [];
   const genders = new GenderBook(people);
   let lastSpeech: string | null = null;
+  let kind: { kind: Kind; line: number } | null = null;
   lines.forEach((l, i) => {
     if (l.kind === 'dialogue') {
       lineNames[i] = namesInSpeech(l.text, people);
@@ -53,10 +55,17 @@ export function readLines(
         genders.vote(t.name, t.gender);
       lastSpeech = l.text;
     }
+    if (l.kind === 'scene') kind = null;
     if (l.kind !== 'action') return;
     const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
       findRefs(s, people),
     );
+    // `the other` is one more of the kind of person a direction of the last few lines named.
+    if (kind !== null && i - kind.line > KIND_LINES) kind = null;
+    for (const items of read) {
+      const found = nameOthers(items, kind?.kind ?? null);
+      if (found !== kind?.kind) kind = found === null ? null : { kind: found, line: i };
+    }
     sentences.set(i, read);
     leaving[i] = read.flatMap(leavers);
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
@@ -85,6 +94,9 @@ export function readLines(
   });
   return { sentences, lineNames, addressed, leaving, genders };
 }
+
+// How far back (in lines) a kind of person named by role is still `the other`'s kind.
+const KIND_LINES = 6;
 
 const LEAVES = new Set(['exits', 'exit', 'leaves', 'leave', 'departs', 'depart']);
 const GOES = new Set(['walks', 'storms', 'goes', 'heads', 'runs', 'hurries', 'rushes', 'slips']);

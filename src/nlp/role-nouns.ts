@@ -157,14 +157,20 @@ export function matchOneOf(tokens: readonly Token[], i: number): { ref: Ref; end
   if (!GROUP_DETERMINERS.has(tokens[i + 2]?.lower ?? '')) return null;
   const group = matchRole(tokens, i + 2, i + 3);
   if (group === null || !group.ref.plural || group.ref.possessive) return null;
-  const noun = tokens[group.end - 1]!;
-  const person = personNoun(noun);
-  const head = stripPossessive(noun.text).toUpperCase();
-  const singular = person?.singular.toUpperCase() ?? head.replace(/MEN$/, 'MAN').replace(/S$/, '');
+  const singular = singularRole(group.ref.role!);
   const words = group.ref.names[0]!.split(' ');
   const name = [...words.slice(0, -1), singular].join(' ');
   return {
     ref: ref('name', [name], { gender: group.ref.gender, role: singular }),
     end: group.end,
   };
+}
+
+/** A role written as a plural, in the singular: GUARDS -> GUARD, CYBERMEN -> CYBERMAN. */
+export function singularRole(role: string): string {
+  const lower = role.toLowerCase();
+  const irregular = IRREGULAR_PLURALS.get(lower);
+  if (irregular !== undefined) return irregular.toUpperCase();
+  if (PERSON_NOUNS.has(lower)) return role;
+  return role.replace(/MEN$/, 'MAN').replace(/(?<!S)S$/, '');
 }

@@ -323,4 +323,26 @@ describe('suggestMoments', () => {
       suggest('OHICA: What?', 'SARAH: Quick.', '(Ohica enters to see Sarah throttling the guard.)'),
     ).toEqual(['3 grab SARAH>GUARD']);
   });
+
+  it('reads `another` or `the other` as one more of the kind of person named before', () => {
+    expect(
+      suggest('ROSE: Run!', '(An android grabs Mickey by the throat. Another grabs Rose.)'),
+    ).toEqual(['2 grab ANDROID>MICKEY @neck', '2 grab ANDROID>ROSE']);
+    // From a direction a few lines back.
+    expect(
+      suggest(
+        '(Two Vidiians approach them.)',
+        'JANEWAY: Back off!',
+        '(The other grabs Janeway by the throat.)',
+      ),
+    ).toEqual(['3 grab VIDIIAN>JANEWAY @neck']);
+    // As an object; not `the other hand`, and not without a kind named before.
+    expect(suggest('KIRK: Now.', '(Spock stuns a guard. Kirk punches the other one.)')).toEqual([
+      '2 punch KIRK>GUARD',
+    ]);
+    expect(suggest('KIRK: Now.', '(A guard grabs Spock with the other hand.)')).toEqual([
+      '2 grab GUARD>SPOCK',
+    ]);
+    expect(suggest('ROSE: Run!', 'MICKEY: What?', '(Another grabs Rose.)')).toEqual([]);
+  });
 });

@@ -1,0 +1,68 @@
+import { ref, type Item, type Ref } from './refs.js';
+import { singularRole } from './role-nouns.js';
+import { headsClause, type Token } from './tokens.js';
+
+/** The kind of person last named by role (`a Vidiian`, `two guards`): VIDIIAN, GUARD. */
+export interface Kind {
+  readonly name: string;
+  readonly gender: Ref['gender'];
+}
+
+// Words after `another` or `the other` that end the noun phrase there: it is a person alone.
+const PHRASE_ENDS = new Set(['and', 'then', 'as', 'before', 'but', 'while', 'when']);
+
+/**
+ * `A Borg grabs Janeway. Another grabs Tuvok.`, `Two Vidiians approach. (...) The other grabs
+ * Janeway`: `another` or `the other` standing for a person is one more of the kind named just
+ * before, as a reader names them (BORG, VIDIIAN). Replaces such words in `items` by a ref of
+ * that kind and returns the kind last named once the sentence is read, for the next one.
+ */
+export function nameOthers(items: Item[], before: Kind | null): Kind | null {
+  let kind = before;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.kind === 'ref') {
+      kind = kindOf(it.ref) ?? kind;
+      continue;
+    }
+    if (kind === null) continue;
+    const end = otherEnd(items, k);
+    if (end === k) continue;
+    const toks = items.slice(k, end).map((x) => (x as { tok: Token }).tok);
+    const other = ref('name', [kind.name], { gender: kind.gender, role: kind.name });
+    items.splice(k, end - k, { kind: 'ref', ref: other, toks });
+  }
+  return kind;
+}
+
+/** The kind a ref names by role, singular; null for a character, a pronoun, a group. */
+function kindOf(r: Ref): Kind | null {
+  if (r.kind !== 'name' || r.role === null) return null;
+  return { name: r.plural ? singularRole(r.role) : r.role, gender: r.gender };
+}
+
+/**
+ * The index after `another` or `the other (one)` at `k` when the words stand alone for a
+ * person: a verb follows (`another grabs her`), or the phrase ends (`punches one, then the
+ * other.`). Else `k` (`the other hand`, `another drink`).
+ */
+function otherEnd(items: readonly Item[], k: number): number {
+  const word = (n: number): Token | null => {
+    const it = items[n];
+    return it?.kind === 'tok' ? it.tok : null;
+  };
+  let end: number;
+  if (word(k)?.lower === 'another') end = k + 1;
+  else if (word(k)?.lower === 'the' && word(k + 1)?.lower === 'other')
+    end = word(k + 2)?.lower === 'one' ? k + 3 : k + 2;
+  else return k;
+  const last = word(end - 1)!;
+  if (last.post.trim() !== '') return end;
+  const next = items[end];
+  if (next === undefined) return end;
+  if (next.kind === 'ref') return k;
+  const adverb = next.tok.tags.has('Adverb') ? word(end + 1) : null;
+  const verb = adverb ?? next.tok;
+  if (PHRASE_ENDS.has(next.tok.lower)) return end;
+  return headsClause(verb) ? end : k;
+}
