@@ -175,7 +175,7 @@ export function detectActs(
       previousNonEvent,
       false,
     );
-    acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent });
+    acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
   }
   return acts;
 }

@@ -49,7 +49,7 @@ export function buildSuggestion(
       objects.push({ ...named([speakers]), pronouns: 1, gender: o.gender });
       continue;
     }
-    if (act.part !== null && ownBody(o, act.term, act.part, doer, setting)) return null;
+    if (act.part !== null && ownBody(o, act, act.part, doer, setting)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;
     const r = resolveRef(o, ctx(reflexive ? [] : exclude), scope, false);
     if (r === null) return null;
@@ -102,6 +102,8 @@ const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
 // Where one grabs someone else (`grabs his arm`, `his lapels`), unlike a chest or a head one
 // clutches in pain.
 const GRABBED_BY_OTHERS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'hair', 'collar']);
+const SEIZING = new Set(['grab', 'seize']);
+const SEIZED_LIMBS = new Set(['arm', 'wrist', 'hand', 'shoulder']);
 
 /**
  * `QUARK: (Odo grabs his arm)`: inside someone else's speech, `his arm` or `his lapels` is the
@@ -129,15 +131,18 @@ function speakersBody(
  */
 function ownBody(
   o: Ref,
-  term: string,
+  act: RawAct,
   part: string,
   doer: Resolved | null,
   setting: ActSetting,
 ): boolean {
+  const term = act.term;
   if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return false;
   if (!SELF_TERMS.has(term)) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
+  // One clutches one's own arm in pain, but grabs or seizes someone else's.
+  if (SEIZING.has(act.verb ?? '') && SEIZED_LIMBS.has(part)) return false;
   if (doer === null || doer.names.length !== 1) return false;
   const self = doer.names[0]!;
   const g = doer.gender ?? setting.scope.discourse.genderOf(self);

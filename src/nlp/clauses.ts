@@ -113,7 +113,8 @@ const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'another']);
 
 /**
  * `The Spaniard catches Polly`, `Goth floors the Doctor`: the tagger reads some verbs as plural
- * nouns, but a word in -s between a person and an object is the verb that joins them.
+ * nouns, but a word in -s between a person and an object, or ending the person's clause, is
+ * the verb that joins them.
  */
 function presentVerbBetween(items: readonly Item[], i: number): boolean {
   const t = items[i];
@@ -124,8 +125,10 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
   const before = items[i - 1];
   const after = items[i + 1];
   if (before?.kind !== 'ref' || before.ref.possessive) return false;
-  if (after?.kind !== 'ref' && !OBJECT_OPENERS.has(after?.kind === 'tok' ? after.tok.lower : ''))
-    return false;
+  // `Popplewick turns and the Doctor grabs ...`: or at the end of its clause.
+  const next = after?.kind === 'tok' ? after.tok.lower : '';
+  if (after !== undefined && after.kind !== 'ref' && !OBJECT_OPENERS.has(next))
+    if (!CLAUSE_LINKS.has(next)) return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
 }

@@ -14,6 +14,8 @@ export interface RawAct {
   readonly rule: string;
   /** Why this is not an event (`about to`, `not`), or null when it happens. */
   readonly nonEvent: string | null;
+  /** The lemma of the verb it was read from, when it was read from one. */
+  readonly verb?: string;
 }
 
 /** A RawAct from its parts. */

@@ -211,6 +211,11 @@ describe('suggestMoments', () => {
       '3 grab TAVI>OWEN @collar',
     ]);
     expect(suggest('KIT: What?', 'OWEN: (Tavi grabs his arm)')).toEqual(['2 grab TAVI>OWEN @arm']);
+    // Grabbing or seizing a man's arm is another man's act; clutching it is one's own.
+    expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit grabs his arm.)')).toEqual([
+      '3 grab KIT>OWEN @arm',
+    ]);
+    expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit clutches his arm.)')).toEqual([]);
     // One's own chest, and one's own jacket in one's own speech, stay no act.
     expect(suggest('KIT: What?', 'OWEN: (Tavi clutches his chest)')).toEqual([]);
     expect(suggest('KIT: Go.', 'OWEN: (Owen grabbing his jacket)')).toEqual([]);
@@ -299,6 +304,13 @@ describe('suggestMoments', () => {
     expect(
       suggest('FLASH: Oi!', 'BEN: Hey.', '(Flash swings, Ben grabs him and throws him down.)'),
     ).toEqual(['3 grab BEN>FLASH', '3 shove BEN>FLASH']);
+  });
+
+  it('reads a word the tagger took for a plural noun ending a clause as its verb', () => {
+    // The tagger reads `turns` after `Tavi` as a plural noun, which joined both clauses.
+    expect(
+      suggest('TAVI: Sorry.', 'DOCTOR: Who?', '(Tavi turns and the Doctor grabs his arms.)'),
+    ).toEqual(['3 grab DOCTOR>TAVI @arm']);
   });
 
   it('never reads a singular subject as someone the clause names besides', () => {
