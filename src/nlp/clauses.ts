@@ -32,7 +32,9 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const cur = pieces[pieces.length - 1]!;
-    if (it.kind === 'tok' && CLAUSE_LINKS.has(it.tok.lower) && cur.items.length > 0) {
+    // `the EMH, who then hits him`: `then` does not part `who` from its verb.
+    const onlyWho = cur.items.length === 1 && RELATIVES.has(firstWord(cur.items));
+    if (it.kind === 'tok' && CLAUSE_LINKS.has(it.tok.lower) && cur.items.length > 0 && !onlyWho) {
       pieces.push({ link: it.tok.lower, items: [] });
     } else cur.items.push(it);
     const last = it.kind === 'tok' ? it.tok : it.toks[it.toks.length - 1]!;
@@ -54,6 +56,15 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     merged.push({ link: p.link, items: [...p.items] });
   }
   return merged.map((p) => ({ link: p.link, items: p.items, ...subjectOf(p.items) }));
+}
+
+/** Relative pronouns that open a clause about the person just named: `the EMH, who ...`. */
+export const RELATIVES = new Set(['who', 'whom']);
+
+/** The first word of a run of items, lower case, or '' when it opens with a person. */
+export function firstWord(items: readonly Item[]): string {
+  const it = items[0];
+  return it?.kind === 'tok' ? it.tok.lower : '';
 }
 
 // Body parts that act for their owner: `Her hand touches his cheek` is her act.

@@ -35,6 +35,11 @@ export interface ResolveContext {
   readonly later?: readonly string[];
   /** People the direction says come in later (`They kiss before Frasier enters`): not `they`. */
   readonly arriving?: readonly string[];
+  /**
+   * The people the clause before acted on, when this clause goes on with its subject (`jumps
+   * the guard and knocks him out`): an object pronoun most likely stands for them again.
+   */
+  readonly parallel?: readonly string[];
 }
 
 /**
@@ -64,7 +69,11 @@ export class Discourse {
       if (ctx.later?.includes(name) === true) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
-    ctx.earlier.forEach((n, i) => add(n, 10 + i * 0.1 + (ctx.subjects.includes(n) ? 0.3 : 0)));
+    ctx.earlier.forEach((n, i) => {
+      const topic = ctx.subjects.includes(n) ? 0.3 : 0;
+      const again = !subjectRole && ctx.parallel?.includes(n) === true ? 1 : 0;
+      add(n, 10 + i * 0.1 + topic + again);
+    });
     if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
     let speakers = 0;
     // Read backwards, someone who left (`Niles exits.`) and has not been met since is not

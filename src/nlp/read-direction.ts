@@ -1,13 +1,14 @@
 import type { Suggestion } from '../domain/moment.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
-import { appositive, splitClauses, type Clause } from './clauses.js';
+import { appositive, firstWord, RELATIVES, splitClauses, type Clause } from './clauses.js';
 import type { Discourse, ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+import { headsClause } from './tokens.js';
 import type { Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
@@ -50,6 +51,8 @@ export function readDirection(d: Direction): Suggestion[] {
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
     let before: Participants | null = null;
+    // The people the clause before acted on (see ResolveContext.parallel).
+    let acted: string[] = [];
 
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
@@ -65,6 +68,7 @@ export function readDirection(d: Direction): Suggestion[] {
         seen,
         later: later.filter((n) => !earlier.includes(n)),
         arriving: arriving.filter((n) => !earlier.includes(n)),
+        parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
       if (clause.thingSubject) thing = true;
       else if (clause.subject !== null) thing = false;
@@ -76,7 +80,7 @@ export function readDirection(d: Direction): Suggestion[] {
           fallenAfterBlow(clause, out, scope.discourse) ??
           resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
-      } else if (lastRef !== null && RELATIVE.has(firstWord(clause.items))) {
+      } else if (lastRef !== null && RELATIVES.has(firstWord(clause.items))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
         // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
@@ -105,6 +109,7 @@ export function readDirection(d: Direction): Suggestion[] {
       const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent);
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
+      const made = out.length;
       // `Rose and Jack grab him`: him is neither of them, whichever of them is the doer.
       const team = subject !== null && subject.names.length > 1 ? subject.names : [];
       const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
@@ -121,6 +126,7 @@ export function readDirection(d: Direction): Suggestion[] {
         }
       }
       before = thing || !ownDoer ? null : participantsOf(clause, subject);
+      acted = [...objectsOf(clause), ...out.slice(made).flatMap((s) => s.recipients)];
       for (const [i, it] of clause.items.entries()) {
         // `Jim, a tall man, ...`: the role is Jim, no one else met.
         if (it.kind !== 'ref' || appositive(clause.items, i)) continue;
@@ -148,14 +154,36 @@ function resolveSubject(
   ctx: (exclude: readonly string[]) => ResolveContext,
   scope: RefScope,
 ): Resolved | null {
-  const first = resolveRef(subject, ctx([]), scope, true);
-  if (first === null || first.names.length !== 1 || subject.plural) return first;
+  // A first reading on a copy of the genders seen: a reading set aside must not leave its
+  // `she` on someone (`the woman jumps the guard`: not the guard, and the guard no `she`).
+  const shared = ctx([]);
+  const trial = { ...shared, seen: new Map(shared.seen) };
+  const first = resolveRef(subject, trial, scope, true);
   const besides = clause.items.flatMap((it) =>
     it.kind === 'ref' && it.ref !== subject && it.ref.kind === 'name' && it.ref.role === null
       ? it.ref.names
       : [],
   );
-  return besides.includes(first.names[0]!) ? resolveRef(subject, ctx(besides), scope, true) : first;
+  const setAside =
+    first !== null &&
+    first.names.length === 1 &&
+    !subject.plural &&
+    besides.includes(first.names[0]!);
+  if (setAside) return resolveRef(subject, ctx(besides), scope, true);
+  for (const [name, g] of trial.seen) shared.seen.set(name, g);
+  return first;
+}
+
+// Links after which a clause without a subject goes on with the one before: `and kisses him`.
+const SHARED_SUBJECT = new Set(['and', 'then']);
+
+/** The people a clause names after its first verb, not as owners: what it acted on. */
+function objectsOf(c: Clause): string[] {
+  const verb = c.items.findIndex((it) => it.kind === 'tok' && headsClause(it.tok));
+  if (verb < 0) return [];
+  return c.items
+    .slice(verb + 1)
+    .flatMap((it) => (it.kind === 'ref' && !it.ref.possessive ? it.ref.names : []));
 }
 
 /** The names a clause's refs hold. */
@@ -222,8 +250,6 @@ function word(it: Item | undefined): string {
   return it?.kind === 'tok' ? it.tok.lower : '';
 }
 
-const RELATIVE = new Set(['who', 'whom']);
-
 /** People named only by a plural role that tells a gender (`the girls`, `the men`). */
 function isGroupRole(r: Ref): boolean {
   return r.kind === 'name' && r.role !== null && r.plural && r.gender !== null;
@@ -278,11 +304,6 @@ function isBeing(it: Extract<Item, { kind: 'ref' }>): boolean {
   if (r.kind !== 'name' || r.role === null || r.plural || r.gender !== null) return false;
   const head = it.toks[it.toks.length - 1]!;
   return CREATURES.has(r.role) || (head.cap && it.toks.length > 1);
-}
-
-function firstWord(items: readonly Item[]): string {
-  const it = items[0];
-  return it?.kind === 'tok' ? it.tok.lower : '';
 }
 
 /**

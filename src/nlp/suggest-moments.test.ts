@@ -357,4 +357,28 @@ describe('suggestMoments', () => {
     ]);
     expect(suggest('ROSE: Run!', 'MICKEY: What?', '(Another grabs Rose.)')).toEqual([]);
   });
+
+  it('reads `him` after `and` as the one the clause before acted on', () => {
+    expect(
+      suggest(
+        'OWEN: Stop.',
+        'MARA: Owen.',
+        '(He punches Kit, then Mara grabs Dorn and pushes him away.)',
+      ),
+    ).toEqual(['3 punch OWEN>KIT', '3 grab MARA>DORN', '3 shove MARA>DORN']);
+    // A `she` tried on the guard and set aside leaves the guard a `him`.
+    expect(
+      suggest(
+        'OWEN: Stop.',
+        'GUARD: No.',
+        '(The man pushes Owen away, then the woman jumps the guard and knocks him out.)',
+      ),
+    ).toEqual(['3 shove MAN>OWEN', '3 grab WOMAN>GUARD', '3 punch WOMAN>GUARD']);
+  });
+
+  it('keeps `who` with its verb across `then`', () => {
+    expect(
+      suggest('OWEN: Stop.', 'KIT: Drop it.', '(Kit disarms Dorn, who then hits him.)'),
+    ).toEqual(['3 punch DORN>KIT']);
+  });
 });
