@@ -301,10 +301,15 @@ const CREATURES = new Set(['CREATURE', 'MONSTER', 'BEAST', 'ROBOT', 'ANDROID', '
 /** A single being named by role that is no person: a capitalised kind (`a Zygon`) or a creature. */
 function isBeing(it: Extract<Item, { kind: 'ref' }>): boolean {
   const r = it.ref;
-  if (r.kind !== 'name' || r.role === null || r.plural || r.gender !== null) return false;
+  if (r.kind !== 'name' || r.plural || r.gender !== null) return false;
   const head = it.toks[it.toks.length - 1]!;
-  return CREATURES.has(r.role) || (head.cap && it.toks.length > 1);
+  // `a Zygon` when a Zygon speaks in the episode: a kind all the same.
+  const kind = r.role ?? (INDEFINITE.has(it.toks[0]!.lower) ? r.names[0]! : null);
+  if (kind === null) return false;
+  return CREATURES.has(kind) || (head.cap && it.toks.length > 1);
 }
+
+const INDEFINITE = new Set(['a', 'an']);
 
 /**
  * Who does an act: the subject; everyone in the conversation for a mutual act with one or

@@ -381,4 +381,14 @@ describe('suggestMoments', () => {
       suggest('OWEN: Stop.', 'KIT: Drop it.', '(Kit disarms Dorn, who then hits him.)'),
     ).toEqual(['3 punch DORN>KIT']);
   });
+
+  it('reads `it` as a kind met as `a Zygon`, even when a Zygon speaks in the episode', () => {
+    expect(
+      suggest(
+        'ZYGON: Hsss.',
+        'OWEN: Hello, Mara.',
+        '(He turns to see Mara change into a Zygon. He cries out as it starts to strangle him.)',
+      ),
+    ).toEqual(['3 grab ZYGON>OWEN']);
+  });
 });
