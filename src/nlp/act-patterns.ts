@@ -60,22 +60,49 @@ function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct 
   return mk('shove', 'subject', [o.ref], false, null, 'act.thrown', null);
 }
 
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'gets',
+  'get',
+  'got',
+  'being',
+  'been',
+  'be',
+]);
+
+/** Whether a word is the auxiliary of a passive: `is`, `gets`, `been`. */
+export const isAux = (w: string): boolean => AUXILIARIES.has(w);
+
+/**
+ * A clause in the passive that the next clause goes on from (`is disarmed and knocked out`,
+ * `gets grabbed by a Klingon and pushed against the bulkhead`), with its agent, if it names one.
+ */
+export interface SharedPassive {
+  readonly agent: Ref | null;
+}
+
 /** The act a verb of lemma `lemma` at `k` names, with its object, or null. */
 export function readAct(
   items: readonly Item[],
   k: number,
   lemma: string,
   subject: Ref | null,
+  sharedPassive?: SharedPassive,
 ): RawAct | null {
   const plural = subject?.plural ?? false;
-  // Passive: `Rose is kissed by Jack`.
+  // Passive: `Rose is kissed by Jack`, or a participle going on from one (`is disarmed and
+  // knocked out`).
   const aux = word(items[k - 1]);
   const aux2 = word(items[k - 2]);
-  const isAux = (w: string): boolean =>
-    ['is', 'are', 'was', 'were', 'gets', 'get', 'got', 'being', 'been', 'be'].includes(w);
-  if (isAux(aux) || (isAux(aux2) && items[k - 1]?.kind === 'tok')) {
+  if (sharedPassive !== undefined || isAux(aux) || (isAux(aux2) && items[k - 1]?.kind === 'tok')) {
     const by = items.findIndex((x, i) => i > k && word(x) === 'by');
-    const agent = items[by + 1];
+    const named = items[by + 1];
+    // The clause's own `by ...`, else the agent of the passive it goes on from.
+    const agent =
+      by > k ? (named?.kind === 'ref' ? named.ref : null) : (sharedPassive?.agent ?? null);
     // `She is shaken`: upset, far more often than held and shaken.
     // `is knocked down`, `gets knocked out`: felled by a blow.
     // Not `knocked out from the sedatives`: a cause, no blow.
@@ -87,8 +114,7 @@ export function readAct(
       let d = skip(items, by + 1);
       if (DETS.has(word(items[d]))) d++;
       if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
-      if (by > k && agent?.kind === 'ref')
-        return mk(term, agent.ref, ['subject'], false, null, 'act.passive', null);
+      if (agent !== null) return mk(term, agent, ['subject'], false, null, 'act.passive', null);
       // Knocked down or hit with no one named: by a blast, a shot or a fall as often as by a
       // blow (`Garrett is hit`), so only an agent implied by the clause before makes it an
       // act (see implied-agent.ts).

@@ -1,5 +1,5 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
-import { readAct } from './act-patterns.js';
+import { readAct, type SharedPassive } from './act-patterns.js';
 import { DETS, partAt, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
@@ -11,6 +11,10 @@ import { DESCRIBING_ENDING } from './words.js';
 
 export type { RawAct } from './raw-act.js';
 
+// Words that may come between a link and a participle going on from a passive: `and then
+// thrown`, `and finally knocked out`.
+const LEAD_INS = new Set(['then', 'finally', 'also', 'eventually', 'quickly', 'swiftly']);
+
 // Words of someone speaking, never of a stage direction.
 const SPEAKING = new Set(['me', 'my', 'us', 'our', 'you', 'your']);
 
@@ -19,6 +23,7 @@ export function detectActs(
   clause: Clause,
   subject: Ref | null,
   previousNonEvent: string | null,
+  sharedPassive?: SharedPassive,
 ): RawAct[] {
   const items = clause.items;
   const acts: RawAct[] = [];
@@ -147,7 +152,10 @@ export function detectActs(
         : form.form === 'ing'
           ? seenDoing(items, k)
           : null;
-    const read = readAct(items, k, form.lemma, own ?? subject);
+    // `is disarmed and knocked out`: a participle opening the clause goes on in the passive.
+    const opens = items.slice(0, k).every((x) => x.kind === 'tok' && LEAD_INS.has(x.tok.lower));
+    const passive = form.form === 'past' && opens ? sharedPassive : undefined;
+    const read = readAct(items, k, form.lemma, own ?? subject, passive);
     if (read === null) continue;
     // `The ship lurches, throwing him to the floor`: a participle after a comma tells what a
     // jolt, a blast or a crash did as often as what a person did.

@@ -1,4 +1,6 @@
 import type { Suggestion } from '../domain/moment.js';
+import { ACT_VERB_FORMS } from './act-lexicon.js';
+import { isAux, type SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { appositive, firstWord, RELATIVES, splitClauses, type Clause } from './clauses.js';
@@ -8,7 +10,7 @@ import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
-import { headsClause } from './tokens.js';
+import { headsClause, type Token } from './tokens.js';
 import type { Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
@@ -53,6 +55,7 @@ export function readDirection(d: Direction): Suggestion[] {
     let before: Participants | null = null;
     // The people the clause before acted on (see ResolveContext.parallel).
     let acted: string[] = [];
+    let passiveBefore: SharedPassive | undefined;
 
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
@@ -106,7 +109,10 @@ export function readDirection(d: Direction): Suggestion[] {
       }
       const subjectRef: Ref | null =
         clause.subject ?? (subject === null ? null : ref('name', [...subject.names]));
-      const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent);
+      const goesOn = clause.subject === null && PASSIVE_LINKS.has(clause.link ?? '');
+      const passive = goesOn ? passiveBefore : undefined;
+      const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent, passive);
+      passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
       const made = out.length;
@@ -172,6 +178,35 @@ function resolveSubject(
   if (setAside) return resolveRef(subject, ctx(besides), scope, true);
   for (const [name, g] of trial.seen) shared.seen.set(name, g);
   return first;
+}
+
+// Links after which a participle goes on from a passive: `is disarmed and knocked out`.
+const PASSIVE_LINKS = new Set(['and', 'then', ',', 'or']);
+
+/**
+ * A clause in the passive (`He is swiftly disarmed`, `gets grabbed by a Klingon`): an
+ * auxiliary, perhaps an adverb, a past participle; with the person after `by`, if any.
+ */
+function passiveOf(c: Clause): SharedPassive | undefined {
+  const items = c.items;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.kind !== 'tok' || !isAux(it.tok.lower)) continue;
+    let v = k + 1;
+    while (items[v]?.kind === 'tok' && (items[v] as { tok: Token }).tok.tags.has('Adverb')) v++;
+    const verb = items[v];
+    if (verb?.kind !== 'tok' || !isParticiple(verb.tok)) continue;
+    const by = items.findIndex((x, i) => i > v && x.kind === 'tok' && x.tok.lower === 'by');
+    const agent = items[by + 1];
+    return { agent: by > v && agent?.kind === 'ref' && !agent.ref.possessive ? agent.ref : null };
+  }
+  return undefined;
+}
+
+function isParticiple(t: Token): boolean {
+  const form = ACT_VERB_FORMS.get(t.lower)?.form;
+  if (form !== undefined) return form === 'past';
+  return t.tags.has('PastTense') || t.tags.has('Participle');
 }
 
 // Links after which a clause without a subject goes on with the one before: `and kisses him`.

@@ -78,7 +78,10 @@ export function matchRole(
     tokens[k + 1]?.cap !== true &&
     // `a Cyberman grabs her` acts, so it is a being; `grabs the Cybergun` may be a thing;
     // `the Dalek's gun`: what owns things is a being.
-    (actsNext(tokens, k) || POSSESSIVE.test(noun.text) || becomes(tokens, i)) &&
+    (actsNext(tokens, k) ||
+      POSSESSIVE.test(noun.text) ||
+      becomes(tokens, i) ||
+      passiveAgent(tokens, i, k)) &&
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
   if (person === null && !being) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
@@ -127,6 +130,22 @@ function becomes(tokens: readonly Token[], det: number): boolean {
     tokens[det - 1]?.lower === 'into' &&
     /^(?:chang|turn|transform|morph|mutat)/.test(tokens[det - 2]?.lower ?? '')
   );
+}
+
+/**
+ * `grabbed by a Klingon`, `is hit by the Ogron`: who does what a participle says is a being
+ * (not `by a Klingon disruptor`, a thing).
+ */
+function passiveAgent(tokens: readonly Token[], det: number, k: number): boolean {
+  if (tokens[det - 1]?.lower !== 'by') return false;
+  const verb = tokens[det - 2];
+  const participle =
+    verb !== undefined &&
+    (ACT_VERB_FORMS.get(verb.lower)?.form === 'past' ||
+      verb.tags.has('PastTense') ||
+      verb.tags.has('Participle'));
+  const next = tokens[k + 1];
+  return participle && (next === undefined || !next.tags.has('Noun') || next.tags.has('Pronoun'));
 }
 
 /** Whether the word after `k` (past an adverb) is a verb: the noun at `k` is a subject. */

@@ -391,4 +391,18 @@ describe('suggestMoments', () => {
       ),
     ).toEqual(['3 grab ZYGON>OWEN']);
   });
+
+  it('reads a participle after a passive as passive too, with the same agent', () => {
+    expect(
+      suggest(
+        'MARA: Hey.',
+        '(Mara turns a corner, gets grabbed by an Ogron and pushed against the wall.)',
+      ),
+    ).toEqual(['2 grab OGRON>MARA', '2 shove OGRON>MARA']);
+    expect(suggest('OWEN: No.', '(Owen is knocked down and hit over the head.)')).toEqual([
+      '2 punch ?>OWEN',
+    ]);
+    // A thing named after `by` is no agent.
+    expect(suggest('OWEN: No.', '(Owen is hit by an Ogron disruptor.)')).toEqual([]);
+  });
 });
