@@ -47,6 +47,7 @@ const LEMMAS = [
   'beat',
   'kick',
   'elbow',
+  'chop',
   'tackle',
   'pin',
   'wrestle',
@@ -92,6 +93,8 @@ const LEMMAS = [
   'share',
   'press',
   'pull',
+  'yank',
+  'haul',
   'draw',
   'sweep',
   'envelop',
@@ -211,6 +214,7 @@ const DIRECT: Record<string, string> = {
   beat: 'punch',
   kick: 'punch',
   elbow: 'punch',
+  chop: 'punch',
   tackle: 'grab',
   pin: 'grab',
   wrestle: 'grab',
@@ -266,6 +270,7 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'strike':
     case 'kick':
     case 'elbow':
+    case 'chop':
       return 'punch';
     case 'shove':
     case 'push':

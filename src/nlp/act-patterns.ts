@@ -164,6 +164,13 @@ export function readAct(
     return null;
   }
   if (lemma === 'pounce' || lemma === 'leap' || lemma === 'grapple') return null;
+  // `pushes past him`: shouldered aside.
+  if ((lemma === 'push' || lemma === 'shove') && word(next) === 'past') {
+    const o = items[j + 1];
+    if (o?.kind === 'ref' && !o.ref.possessive && o.ref.kind !== 'reciprocal')
+      return mk('shove', 'subject', [o.ref], false, null, 'act.push-past', null);
+    return null;
+  }
   // `hangs onto him`, `clings to her`: holding on to a person (not `hangs up`, `hangs on!`).
   if (lemma === 'hang' || lemma === 'cling') {
     let at = -1;
@@ -325,9 +332,14 @@ export function readAct(
     const own = !ing || k === 0 || ['is', 'was', 'are', 'were'].includes(word(items[k - 1]));
     if (lemma === 'hold' && own && j === k + 1 && items[j + 1] === undefined && sentenceEnds)
       return mk('hug', 'subject', [o], false, null, 'act.hold-person', null);
-    // `pulls her back`, `pulls him aside`: taken hold of and moved (not `pulls her close`).
-    if (lemma === 'pull' && j === k + 1 && PULLED_AWAY.has(word(items[j + 1])))
+    // `pulls her back`, `yanks him off Rose`: taken hold of and moved (not `pulls her close`).
+    if (PULLING.has(lemma) && j === k + 1 && PULLED_AWAY.has(word(items[j + 1])))
       return mk('grab', 'subject', [o], false, null, 'act.pull-away', null);
+    // `holds him back`, `holds her down`: restrained (by a person: not `the strap holding her
+    // down`).
+    const restrained = ['back', 'down'].includes(word(items[j + 1]));
+    if (lemma === 'hold' && own && j === k + 1 && restrained)
+      return mk('grab', 'subject', [o], false, null, 'act.hold-back', null);
     // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
     if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))
@@ -367,7 +379,8 @@ export function readAct(
   return null;
 }
 
-const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out']);
+const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
+const PULLING = new Set(['pull', 'yank', 'haul']);
 
 const ELIDED_FOLLOWERS = new Set(['then', 'and', 'as', 'while']);
 

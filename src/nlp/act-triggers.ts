@@ -10,6 +10,8 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'get',
       'put',
       'pull',
+      'yank',
+      'haul',
       'give',
       'press',
       'draw',

@@ -19,6 +19,8 @@ export interface ResolveContext {
   readonly speaker: string | null;
   /** Names met earlier in this direction, most recent last. */
   readonly earlier: readonly string[];
+  /** Those of them met only as owners of something (`Tieran's hand`). */
+  readonly owners?: ReadonlySet<string>;
   /** Names the pronoun cannot be (the subject, for `him`). */
   readonly exclude: readonly string[];
   /** Subjects of earlier clauses of this direction: the likeliest antecedents (the topic). */
@@ -72,7 +74,9 @@ export class Discourse {
     ctx.earlier.forEach((n, i) => {
       const topic = ctx.subjects.includes(n) ? 0.3 : 0;
       const again = !subjectRole && ctx.parallel?.includes(n) === true ? 1 : 0;
-      add(n, 10 + i * 0.1 + topic + again);
+      // `touches Tieran's hand before Demmas pulls him off`: an owner is the weakest mention.
+      const owner = ctx.owners?.has(n) === true ? 0.5 : 0;
+      add(n, 10 + i * 0.1 + topic + again - owner);
     });
     if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
     let speakers = 0;

@@ -37,8 +37,14 @@ export function readDirection(d: Direction): Suggestion[] {
   const groups: string[][] = [];
   const scope = { discourse: d.setting.scope.discourse, groups };
   let lastSubject: Resolved | null = null;
-  const meet = (names: readonly string[]): void => {
-    for (const n of names) if (!earlier.includes(n)) earlier.push(n);
+  // Names met so far only as owners (`Tieran's hand`): weaker antecedents than a doer.
+  const owners = new Set<string>();
+  const meet = (names: readonly string[], owner = false): void => {
+    for (const n of names) {
+      if (owner && !earlier.includes(n)) owners.add(n);
+      else if (!owner) owners.delete(n);
+      if (!earlier.includes(n)) earlier.push(n);
+    }
     if (names.length >= 2) groups.push([...names]);
   };
   // The last creature met (`the Rutan`, `a Zygon`): what `it` acting on a person stands for.
@@ -66,6 +72,7 @@ export function readDirection(d: Direction): Suggestion[] {
         lineIndex: d.index,
         speaker: d.speaker,
         earlier,
+        owners,
         exclude,
         subjects,
         seen,
@@ -138,7 +145,7 @@ export function readDirection(d: Direction): Suggestion[] {
         if (it.kind !== 'ref' || appositive(clause.items, i)) continue;
         if (!it.ref.possessive) lastRef = it.ref;
         if (isBeing(it)) lastBeing = it.ref;
-        if (it.ref.kind === 'name') meet(it.ref.names);
+        if (it.ref.kind === 'name') meet(it.ref.names, it.ref.possessive);
         // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
         // is. Only as a group: its members are no likelier than before to be `him` or `her`.
         else if (it.ref.kind === 'group' && namesOnly(it.ref)) groups.push([...it.ref.names]);

@@ -405,4 +405,23 @@ describe('suggestMoments', () => {
     // A thing named after `by` is no agent.
     expect(suggest('OWEN: No.', '(Owen is hit by an Ogron disruptor.)')).toEqual([]);
   });
+
+  it('reads someone held back, held down, pulled off or pushed past as grabbed or shoved', () => {
+    const read = (direction: string): string[] =>
+      suggest('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.', `(${direction})`);
+    expect(read('Kit holds him back.')).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Kit holds him down.')).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Kit pushes past him.')).toEqual(['4 shove KIT>OWEN']);
+    expect(read('Kit chops him across the throat.')).toEqual(['4 punch KIT>OWEN @neck']);
+    // A thing holding someone down is no one's act; nor is holding back tears.
+    expect(read('The strap holding her down breaks.')).toEqual([]);
+    expect(read('Kit holds back his tears.')).toEqual([]);
+  });
+
+  it("reads `him` as the doer before someone only named as an owner (`Owen's hand`)", () => {
+    expect(
+      suggest('TAVI: Hey.', 'OWEN: No.', "(Tavi touches Owen's hand before Dorn pulls him off.)"),
+    ).toEqual(['3 grab DORN>TAVI']);
+  });
 });
