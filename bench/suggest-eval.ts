@@ -7,7 +7,8 @@ import { parseCodebook } from '../src/formats/codebook-yaml.js';
 import { readTranscript } from '../src/formats/read-transcript.js';
 import { REVIEW_THRESHOLD } from '../src/nlp/confidence.js';
 import { PeopleIndex } from '../src/nlp/people-index.js';
-import { seriesCalledNames, suggestMoments } from '../src/nlp/suggest-moments.js';
+import { seriesCalledNames, seriesGenders, suggestMoments } from '../src/nlp/suggest-moments.js';
+import type { Gender } from '../src/nlp/words.js';
 import { REPO_ROOT } from '../test/shared-data.js';
 import { requireSharedData, walk } from './real-data.js';
 
@@ -123,14 +124,19 @@ function openingLines(path: string, lines: readonly TranscriptLine[]): Map<numbe
  */
 function suggestFor(file: string, lines: readonly TranscriptLine[]): Suggestion[] {
   const characters = speakerLabels(lines).map((l) => ({ name: l, aliases: [] }));
-  const calledNames = seriesNames(file.includes('/') ? file.slice(0, file.indexOf('/')) : '');
-  return suggestMoments({ episode: file, file, lines, characters, codebook, calledNames });
+  const series = learnSeries(file.includes('/') ? file.slice(0, file.indexOf('/')) : '');
+  return suggestMoments({ episode: file, file, lines, characters, codebook, ...series });
 }
 
-const namesBySeries = new Map<string, Map<string, string>>();
-function seriesNames(dir: string): Map<string, string> {
-  let names = namesBySeries.get(dir);
-  if (names !== undefined) return names;
+interface SeriesLearnt {
+  readonly calledNames: Map<string, string>;
+  readonly genders: Map<string, Gender>;
+}
+
+const learntBySeries = new Map<string, SeriesLearnt>();
+function learnSeries(dir: string): SeriesLearnt {
+  let learnt = learntBySeries.get(dir);
+  if (learnt !== undefined) return learnt;
   const transcripts: (readonly TranscriptLine[])[] = [];
   for (const path of walk(join(shared, dev.folder, dir), /\.(?:txt|html?)$/i)) {
     try {
@@ -139,9 +145,10 @@ function seriesNames(dir: string): Map<string, string> {
       continue; // a file in no known dialect
     }
   }
-  names = seriesCalledNames(transcripts, []);
-  namesBySeries.set(dir, names);
-  return names;
+  const calledNames = seriesCalledNames(transcripts, []);
+  learnt = { calledNames, genders: seriesGenders(transcripts, [], calledNames) };
+  learntBySeries.set(dir, learnt);
+  return learnt;
 }
 
 function speakerLabels(lines: readonly TranscriptLine[]): string[] {

@@ -1,7 +1,8 @@
 import { ReceiptsError } from '../domain/errors.js';
 import { momentFromSuggestion, type Suggestion } from '../domain/moment.js';
 import { REVIEW_THRESHOLD } from '../nlp/confidence.js';
-import { seriesCalledNames, suggestMoments } from '../nlp/suggest-moments.js';
+import { seriesCalledNames, seriesGenders, suggestMoments } from '../nlp/suggest-moments.js';
+import type { Gender } from '../nlp/words.js';
 import type { CanonStore, SeriesInfo } from '../store/canon-store.js';
 import type { NewMoment, StoredMoment } from '../store/moment-store.js';
 import { allMoments } from './moments.js';
@@ -42,34 +43,42 @@ export interface SuggestReport {
   readonly suggestions: readonly StoredSuggestion[];
 }
 
-/** Learnt names by series and ingest, per library (the workbench suggests episode by episode). */
-const calledNamesMemo = new WeakMap<CanonStore, Map<string, ReadonlyMap<string, string>>>();
+/** What the suggester learns from a whole series before it reads one episode. */
+interface SeriesLearnt {
+  /** The names its speeches call its speakers by (`Trip` for TUCKER). */
+  readonly calledNames: ReadonlyMap<string, string>;
+  /** The genders its speeches tell (`Mister Kim`). */
+  readonly genders: ReadonlyMap<string, Gender>;
+}
+
+/** What was learnt by series and ingest, per library (the workbench suggests episode by episode). */
+const learntMemo = new WeakMap<CanonStore, Map<string, SeriesLearnt>>();
 
 /**
- * The names the series' speeches call its speakers by (`Trip` for TUCKER), learnt from all its
- * transcripts: 3.5 s for the 344 Doctor Who episodes, so kept until the series is ingested again.
+ * Names and genders learnt from all the series' transcripts (about 2 s for the 357 Doctor Who
+ * transcripts), so kept until the series is ingested again.
  */
-async function calledNamesOf(
+async function learntOf(
   store: CanonStore,
   series: SeriesInfo,
   characters: Parameters<typeof seriesCalledNames>[1],
-): Promise<ReadonlyMap<string, string>> {
-  let bySeries = calledNamesMemo.get(store);
-  if (!bySeries)
-    calledNamesMemo.set(store, (bySeries = new Map<string, ReadonlyMap<string, string>>()));
+): Promise<SeriesLearnt> {
+  let bySeries = learntMemo.get(store);
+  if (!bySeries) learntMemo.set(store, (bySeries = new Map<string, SeriesLearnt>()));
   const key = `${series.id}\u0000${series.ingestedAt}`;
-  let names = bySeries.get(key);
-  if (!names) {
+  let learnt = bySeries.get(key);
+  if (!learnt) {
     const transcripts = [];
     for (const e of await store.listEpisodes(series.id)) {
       for (const source of await store.episodeSources(series.id, e.id)) {
         if (source.role === 'transcript') transcripts.push(transcriptLinesOf(source));
       }
     }
-    names = seriesCalledNames(transcripts, characters);
-    bySeries.set(key, names);
+    const calledNames = seriesCalledNames(transcripts, characters);
+    learnt = { calledNames, genders: seriesGenders(transcripts, characters, calledNames) };
+    bySeries.set(key, learnt);
   }
-  return names;
+  return learnt;
 }
 
 /**
@@ -90,7 +99,7 @@ export async function suggestForEpisodes(
     aliases: c.aliases,
   }));
   const minConfidence = checkConfidence(request.minConfidence ?? REVIEW_THRESHOLD);
-  const calledNames = await calledNamesOf(store, series, characters);
+  const learnt = await learntOf(store, series, characters);
   const suggestions: Suggestion[] = [];
   let transcripts = 0;
   let directions = 0;
@@ -108,7 +117,7 @@ export async function suggestForEpisodes(
           lines,
           characters,
           codebook,
-          calledNames,
+          ...learnt,
         }).filter((s) => s.confidence >= minConfidence),
       );
     }

@@ -119,13 +119,18 @@ export class Discourse {
     return score;
   }
 
-  /** The person a singular pronoun (or a missing subject) stands for, or null. */
+  /**
+   * The person a singular pronoun (or a missing subject) stands for, or null; with `among`,
+   * only one of those people.
+   */
   resolveOne(
     gender: Gender | null,
     ctx: ResolveContext,
     subjectRole: boolean,
+    among?: readonly string[],
   ): { name: string; sure: boolean } | null {
     const ranked = [...this.candidates(ctx, subjectRole)]
+      .filter(([name]) => among === undefined || among.includes(name))
       .map(([name, s]): [string, number] => {
         const g = this.genders.genderOf(name);
         // What this direction showed only rules out: `his arms ... She slaps him` is not him.
@@ -167,9 +172,9 @@ export class Discourse {
 
   /**
    * Everyone in the conversation around a line (`Group hug.`): the speakers of the last
-   * five speeches of the scene and of the next one, most recent first.
+   * five speeches of the scene and (unless `next` is false) of the next one, most recent first.
    */
-  conversation(ctx: ResolveContext): string[] {
+  conversation(ctx: ResolveContext, next = true): string[] {
     const out: string[] = [];
     for (let i = ctx.lineIndex - 1, n = 0; i >= 0 && n < 5; i--) {
       const l = this.lines[i]!;
@@ -179,11 +184,11 @@ export class Discourse {
       const who = this.resolveSpeaker(l.speaker);
       if (!out.includes(who) && !isNoOnePresent(who)) out.push(who);
     }
-    const next = this.lines
+    const after = this.lines
       .slice(ctx.lineIndex + 1, ctx.lineIndex + 3)
       .find((l) => l.kind !== 'action');
-    if (next?.kind === 'dialogue') {
-      const who = this.resolveSpeaker(next.speaker);
+    if (next && after?.kind === 'dialogue') {
+      const who = this.resolveSpeaker(after.speaker);
       if (!out.includes(who) && !isNoOnePresent(who)) out.push(who);
     }
     return out;

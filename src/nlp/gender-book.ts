@@ -44,8 +44,14 @@ export class GenderBook {
   private readonly votes = new Map<string, { m: number; f: number }>();
   // Titles (`Mister Kim`, `Mrs Pragg`): how the others call a person outweighs any guess.
   private readonly titles = new Map<string, { m: number; f: number }>();
+  // People the tagger's first-name guess has voted for already.
+  private readonly guessed = new Set<string>();
 
-  constructor(private readonly people: PeopleIndex) {}
+  constructor(
+    private readonly people: PeopleIndex,
+    /** Genders the series' speeches tell (see `seriesGenders`): for whom this one is silent. */
+    private readonly series?: ReadonlyMap<string, Gender>,
+  ) {}
 
   vote(name: string, g: Gender, weight = 1): void {
     add(this.votes, name, g, weight);
@@ -91,9 +97,19 @@ export class GenderBook {
           this.voteTitle(it.ref.names[0]!, title);
         }
         if (it.ref.gender) this.vote(it.ref.names[0]!, it.ref.gender, 3);
+        // The tagger's guess from a first name counts once per person, not at every mention
+        // (`Kim` is on its list of women's names, and Harry Kim is named often).
         const first = it.toks.find((t) => t.cap);
-        if (first?.tags.has('FemaleName')) this.vote(it.ref.names[0]!, 'f', 2);
-        if (first?.tags.has('MaleName')) this.vote(it.ref.names[0]!, 'm', 2);
+        const guess = first?.tags.has('FemaleName')
+          ? 'f'
+          : first?.tags.has('MaleName')
+            ? 'm'
+            : null;
+        const name = it.ref.names[0]!;
+        if (guess !== null && !this.guessed.has(name)) {
+          this.guessed.add(name);
+          this.vote(name, guess, 2);
+        }
       } else if (it.ref.kind === 'group') names.add('#group');
       else if (it.ref.kind === 'pronoun' && it.ref.gender && it.ref.pronoun!.endsWith('self')) {
         reflexive = it.ref.gender;
@@ -135,7 +151,12 @@ export class GenderBook {
       if (titled.m >= 2) return 'm';
       if (titled.f >= 2) return 'f';
     }
-    const prior = nameListVote(name) ?? nounVote(name);
+    // What the whole series' speeches decided counts for more than a name list's guess.
+    const fromSeries = this.series?.get(name);
+    const prior =
+      fromSeries !== undefined
+        ? { m: fromSeries === 'm' ? 3 : 0, f: fromSeries === 'f' ? 3 : 0 }
+        : (nameListVote(name) ?? nounVote(name));
     const own = this.votes.get(name);
     const v =
       own === undefined
@@ -144,6 +165,11 @@ export class GenderBook {
           ? own
           : { m: own.m + prior.m, f: own.f + prior.f };
     return v === undefined ? null : decide(v);
+  }
+
+  /** Every name someone voted for. */
+  voted(): string[] {
+    return [...new Set([...this.votes.keys(), ...this.titles.keys()])];
   }
 }
 

@@ -36,24 +36,21 @@ export function readLines(
   lines: readonly TranscriptLine[],
   people: PeopleIndex,
   speakerName: (label: string) => string,
+  seriesGenders?: ReadonlyMap<string, Gender>,
 ): ReadLines {
   const sentences = new Map<number, Item[][]>();
   const lineNames: string[][] = lines.map(() => []);
   const addressed: string[][] = lines.map(() => []);
   const leaving: string[][] = lines.map(() => []);
   const linePronouns: Gender[][] = [];
-  const genders = new GenderBook(people);
-  let lastSpeech: string | null = null;
+  const genders = new GenderBook(people, seriesGenders);
   let kind: { kind: Kind; line: number } | null = null;
+  const hearSpeech = speechGenders(people, speakerName, genders);
   lines.forEach((l, i) => {
     if (l.kind === 'dialogue') {
       lineNames[i] = namesInSpeech(l.text, people);
       addressed[i] = addresseesInSpeech(l.text, people);
-      for (const t of titledInSpeech(l.text, people)) genders.voteTitle(t.name, t.gender);
-      const speaker = speakerName(l.speaker);
-      for (const t of pronounsAfterNames(l.text, people, speaker, lastSpeech))
-        genders.vote(t.name, t.gender);
-      lastSpeech = l.text;
+      hearSpeech(l);
     }
     if (l.kind === 'scene') kind = null;
     if (l.kind !== 'action') return;
@@ -97,6 +94,25 @@ export function readLines(
 
 // How far back (in lines) a kind of person named by role is still `the other`'s kind.
 const KIND_LINES = 6;
+
+/**
+ * A listener to the speeches of a transcript, in order, that votes in `genders` for what they
+ * tell of people's genders: titles (`Mister Kim`) and a name answered by `he` or `she`.
+ */
+export function speechGenders(
+  people: PeopleIndex,
+  speakerName: (label: string) => string,
+  genders: GenderBook,
+): (line: Extract<TranscriptLine, { kind: 'dialogue' }>) => void {
+  let lastSpeech: string | null = null;
+  return (l) => {
+    for (const t of titledInSpeech(l.text, people)) genders.voteTitle(t.name, t.gender);
+    const speaker = speakerName(l.speaker);
+    for (const t of pronounsAfterNames(l.text, people, speaker, lastSpeech))
+      genders.vote(t.name, t.gender);
+    lastSpeech = l.text;
+  };
+}
 
 const LEAVES = new Set(['exits', 'exit', 'leaves', 'leave', 'departs', 'depart']);
 const GOES = new Set(['walks', 'storms', 'goes', 'heads', 'runs', 'hurries', 'rushes', 'slips']);

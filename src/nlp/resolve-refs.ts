@@ -106,10 +106,15 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
     if (before !== null && !ctx.exclude.includes(before)) return named([before], true);
     if (GENERIC_ROLES.has(ref.role)) {
       // `Sarah shakes hands with the man`, nobody called a man before: someone of the
-      // conversation, as `him` would be.
-      const one = scope.discourse.resolveOne(ref.gender, ctx, false);
-      if (one !== null && scope.discourse.conversation(ctx).includes(one.name))
+      // conversation so far, as `him` would be (not someone who speaks only after it).
+      // The reading leaves no gender on anyone unless it is kept.
+      const trial = { ...ctx, seen: new Map(ctx.seen) };
+      const talking = scope.discourse.conversation(ctx, false);
+      const one = scope.discourse.resolveOne(ref.gender, trial, false, talking);
+      if (one !== null) {
+        for (const [name, g] of trial.seen) ctx.seen.set(name, g);
         return { names: [one.name], pronouns: 1, unsure: 1, extra: false, gender: ref.gender };
+      }
     }
   }
   return named(ref.names, true);

@@ -424,4 +424,13 @@ describe('suggestMoments', () => {
       suggest('TAVI: Hey.', 'OWEN: No.', "(Tavi touches Owen's hand before Dorn pulls him off.)"),
     ).toEqual(['3 grab DORN>TAVI']);
   });
+
+  it('reads `the woman` as a woman who has spoken, not one who speaks only after it', () => {
+    expect(suggest('MARA: Hi.', 'DORN: Go.', '(The woman slaps Dorn.)', 'ELSA: Stop!')).toEqual([
+      '3 slap MARA>DORN',
+    ]);
+    expect(suggest('DORN: Go.', '(The woman slaps Dorn.)', 'ELSA: Stop!')).toEqual([
+      '2 slap WOMAN>DORN',
+    ]);
+  });
 });

@@ -4,7 +4,9 @@ import type { TranscriptLine } from '../domain/transcript.js';
 import { Discourse } from './discourse.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
-import { readLines } from './read-lines.js';
+import { GenderBook } from './gender-book.js';
+import { readLines, speechGenders } from './read-lines.js';
+import type { Gender } from './words.js';
 import { fullNames, renamePeople, rolesWhoSpeak } from './same-person.js';
 import { callEvidence, gatherCalls, learnCalledNames, linkCalledNames } from './called-names.js';
 
@@ -22,6 +24,11 @@ export interface SuggestInput {
    * `seriesCalledNames`; without them, the names are learnt from this transcript alone.
    */
   readonly calledNames?: ReadonlyMap<string, string>;
+  /**
+   * Genders the series' speeches tell (`Mister Kim`), from `seriesGenders`: for the people
+   * this transcript alone leaves undecided.
+   */
+  readonly genders?: ReadonlyMap<string, Gender>;
 }
 
 /**
@@ -48,6 +55,7 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     input.lines,
     people,
     speakerName,
+    input.genders,
   );
   const discourse = new Discourse(
     input.lines,
@@ -128,4 +136,28 @@ export function seriesCalledNames(
     gatherCalls(evidence, lines, people, (l) => people.resolve(l) ?? l.toUpperCase());
   }
   return linkCalledNames(evidence);
+}
+
+/**
+ * The genders the speeches of a series' transcripts tell, all of them at once (`Mister Kim`
+ * in one episode, `Where's Trip? -- He's below.` in another): a main character one episode
+ * never gives away is known from the others. For `SuggestInput.genders`.
+ */
+export function seriesGenders(
+  transcripts: readonly (readonly TranscriptLine[])[],
+  characters: readonly CharacterInput[],
+  calledNames: ReadonlyMap<string, string> = new Map(),
+): Map<string, Gender> {
+  const book = new GenderBook(new PeopleIndex(characters));
+  for (const lines of transcripts) {
+    const people = new PeopleIndex(withAliases(withSpeakers(characters, lines), calledNames));
+    const hear = speechGenders(people, (l) => people.resolve(l) ?? l.toUpperCase(), book);
+    for (const l of lines) if (l.kind === 'dialogue') hear(l);
+  }
+  const out = new Map<string, Gender>();
+  for (const name of book.voted()) {
+    const g = book.genderOf(name);
+    if (g !== null) out.set(name, g);
+  }
+  return out;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { seriesGenders, suggestMoments } from './suggest-moments.js';
+import { DEFAULT_CODEBOOK, script } from './test-helpers.js';
+
+// Speeches written for these tests; none is copied from a transcript.
+
+describe('seriesGenders', () => {
+  const one = script('KESSA: Mister Tavi, sit down.', 'TAVI: Yes.');
+  const two = script('KESSA: Thank you, Mister Tavi.', 'TAVI: Not at all.');
+  const three = script('KESSA: Hello.', 'TAVI: Hello.', '(She kisses him.)');
+
+  it('pools what the speeches of every episode tell of a gender', () => {
+    // One title in one episode is not enough; two across the series are.
+    expect(seriesGenders([one], []).get('TAVI')).toBeUndefined();
+    expect(seriesGenders([one, two], []).get('TAVI')).toBe('m');
+  });
+
+  it('lets an episode that never tells a gender read its pronouns by the series', () => {
+    const read = (genders?: ReadonlyMap<string, 'm' | 'f'>): string[] =>
+      suggestMoments({
+        episode: 'E3',
+        file: 'e3.txt',
+        lines: three,
+        characters: [],
+        codebook: DEFAULT_CODEBOOK,
+        ...(genders ? { genders } : {}),
+      }).map((s) => `${s.action} ${s.initiator}>${s.recipients.join('+')}`);
+    // Alone, `she` is the last speaker; the series knows Tavi is a man.
+    expect(read()).toEqual(['kiss TAVI>KESSA']);
+    expect(read(seriesGenders([one, two, three], []))).toEqual(['kiss KESSA>TAVI']);
+  });
+});
