@@ -61,8 +61,8 @@ function otherEnd(items: readonly Item[], k: number): number {
   const next = items[end];
   if (next === undefined) return end;
   if (next.kind === 'ref') return k;
-  const adverb = next.tok.tags.has('Adverb') ? word(end + 1) : null;
-  const verb = adverb ?? next.tok;
   if (PHRASE_ENDS.has(next.tok.lower)) return end;
+  // `another grabs`, `the other quickly grabs`.
+  const verb = (next.tok.tags.has('Adverb') ? word(end + 1) : null) ?? next.tok;
   return headsClause(verb) ? end : k;
 }
