@@ -37,6 +37,7 @@ const LEMMAS = [
   'embrace',
   'cuddle',
   'snuggle',
+  'nestle',
   'slap',
   'smack',
   'punch',

@@ -164,6 +164,17 @@ export function readAct(
     return null;
   }
   if (lemma === 'pounce' || lemma === 'leap' || lemma === 'grapple') return null;
+  // `snuggles up to him`, `nestles against his chest`: a hug.
+  if (NESTLING.has(lemma)) {
+    const at = word(next) === 'up' && NESTLED_TO.has(word(items[j + 1])) ? j + 2 : j + 1;
+    const o = items[at];
+    const person = o?.kind === 'ref' && o.ref.kind !== 'reciprocal' ? o.ref : null;
+    // Against him, or against his chest; not into his chair.
+    if (person !== null && NESTLED_TO.has(word(items[at - 1]))) {
+      if (person.possessive && partAt(items, at) === null) return null;
+      return mk('hug', 'subject', [person], false, null, 'act.nestle', null);
+    }
+  }
   // `pushes past him`: shouldered aside.
   if ((lemma === 'push' || lemma === 'shove') && word(next) === 'past') {
     const o = items[j + 1];
@@ -378,6 +389,10 @@ export function readAct(
   }
   return null;
 }
+
+// Verbs of nestling against someone, and the words that take the person.
+const NESTLING = new Set(['snuggle', 'cuddle', 'nestle']);
+const NESTLED_TO = new Set(['to', 'against', 'into']);
 
 const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
 const PULLING = new Set(['pull', 'yank', 'haul']);

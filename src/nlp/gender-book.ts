@@ -49,7 +49,7 @@ export class GenderBook {
 
   constructor(
     private readonly people: PeopleIndex,
-    /** Genders the series' speeches tell (see `seriesGenders`): for whom this one is silent. */
+    /** Genders the series' speeches tell (see `seriesGenders`), by name in capitals. */
     private readonly series?: ReadonlyMap<string, Gender>,
   ) {}
 
@@ -152,7 +152,7 @@ export class GenderBook {
       if (titled.f >= 2) return 'f';
     }
     // What the whole series' speeches decided counts for more than a name list's guess.
-    const fromSeries = this.series?.get(name);
+    const fromSeries = this.series?.get(name.toUpperCase());
     const prior =
       fromSeries !== undefined
         ? { m: fromSeries === 'm' ? 3 : 0, f: fromSeries === 'f' ? 3 : 0 }

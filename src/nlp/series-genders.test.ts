@@ -29,4 +29,21 @@ describe('seriesGenders', () => {
     expect(read()).toEqual(['kiss TAVI>KESSA']);
     expect(read(seriesGenders([one, two, three], []))).toEqual(['kiss KESSA>TAVI']);
   });
+
+  it('knows a speaker written in mixed case (`Tavi`) by the name the series learnt', () => {
+    const lines = script('KESSA: Hello.', 'TAVI: Hello.', '(She kisses him.)').map((l) =>
+      l.kind === 'dialogue' ? { ...l, speaker: l.speaker === 'KESSA' ? 'Kessa' : 'Tavi' } : l,
+    );
+    const got = suggestMoments({
+      episode: 'E3',
+      file: 'e3.txt',
+      lines,
+      characters: ['Kessa', 'Tavi'].map((name) => ({ name, aliases: [] })),
+      codebook: DEFAULT_CODEBOOK,
+      genders: seriesGenders([one, two], []),
+    });
+    expect(got.map((s) => `${s.action} ${s.initiator}>${s.recipients.join('+')}`)).toEqual([
+      'kiss Kessa>Tavi',
+    ]);
+  });
 });

@@ -433,4 +433,12 @@ describe('suggestMoments', () => {
       '2 slap WOMAN>DORN',
     ]);
   });
+
+  it('reads snuggling up to someone, or against his chest, as a hug; not into his chair', () => {
+    const read = (direction: string): string[] =>
+      suggest('OWEN: Hey.', 'MARA: Oh, Owen.', `(${direction})`);
+    expect(read('Mara snuggles up to him.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara nestles against his chest.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara nestles into his chair.')).toEqual([]);
+  });
 });

@@ -157,7 +157,8 @@ export function seriesGenders(
   const out = new Map<string, Gender>();
   for (const name of book.voted()) {
     const g = book.genderOf(name);
-    if (g !== null) out.set(name, g);
+    // In capitals: a transcript may write a speaker `Frasier` where the canon says FRASIER.
+    if (g !== null) out.set(name.toUpperCase(), g);
   }
   return out;
 }
