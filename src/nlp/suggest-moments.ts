@@ -40,14 +40,10 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const characters = withSpeakers(input.characters, input.lines);
   const first = new PeopleIndex(characters);
   const firstName = (label: string): string => first.resolve(label) ?? label.toUpperCase();
-  // Names the speeches call a speaker by that no character has (`Trip, ...` -> TUCKER): the
-  // series' when given, else this transcript's; never one a character of it already has.
-  const called = new Map(
-    [...(input.calledNames ?? learnCalledNames(input.lines, first, firstName))].filter(
-      ([name]) => first.resolve(name) === null,
-    ),
-  );
-  const people = called.size === 0 ? first : new PeopleIndex(withAliases(characters, called));
+  // Names the speeches call a speaker by (`Trip, ...` -> TUCKER): the series' when given, else
+  // this transcript's.
+  const called = input.calledNames ?? learnCalledNames(input.lines, first, firstName);
+  const people = withCalledNames(characters, first, called);
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
@@ -87,6 +83,19 @@ function speakerLabels(lines: readonly TranscriptLine[]): string[] {
   const out = new Set<string>();
   for (const l of lines) if (l.kind === 'dialogue') out.add(l.speaker);
   return [...out];
+}
+
+/**
+ * The people of a transcript (`first`, of `characters`) who also answer to the names the
+ * speeches call them by, except a name a character of the transcript already has.
+ */
+function withCalledNames(
+  characters: readonly CharacterInput[],
+  first: PeopleIndex,
+  called: ReadonlyMap<string, string>,
+): PeopleIndex {
+  const usable = new Map([...called].filter(([name]) => first.resolve(name) === null));
+  return usable.size === 0 ? first : new PeopleIndex(withAliases(characters, usable));
 }
 
 /** The characters with names learnt for them added as aliases (name -> character). */
@@ -150,7 +159,8 @@ export function seriesGenders(
 ): Map<string, Gender> {
   const book = new GenderBook(new PeopleIndex(characters));
   for (const lines of transcripts) {
-    const people = new PeopleIndex(withAliases(withSpeakers(characters, lines), calledNames));
+    const all = withSpeakers(characters, lines);
+    const people = withCalledNames(all, new PeopleIndex(all), calledNames);
     const hear = speechGenders(people, (l) => people.resolve(l) ?? l.toUpperCase(), book);
     for (const l of lines) if (l.kind === 'dialogue') hear(l);
   }
