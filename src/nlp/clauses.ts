@@ -1,3 +1,4 @@
+import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
 import { CLAUSE_LINKS } from './words.js';
@@ -33,7 +34,7 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     const it = items[i]!;
     const cur = pieces[pieces.length - 1]!;
     // `the EMH, who then hits him`: `then` does not part `who` from its verb.
-    const onlyWho = cur.items.length === 1 && RELATIVES.has(firstWord(cur.items));
+    const onlyWho = cur.items.length === 1 && RELATIVES.has(word(cur.items[0]));
     if (it.kind === 'tok' && CLAUSE_LINKS.has(it.tok.lower) && cur.items.length > 0 && !onlyWho) {
       pieces.push({ link: it.tok.lower, items: [] });
     } else cur.items.push(it);
@@ -60,12 +61,6 @@ export function splitClauses(items: readonly Item[]): Clause[] {
 
 /** Relative pronouns that open a clause about the person just named: `the EMH, who ...`. */
 export const RELATIVES = new Set(['who', 'whom']);
-
-/** The first word of a run of items, lower case, or '' when it opens with a person. */
-export function firstWord(items: readonly Item[]): string {
-  const it = items[0];
-  return it?.kind === 'tok' ? it.tok.lower : '';
-}
 
 // Body parts that act for their owner: `Her hand touches his cheek` is her act.
 const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);

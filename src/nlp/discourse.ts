@@ -45,6 +45,20 @@ export interface ResolveContext {
 }
 
 /**
+ * A context for a reading that may be set aside: the genders it sees go to a copy, which
+ * `keep` hands on to `ctx` once the reading is kept (a rejected `she` must stay on no one).
+ */
+export function tentative(ctx: ResolveContext): { ctx: ResolveContext; keep: () => void } {
+  const trial = { ...ctx, seen: new Map(ctx.seen) };
+  return {
+    ctx: trial,
+    keep: () => {
+      for (const [name, g] of trial.seen) ctx.seen.set(name, g);
+    },
+  };
+}
+
+/**
  * Resolves pronouns from the surrounding lines: earlier names in the same direction first,
  * then the speaker (for a subject), names in the nearest speech (the names it calls out above
  * those it only speaks of), the recent speakers

@@ -1,4 +1,5 @@
 import type { VerbForm } from './act-lexicon.js';
+import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { FULFILLING, NEGATORS, UNFULFILLED_BEFORE_GERUND } from './words.js';
 
@@ -17,10 +18,6 @@ const MODALS = new Set([
   'ca',
 ]);
 const ATTEMPT_NOUNS = new Set(['attempt', 'effort', 'try', 'bid']);
-
-function word(it: Item | undefined): string {
-  return it?.kind === 'tok' ? it.tok.lower : '';
-}
 
 /**
  * Why the act named at `k` does not happen, or null when it does: negated or hedged

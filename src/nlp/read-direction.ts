@@ -3,8 +3,9 @@ import type { SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
-import { appositive, firstWord, RELATIVES, splitClauses, type Clause } from './clauses.js';
-import type { Discourse, ResolveContext } from './discourse.js';
+import { word } from './act-words.js';
+import { appositive, RELATIVES, splitClauses, type Clause } from './clauses.js';
+import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
@@ -89,12 +90,12 @@ export function readDirection(d: Direction): Suggestion[] {
           fallenAfterBlow(clause, out, scope.discourse) ??
           resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
-      } else if (lastRef !== null && RELATIVES.has(firstWord(clause.items))) {
+      } else if (lastRef !== null && RELATIVES.has(word(clause.items[0]))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
         // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
         clauseSubject = subject;
-      } else if (lastBeing !== null && firstWord(clause.items) === 'it') {
+      } else if (lastBeing !== null && word(clause.items[0]) === 'it') {
         // `He cries out as it starts to strangle him`, after `changes into a Zygon`.
         subject = resolveRef(lastBeing, ctx([]), scope, true);
         clauseSubject = subject;
@@ -168,9 +169,8 @@ function resolveSubject(
 ): Resolved | null {
   // A first reading on a copy of the genders seen: a reading set aside must not leave its
   // `she` on someone (`the woman jumps the guard`: not the guard, and the guard no `she`).
-  const shared = ctx([]);
-  const trial = { ...shared, seen: new Map(shared.seen) };
-  const first = resolveRef(subject, trial, scope, true);
+  const trial = tentative(ctx([]));
+  const first = resolveRef(subject, trial.ctx, scope, true);
   const besides = clause.items.flatMap((it) =>
     it.kind === 'ref' && it.ref !== subject && it.ref.kind === 'name' && it.ref.role === null
       ? it.ref.names
@@ -182,7 +182,7 @@ function resolveSubject(
     !subject.plural &&
     besides.includes(first.names[0]!);
   if (setAside) return resolveRef(subject, ctx(besides), scope, true);
-  for (const [name, g] of trial.seen) shared.seen.set(name, g);
+  trial.keep();
   return first;
 }
 
@@ -217,7 +217,7 @@ const SUBORDINATORS = new Set([
  * grabs the rail`). A later sentence may name the same person again (`... Phlox gets up.`).
  */
 function namedLater(names: readonly string[][], ci: number, clause: Clause): string[] {
-  const fronted = ci === 0 && SUBORDINATORS.has(firstWord(clause.items));
+  const fronted = ci === 0 && SUBORDINATORS.has(word(clause.items[0]));
   return names.slice(fronted ? ci + 2 : ci + 1).flat();
 }
 
@@ -244,10 +244,6 @@ function arrivingLater(clauses: readonly (readonly Clause[])[], si: number, ci: 
     }),
   );
   return out;
-}
-
-function word(it: Item | undefined): string {
-  return it?.kind === 'tok' ? it.tok.lower : '';
 }
 
 /** People named only by a plural role that tells a gender (`the girls`, `the men`). */

@@ -1,4 +1,4 @@
-import type { Discourse, ResolveContext } from './discourse.js';
+import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import type { Ref } from './refs.js';
 import type { Gender } from './words.js';
 
@@ -108,11 +108,11 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
       // `Sarah shakes hands with the man`, nobody called a man before: someone of the
       // conversation so far, as `him` would be (not someone who speaks only after it).
       // The reading leaves no gender on anyone unless it is kept.
-      const trial = { ...ctx, seen: new Map(ctx.seen) };
+      const trial = tentative(ctx);
       const talking = scope.discourse.conversation(ctx, false);
-      const one = scope.discourse.resolveOne(ref.gender, trial, false, talking);
+      const one = scope.discourse.resolveOne(ref.gender, trial.ctx, false, talking);
       if (one !== null) {
-        for (const [name, g] of trial.seen) ctx.seen.set(name, g);
+        trial.keep();
         return { names: [one.name], pronouns: 1, unsure: 1, extra: false, gender: ref.gender };
       }
     }
