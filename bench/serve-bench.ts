@@ -3,11 +3,12 @@
 //  1. Search as you type: every prefix of a few typed queries, one request at a time as the
 //     page sends them (limit 20, count 100, context 1), timed from request to parsed JSON.
 //     Baseline in the same run: the same requests through search() in this process, no HTTP.
-//  2. Throughput: autocannon against the server: the typed requests with every request new
+//  2. Throughput: a load tool against the server (wrk in its own process when installed, else
+//     autocannon in this one; --tool to choose): the typed requests with every request new
 //     (missing the server's cache of recent results), and repeated (answered from it).
 //     Baseline in the same run: GET /api/session on the same server (HTTP with no work).
 //   npx tsx bench/serve-bench.ts [--lines 1000000] [--seconds 10] [--connections 8] [--passes 5]
-//     [--keep | --db library.db] [--out file] [--no-build]
+//     [--tool wrk|autocannon] [--keep | --db library.db] [--out file] [--no-build]
 // The server is the built package (`npm run build` first, unless --no-build), as the quick start
 // runs it: from the TypeScript sources, tsx's loader would run in the server and its threads.
 // Targets (issue #8): p95 <= 50 ms as you type; >= 2,000 requests/s on 2 cores.
@@ -15,12 +16,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon, { type Result } from 'autocannon';
 import Database from 'better-sqlite3';
 import { toSearchRequest } from '../src/app/search-request.js';
 import { openSqliteStore } from '../src/store/sqlite/canon-store.js';
 import { defaultSearchThreads } from '../src/store/sqlite/search-pool.js';
 import { REPO_ROOT } from '../test/shared-data.js';
+import { runLoad, wrkInstalled, type LoadResult, type LoadTool } from './load-tools.js';
 import { buildSyntheticLibrary, rareWords } from './synthetic-corpus.js';
 
 const args = process.argv.slice(2);
@@ -33,6 +34,11 @@ const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '8'));
 const PASSES = Number(arg('passes', '5'));
 const OUT = arg('out', '');
+const TOOL = arg('tool', wrkInstalled() ? 'wrk' : 'autocannon') as LoadTool;
+if (TOOL !== 'wrk' && TOOL !== 'autocannon') throw new Error('--tool must be wrk or autocannon');
+if (TOOL === 'autocannon' && !args.includes('--tool')) {
+  console.error('wrk is not installed (apt-get install wrk): autocannon runs in this process');
+}
 // The command as reported: without where this run's files went (--out, --db, --keep).
 const local = new Set(['--keep', '--out', '--db', '--no-build']);
 const shown = args.filter(
@@ -174,30 +180,26 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime at USER_HZ = 100
 }
 
-interface Load extends Result {
+interface Load extends LoadResult {
   /** CPU milliseconds per answered request: the server (all its threads) and the load tool. */
   readonly cpuMs: { readonly server: number; readonly tool: number };
 }
 
-// One list shared by all connections, in turn (autocannon's own `requests` list would start
-// every connection at its top, so they would ask the same things at nearly the same time).
-const load = async (paths: readonly string[], server = served): Promise<Load> => {
-  let next = 0;
+const load = async (paths: readonly string[], server = served, tool = TOOL): Promise<Load> => {
   const serverBefore = cpuSecondsOf(server.pid);
-  const toolBefore = process.cpuUsage();
-  const result = await autocannon({
-    url: server.base,
+  const result = await runLoad(tool, {
+    base: server.base,
+    paths,
     connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [{ setupRequest: (r) => ({ ...r, path: paths[next++ % paths.length]! }) }],
+    seconds: SECONDS,
+    dir,
   });
-  const tool = process.cpuUsage(toolBefore);
-  const per = 1000 / Math.max(1, result.requests.total);
+  const per = 1000 / Math.max(1, result.requests);
   return {
     ...result,
     cpuMs: {
       server: (cpuSecondsOf(server.pid) - serverBefore) * per,
-      tool: ((tool.user + tool.system) / 1e6) * per,
+      tool: result.toolCpuSeconds * per,
     },
   };
 };
@@ -206,19 +208,25 @@ const load = async (paths: readonly string[], server = served): Promise<Load> =>
 const searched = keystrokes.filter((q) => !failed.has(q));
 const missPaths = MISS_LIMITS.flatMap((n) => searched.map((q) => pathOf(q, n)));
 const missLoad = await load(missPaths);
-console.error(`search, every request new: ${missLoad.requests.average} requests/s`);
+console.error(`search, every request new: ${missLoad.requestsPerSecond} requests/s`);
 // The keystrokes as they are, over and over: after the first round, answers from the cache.
 const repeatLoad = await load(searched.map((q) => pathOf(q)));
-console.error(`search, repeated keystrokes: ${repeatLoad.requests.average} requests/s`);
+console.error(`search, repeated keystrokes: ${repeatLoad.requestsPerSecond} requests/s`);
 const ceiling = await load(['/api/session']);
-console.error(`/api/session: ${ceiling.requests.average} requests/s`);
+console.error(`/api/session: ${ceiling.requestsPerSecond} requests/s`);
+// The earlier load tool on the same requests, for comparison: autocannon shares the two cores
+// from the benchmark's own process.
+const otherTool = TOOL === 'wrk' ? await load(missPaths, served, 'autocannon') : null;
+if (otherTool) {
+  console.error(`search, every request new, autocannon: ${otherTool.requestsPerSecond} requests/s`);
+}
 
 await served.stop();
 // Baseline in the same run: the same server with searches in its own thread (no search threads).
 const oneThread = await startServer(['--search-threads', '0']);
 const oneThreadLoad = await load(missPaths, oneThread);
 console.error(
-  `search in the server thread, every request new: ${oneThreadLoad.requests.average} requests/s`,
+  `search in the server thread, every request new: ${oneThreadLoad.requestsPerSecond} requests/s`,
 );
 await oneThread.stop();
 if (KEEP && !GIVEN) console.error(`library kept: ${file}`);
@@ -230,10 +238,14 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const row = (name: string, xs: readonly number[]) =>
   `| ${name} | ${ms(percentile(xs, 0.5))} | ${ms(percentile(xs, 0.95))} | ${ms(percentile(xs, 0.99))} | ${ms(xs.at(-1)!)} |`;
 const cpu = (r: Load) => `${r.cpuMs.server.toFixed(2)} | ${r.cpuMs.tool.toFixed(2)}`;
-const rps = (r: Result) => Math.round(r.requests.average).toLocaleString('en');
-const pct = (r: Result) =>
-  `${((r.requests.average / ceiling.requests.average) * 100).toFixed(0)} %`;
-const errorsOf = (r: Result) => r.errors + r.timeouts + r.non2xx;
+const rps = (r: Load) => Math.round(r.requestsPerSecond).toLocaleString('en');
+const pct = (r: Load) =>
+  `${((r.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)} %`;
+const lat = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+const rowOf = (name: string, r: Load) =>
+  `| ${name} | ${rps(r)} | ${lat(r.latencyP50Ms)} | ${lat(r.latencyP99Ms)} | ${r.errors} | ${cpu(r)} |`;
+const TOOL_TEXT =
+  TOOL === 'wrk' ? 'wrk, 1 thread, in its own process' : "autocannon, in the benchmark's process";
 const p95 = percentile(http, 0.95);
 
 const summary = `## Workbench search over HTTP: targets p95 <= 50 ms as you type, >= 2,000 requests/s
@@ -243,7 +255,7 @@ Machine: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 
 start and ${loadavg()[0]!.toFixed(1)} at the end of the run.
 
 Library: ${lines.toLocaleString('en')} synthetic lines (the search benchmark's corpus). Server: \`receipts serve\`
-in its own process (its default: searches in ${defaultSearchThreads()} thread(s)); requests from the benchmark's process.
+in its own process (its default: searches in ${defaultSearchThreads()} thread(s)).
 
 **Search as you type** (${keystrokes.length} keystrokes of ${TYPED.length} typed queries such as \`${TYPED[0]}\`,
 \`${TYPED[1]}\` and \`${TYPED[5]}\`, each prefix one request with limit ${PAGE}, count ${COUNT} and context 1 as the page sends
@@ -258,20 +270,20 @@ p95 over HTTP: **${ms(p95)} ms** (target 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'}
 ${ms(percentile(http, 0.95) - percentile(direct, 0.95))} ms at p95 (${(percentile(http, 0.5) / percentile(direct, 0.5)).toFixed(1)}x the in-process p50).
 ${failed.size ? `Keystrokes answered with a message instead of hits: ${[...failed].map(([q, s]) => `\`${q}\` (${s})`).join(', ')}.` : 'Every keystroke answered 200.'}
 
-**Throughput** (autocannon ${CONNECTIONS} connections, ${SECONDS} s, in the benchmark's process):
+**Throughput** (${TOOL_TEXT}, ${CONNECTIONS} connections, ${SECONDS} s):
 
 | endpoint | requests/s | latency p50 ms | p99 ms | errors | server CPU ms / request | load tool CPU ms / request |
 |---|---:|---:|---:|---:|---:|---:|
-| \`/api/search\`, every request new (${missPaths.length.toLocaleString('en')} in a cycle) | ${rps(missLoad)} | ${missLoad.latency.p50} | ${missLoad.latency.p99} | ${errorsOf(missLoad)} | ${cpu(missLoad)} |
-| \`/api/search\`, the ${searched.length} keystrokes repeated (cache) | ${rps(repeatLoad)} | ${repeatLoad.latency.p50} | ${repeatLoad.latency.p99} | ${errorsOf(repeatLoad)} | ${cpu(repeatLoad)} |
-| baseline: every request new, searches in the server thread (\`--search-threads 0\`) | ${rps(oneThreadLoad)} | ${oneThreadLoad.latency.p50} | ${oneThreadLoad.latency.p99} | ${errorsOf(oneThreadLoad)} | ${cpu(oneThreadLoad)} |
-| baseline: \`/api/session\` (no work) | ${rps(ceiling)} | ${ceiling.latency.p50} | ${ceiling.latency.p99} | ${errorsOf(ceiling)} | ${cpu(ceiling)} |
+${rowOf(`\`/api/search\`, every request new (${missPaths.length.toLocaleString('en')} in a cycle)`, missLoad)}
+${rowOf(`\`/api/search\`, the ${searched.length} keystrokes repeated (cache)`, repeatLoad)}
+${otherTool ? `${rowOf("`/api/search`, every request new, autocannon in the benchmark's process", otherTool)}\n` : ''}${rowOf('baseline: every request new, searches in the server thread (`--search-threads 0`)', oneThreadLoad)}
+${rowOf('baseline: `/api/session` (no work)', ceiling)}
 
 CPU per request is the CPU time each process used during the run divided by the requests
 answered; at 2,000 requests/s on 2 cores, server and load tool together have 1 ms.
 
-Search with every request new: **${rps(missLoad)} requests/s** (target 2,000: ${missLoad.requests.average >= 2000 ? 'met' : 'NOT met'}),
-${pct(missLoad)} of the same server's rate with no work and ${(missLoad.requests.average / oneThreadLoad.requests.average).toFixed(2)}x the rate with searches in the
+Search with every request new: **${rps(missLoad)} requests/s** (target 2,000: ${missLoad.requestsPerSecond >= 2000 ? 'met' : 'NOT met'}),
+${pct(missLoad)} of the same server's rate with no work and ${(missLoad.requestsPerSecond / oneThreadLoad.requestsPerSecond).toFixed(2)}x the rate with searches in the
 server thread; repeated requests answered from the cache of
 recent results: **${rps(repeatLoad)} requests/s** (${pct(repeatLoad)}).
 `;

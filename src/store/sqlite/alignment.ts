@@ -9,7 +9,7 @@ import type {
   RetimeInput,
   RetimingInfo,
 } from '../alignment-store.js';
-import { inTransaction } from './immediate-transaction.js';
+import { inTransaction } from './transactions.js';
 import type { LibrarySchema } from './schema.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnnotationPass } from '../../domain/moment.js';
-import { inTransaction } from './immediate-transaction.js';
+import { inTransaction } from './transactions.js';
 import type { MomentsContext } from './moments.js';
 import type { LibrarySchema } from './schema.js';
 

@@ -323,6 +323,13 @@ describe('SQLite store', () => {
         const deep = await s.search(deepRequest);
         expect(deep.groups[0]!.hits[0]!.text).toBe('echo number 500');
         expect(deep.total).toBe(510);
+        // Counting to 500 or less, one statement reads the matching ids; beyond, a page and a
+        // count are two: the same hits either way.
+        const upTo = (countUpTo: number) => s.search({ ...deepRequest, offset: 40, countUpTo });
+        const [read, counted] = [await upTo(100), await upTo(1000)];
+        expect(read.groups[0]!.hits[0]!.text).toBe('echo number 40');
+        expect(read.groups).toEqual(counted.groups);
+        expect([read.total, counted.total]).toEqual([100, 1000]);
         // A prefix the index does not hold reads its ids in one statement: the same answers.
         for (const query of ['echo*', 'numbe*']) {
           const p = await s.search({ ...deepRequest, query });

@@ -41,6 +41,7 @@ import { parseFtsAverages, type RankStats } from './rank.js';
 import type { LibrarySchema } from './schema.js';
 import { DEFAULT_SEARCH_LIMITS, searchLines, type SearchLimits } from './search.js';
 import { SearchCache } from './search-cache.js';
+import { inReadTransaction } from './transactions.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions, Partial<SearchLimits> {
   /** Clock for ingest timestamps (tests). */
@@ -279,21 +280,23 @@ class SqliteCanonStore implements CanonStore {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return this.run(async () => {
-      const catalog = await this.current();
-      return this.searchCache.get(request, () =>
-        searchLines(
-          {
-            db: this.db,
-            raw: this.raw,
-            catalog,
-            limits: this.limits,
-            rankStats: () => this.rankStats(),
-          },
-          request,
-        ),
-      );
-    });
+    return this.run(() =>
+      inReadTransaction(this.raw, async () => {
+        const catalog = await this.current();
+        return this.searchCache.get(request, () =>
+          searchLines(
+            {
+              db: this.db,
+              raw: this.raw,
+              catalog,
+              limits: this.limits,
+              rankStats: () => this.rankStats(),
+            },
+            request,
+          ),
+        );
+      }),
+    );
   }
 
   listSeries(): Promise<readonly SeriesInfo[]> {

@@ -9,7 +9,7 @@ import {
   type ShotsInput,
   type StoredMediaFacts,
 } from '../media-store.js';
-import { inTransaction } from './immediate-transaction.js';
+import { inTransaction } from './transactions.js';
 import type { LibrarySchema, MediaFactsTable } from './schema.js';
 
 /** Probe results and shots per episode in SQLite (table `media_facts`, migration 5). */

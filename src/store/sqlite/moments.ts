@@ -9,7 +9,7 @@ import type {
   SuggestionSummary,
 } from '../moment-store.js';
 import { recordPasses } from './annotation-passes.js';
-import { inTransaction } from './immediate-transaction.js';
+import { inTransaction } from './transactions.js';
 import type { LibrarySchema, MomentsTable } from './schema.js';
 
 /** Moments in SQLite: one row each, lists as JSON, versions checked in the UPDATE itself. */

@@ -70,6 +70,12 @@ export const MAX_LIMIT = 1000;
 export const MAX_OFFSET = 10_000;
 export const MAX_CONTEXT = 50;
 const RANK_STRATA = 4;
+/**
+ * Up to this count cap one statement reading the matching ids gives both the page and the
+ * count, where otherwise a page and a count are two FTS5 queries. On 1M lines, typed searches
+ * counting to 100 took 11 % less time; to 500, 4 % less; to 1,000, 4 % more.
+ */
+const READ_IDS_UP_TO = 500;
 /** Above this count cap a prefix query counts as other queries do, instead of reading its ids. */
 const MAX_IDS_AT_ONCE = 10_000;
 /** Per-phrase match count cap for the IDF of multi-phrase relevance queries. */
@@ -106,7 +112,10 @@ export async function searchLines(
   let total: number;
   let page: number[];
   let rankedCandidates: number | null = null;
-  if (order === 'canon' && mergesPrefix(query) && cap <= MAX_IDS_AT_ONCE) {
+  if (
+    order === 'canon' &&
+    (cap <= READ_IDS_UP_TO || (mergesPrefix(query) && cap <= MAX_IDS_AT_ONCE))
+  ) {
     const ids = idsUpTo(ctx.raw, segs, match, cap);
     page = ids.slice(offset, offset + limit);
     total = ids.length;
