@@ -65,6 +65,9 @@ export function tentative(ctx: ResolveContext): { ctx: ResolveContext; keep: () 
  * (most recent first), the next speaker, and names in recent directions. A known gender
  * that does not match rules a candidate out.
  */
+// How far back (in lines) a group named in a direction is still who `them` may be.
+const GROUP_LINES = 4;
+
 export class Discourse {
   constructor(
     private readonly lines: readonly TranscriptLine[],
@@ -75,7 +78,22 @@ export class Discourse {
     private readonly addressedInLine: (index: number) => readonly string[] = namesInLine,
     /** The people a direction says leave (`Niles exits.`). */
     private readonly leavingInLine: (index: number) => readonly string[] = () => [],
+    /** The last group a direction names (`Niles and Daphne`). */
+    private readonly groupInLine: (index: number) => readonly string[] = () => [],
   ) {}
+
+  /**
+   * The group a direction of the last few lines of the scene named (`Niles and Daphne are in
+   * the hall.` ... `Frasier pushes them back`), or null.
+   */
+  recentGroup(ctx: ResolveContext): readonly string[] | null {
+    for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < GROUP_LINES; i--, d++) {
+      if (this.lines[i]!.kind === 'scene') break;
+      const g = this.groupInLine(i);
+      if (g.length >= 2) return g;
+    }
+    return null;
+  }
 
   /** Candidates with scores, best first. */
   private candidates(ctx: ResolveContext, subjectRole: boolean): Map<string, number> {

@@ -9,7 +9,7 @@ import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
 import type { RawAct } from './raw-act.js';
-import { ref, type Item, type Ref } from './refs.js';
+import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import type { Gender } from './words.js';
 
@@ -148,7 +148,7 @@ export function readDirection(d: Direction): Suggestion[] {
         if (it.ref.kind === 'name') meet(it.ref.names, it.ref.possessive);
         // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
         // is. Only as a group: its members are no likelier than before to be `him` or `her`.
-        else if (it.ref.kind === 'group' && namesOnly(it.ref)) groups.push([...it.ref.names]);
+        else if (isNamedGroup(it.ref)) groups.push([...it.ref.names]);
       }
     });
     lastSubject = clauseSubject ?? lastSubject;
@@ -249,11 +249,6 @@ function arrivingLater(clauses: readonly (readonly Clause[])[], si: number, ci: 
 /** People named only by a plural role that tells a gender (`the girls`, `the men`). */
 function isGroupRole(r: Ref): boolean {
   return r.kind === 'name' && r.role !== null && r.plural && r.gender !== null;
-}
-
-/** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
-function namesOnly(r: Ref): boolean {
-  return r.members.length > 0 && r.members.every((m) => m.kind === 'name');
 }
 
 // Verbs of falling: who falls right after a blow is the one struck.

@@ -4,7 +4,7 @@ import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
 import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
-import type { Item } from './refs.js';
+import { isNamedGroup, type Item } from './refs.js';
 import {
   addresseesInSpeech,
   namesInSpeech,
@@ -24,6 +24,8 @@ export interface ReadLines {
   readonly addressed: string[][];
   /** The people each direction says leave (`Niles exits to the kitchen.`), by line index. */
   readonly leaving: string[][];
+  /** The last group each direction names, all by name (`Niles and Daphne`), by line index. */
+  readonly groups: string[][];
   /** Genders learnt from the whole transcript. */
   readonly genders: GenderBook;
 }
@@ -42,6 +44,7 @@ export function readLines(
   const lineNames: string[][] = lines.map(() => []);
   const addressed: string[][] = lines.map(() => []);
   const leaving: string[][] = lines.map(() => []);
+  const groups: string[][] = lines.map(() => []);
   const linePronouns: Gender[][] = [];
   const genders = new GenderBook(people, seriesGenders);
   let kind: { kind: Kind; line: number } | null = null;
@@ -85,11 +88,12 @@ export function readLines(
       for (const it of items) {
         if (it.kind !== 'ref') continue;
         lineNames[i]!.push(...it.ref.names);
+        if (!it.ref.possessive && isNamedGroup(it.ref)) groups[i] = [...it.ref.names];
         if (it.ref.kind === 'pronoun' && it.ref.gender !== null) pronouns.push(it.ref.gender);
       }
     }
   });
-  return { sentences, lineNames, addressed, leaving, genders };
+  return { sentences, lineNames, addressed, leaving, groups, genders };
 }
 
 // How far back (in lines) a kind of person named by role is still `the other`'s kind.

@@ -47,3 +47,8 @@ export function ref(kind: Ref['kind'], names: string[], extra: Partial<Ref> = {}
     ...extra,
   };
 }
+
+/** A group all of whose members are named (`Ianto and Gwen`, not `Ianto and her`). */
+export function isNamedGroup(r: Ref): boolean {
+  return r.kind === 'group' && r.members.length > 0 && r.members.every((m) => m.kind === 'name');
+}

@@ -87,10 +87,14 @@ export function resolveRef(
 function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {
   // `Rose and Jack knock them out`: them is not Rose and Jack.
   const many = scope.discourse.resolveMany(ctx, scope.groups);
-  if (many.some((n) => ctx.exclude.includes(n))) return null;
-  return many.length >= 2
-    ? { names: many, pronouns: 1, unsure: 1, extra: false, gender: null }
-    : null;
+  if (many.length < 2 || many.some((n) => ctx.exclude.includes(n))) {
+    // `Niles and Daphne are in the hall. ... Frasier pushes them back`: a group named in a
+    // direction just before, none of them the doer.
+    const recent = scope.discourse.recentGroup(ctx);
+    if (recent === null || recent.some((n) => ctx.exclude.includes(n))) return null;
+    return { names: [...recent], pronouns: 1, unsure: 1, extra: false, gender: null };
+  }
+  return { names: many, pronouns: 1, unsure: 1, extra: false, gender: null };
 }
 
 const GENERIC_ROLES = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);

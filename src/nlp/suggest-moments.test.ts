@@ -441,4 +441,13 @@ describe('suggestMoments', () => {
     expect(read('Mara nestles against his chest.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara nestles into his chair.')).toEqual([]);
   });
+
+  it('reads `them`, not the doer, as a group a direction named a few lines before', () => {
+    const read = (...rows: string[]): string[] =>
+      suggest('(Elsa and Mara come in.)', 'OWEN: No, no, no.', ...rows);
+    expect(read('(Owen pushes them back into the hall.)')).toEqual(['3 shove OWEN>ELSA+MARA']);
+    expect(read('(He embraces them.)')).toEqual(['3 hug OWEN>ELSA+MARA']);
+    // Not when the doer is one of the group.
+    expect(read('(Elsa pushes them back.)')).toEqual([]);
+  });
 });

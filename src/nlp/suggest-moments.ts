@@ -47,7 +47,7 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
-  const { sentences, lineNames, addressed, leaving, genders } = readLines(
+  const { sentences, lineNames, addressed, leaving, groups, genders } = readLines(
     input.lines,
     people,
     speakerName,
@@ -60,6 +60,7 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     genders,
     (i) => addressed[i] ?? [],
     (i) => leaving[i] ?? [],
+    (i) => groups[i] ?? [],
   );
 
   const out: Suggestion[] = [];
