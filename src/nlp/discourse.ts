@@ -58,6 +58,9 @@ export function tentative(ctx: ResolveContext): { ctx: ResolveContext; keep: () 
   };
 }
 
+// How far back (in lines) a group named in a direction is still who `them` may be.
+const GROUP_LINES = 4;
+
 /**
  * Resolves pronouns from the surrounding lines: earlier names in the same direction first,
  * then the speaker (for a subject), names in the nearest speech (the names it calls out above
@@ -65,9 +68,6 @@ export function tentative(ctx: ResolveContext): { ctx: ResolveContext; keep: () 
  * (most recent first), the next speaker, and names in recent directions. A known gender
  * that does not match rules a candidate out.
  */
-// How far back (in lines) a group named in a direction is still who `them` may be.
-const GROUP_LINES = 4;
-
 export class Discourse {
   constructor(
     private readonly lines: readonly TranscriptLine[],

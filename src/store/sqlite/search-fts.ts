@@ -116,7 +116,8 @@ export function pageIds(
  * Up to `cap` matching ids in canon order, in one statement per segment. For a prefix that
  * the index does not hold, FTS5 merges every matching term's doclist before it returns a row,
  * once per statement: reading 1,000 ids once cost half of a page plus a count (2.1 against
- * 4.1 ms for `what*` on 1M lines). For other queries the count and the page are cheaper.
+ * 4.1 ms for `what*` on 1M lines). Other queries read ids this way up to a count of 500;
+ * beyond, the count and the page are cheaper (search.ts).
  */
 export function idsUpTo(
   raw: BetterSqlite3.Database,
