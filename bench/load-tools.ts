@@ -57,11 +57,17 @@ async function runAutocannon(o: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** CPU seconds used by this process's children that have ended (Linux: cutime + cstime). */
-function childCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / 100;
+/**
+ * CPU seconds from a Linux /proc/PID/stat: a process's own (utime + stime, its threads
+ * included), or that of its children that have ended (cutime + cstime). USER_HZ is 100.
+ */
+export function cpuSecondsOf(pid: number | 'self', children = false): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const at = children ? 13 : 11;
+  return (Number(fields[at]) + Number(fields[at + 1])) / 100;
 }
+
+const childCpuSeconds = (): number => cpuSecondsOf('self', true);
 
 async function runWrk(o: LoadOptions): Promise<LoadResult> {
   // One Lua state (one wrk thread), so `n` runs through the list across all connections.
