@@ -14,12 +14,9 @@ function discourse(rows: string[], names: Record<number, string[]> = {}): Discou
   const people = new PeopleIndex(
     Object.entries(GENDERS).map(([name, gender]) => ({ name, aliases: [], gender })),
   );
-  return new Discourse(
-    lines,
-    (l) => l.toUpperCase(),
-    (i) => names[i] ?? [],
-    new GenderBook(people),
-  );
+  return new Discourse(lines, (l) => l.toUpperCase(), new GenderBook(people), {
+    lineNames: lines.map((_, i) => names[i] ?? []),
+  });
 }
 
 function ctx(lineIndex: number, extra: Partial<ResolveContext> = {}): ResolveContext {

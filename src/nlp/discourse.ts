@@ -58,6 +58,18 @@ export function tentative(ctx: ResolveContext): { ctx: ResolveContext; keep: () 
   };
 }
 
+/** What a first pass found in the lines (read-lines.ts), by line index. */
+export interface LineMentions {
+  /** The names each line mentions. */
+  readonly lineNames: readonly (readonly string[])[];
+  /** The names a speech calls its listener by (`Rose, come here`); if not given, all it names. */
+  readonly addressed?: readonly (readonly string[])[];
+  /** The people a direction says leave (`Niles exits.`). */
+  readonly leaving?: readonly (readonly string[])[];
+  /** The last group a direction names (`Niles and Daphne`). */
+  readonly groups?: readonly (readonly string[])[];
+}
+
 // How far back (in lines) a group named in a direction is still who `them` may be.
 const GROUP_LINES = 4;
 
@@ -72,15 +84,27 @@ export class Discourse {
   constructor(
     private readonly lines: readonly TranscriptLine[],
     private readonly resolveSpeaker: (label: string) => string,
-    private readonly namesInLine: (index: number) => readonly string[],
     private readonly genders: GenderBook,
-    /** The names a speech calls its listener by (`Rose, come here`); all of them if not told. */
-    private readonly addressedInLine: (index: number) => readonly string[] = namesInLine,
-    /** The people a direction says leave (`Niles exits.`). */
-    private readonly leavingInLine: (index: number) => readonly string[] = () => [],
-    /** The last group a direction names (`Niles and Daphne`). */
-    private readonly groupInLine: (index: number) => readonly string[] = () => [],
+    private readonly mentions: LineMentions,
   ) {}
+
+  private namesInLine(i: number): readonly string[] {
+    return this.mentions.lineNames[i] ?? [];
+  }
+
+  private addressedInLine(i: number): readonly string[] {
+    return this.mentions.addressed === undefined
+      ? this.namesInLine(i)
+      : (this.mentions.addressed[i] ?? []);
+  }
+
+  private leavingInLine(i: number): readonly string[] {
+    return this.mentions.leaving?.[i] ?? [];
+  }
+
+  private groupInLine(i: number): readonly string[] {
+    return this.mentions.groups?.[i] ?? [];
+  }
 
   /**
    * The group a direction of the last few lines of the scene named (`Niles and Daphne are in

@@ -47,21 +47,9 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const speakerName = (label: string): string => people.resolve(label) ?? label.toUpperCase();
   const codebook = new CodebookIndex(input.codebook);
 
-  const { sentences, lineNames, addressed, leaving, groups, genders } = readLines(
-    input.lines,
-    people,
-    speakerName,
-    input.genders,
-  );
-  const discourse = new Discourse(
-    input.lines,
-    speakerName,
-    (i) => lineNames[i] ?? [],
-    genders,
-    (i) => addressed[i] ?? [],
-    (i) => leaving[i] ?? [],
-    (i) => groups[i] ?? [],
-  );
+  const read = readLines(input.lines, people, speakerName, input.genders);
+  const { sentences, genders } = read;
+  const discourse = new Discourse(input.lines, speakerName, genders, read);
 
   const out: Suggestion[] = [];
   const scope = { discourse, groups: [] };
