@@ -8,6 +8,7 @@ import { appositive, RELATIVES, splitClauses, type Clause } from './clauses.js';
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
+import { joinsIn } from './joins-in.js';
 import type { RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
@@ -126,6 +127,8 @@ export function readDirection(d: Direction): Suggestion[] {
       // `Rose and Jack grab him`: him is neither of them, whichever of them is the doer.
       const team = subject !== null && subject.names.length > 1 ? subject.names : [];
       const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
+      const joined = acts.length === 0 ? joinsIn(clause, subject, out) : null;
+      if (joined !== null) out.push(joined);
       for (const read of acts) {
         const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };

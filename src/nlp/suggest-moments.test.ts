@@ -450,4 +450,20 @@ describe('suggestMoments', () => {
     // Not when the doer is one of the group.
     expect(read('(Elsa pushes them back.)')).toEqual([]);
   });
+
+  it('reads someone who joins in, or joins the hug, right after a hug as hugging everyone in it', () => {
+    const read = (direction: string): string[] =>
+      suggest('OWEN: Hey.', 'KIT: Oh.', `(${direction})`);
+    expect(read('Mara hugs Owen. Kit joins in.')).toEqual([
+      '3 hug MARA>OWEN',
+      '3 hug KIT>MARA+OWEN',
+    ]);
+    expect(read('Mara gives him a big hug, then Kit joins the embrace.')).toEqual([
+      '3 hug MARA>OWEN',
+      '3 hug KIT>MARA+OWEN',
+    ]);
+    // Not after another act, nor for someone already in the hug.
+    expect(read('Mara kisses Owen. Kit joins in.')).toEqual(['3 kiss MARA>OWEN']);
+    expect(read('Mara hugs Owen. Owen joins in.')).toEqual(['3 hug MARA>OWEN']);
+  });
 });
