@@ -1,7 +1,7 @@
 import type { VerbForm } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
-import { FULFILLING, NEGATORS, UNFULFILLED_BEFORE_GERUND } from './words.js';
+import { FULFILLING, NEGATORS, TOWARDS, UNFULFILLED_BEFORE_GERUND } from './words.js';
 
 const MODALS = new Set([
   'can',
@@ -42,7 +42,7 @@ export function nonEventReason(
   }
   const before = word(items[k - 1]);
   if (before === 'to') {
-    const governor = word(items[k - 2]);
+    const governor = TOWARDS.has(word(items[k - 2])) ? word(items[k - 3]) : word(items[k - 2]);
     return FULFILLING.has(governor) ? null : 'to-infinitive';
   }
   if (

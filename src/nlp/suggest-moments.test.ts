@@ -466,4 +466,12 @@ describe('suggestMoments', () => {
     expect(read('Mara kisses Owen. Kit joins in.')).toEqual(['3 kiss MARA>OWEN']);
     expect(read('Mara hugs Owen. Owen joins in.')).toEqual(['3 hug MARA>OWEN']);
   });
+
+  it('reads rushing (over) to hug someone as a hug, and moving to hug as no act', () => {
+    const read = (direction: string): string[] =>
+      suggest('OWEN: Hey.', 'MARA: Oh.', `(${direction})`);
+    expect(read('Mara rushes to hug him.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara hurries over to embrace him.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara moves to hug him.')).toEqual([]);
+  });
 });

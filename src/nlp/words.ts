@@ -196,7 +196,20 @@ export const FULFILLING = new Set([
   'continues',
   'continued',
   'finally',
+  // `rushes (over) to hug her`: hurrying to an act is doing it; `moves to hug her` is not,
+  // nor (as the sets are labelled) `runs to shake his hand`.
+  'rushes',
+  'rushed',
+  'hurries',
+  'hurried',
+  'races',
+  'raced',
+  'dashes',
+  'dashed',
 ]);
+
+/** Words between a verb of hurrying and its `to`: `rushes over to hug her`. */
+export const TOWARDS = new Set(['over', 'up', 'forward', 'across', 'back', 'in']);
 
 /** Words after which a gerund act has not happened: `before kissing her`, `without hugging`. */
 export const UNFULFILLED_BEFORE_GERUND = new Set([
