@@ -67,8 +67,6 @@ export function cpuSecondsOf(pid: number | 'self', children = false): number {
   return (Number(fields[at]) + Number(fields[at + 1])) / 100;
 }
 
-const childCpuSeconds = (): number => cpuSecondsOf('self', true);
-
 async function runWrk(o: LoadOptions): Promise<LoadResult> {
   // One Lua state (one wrk thread), so `n` runs through the list across all connections.
   const script = join(o.dir, 'paths.lua');
@@ -82,7 +80,7 @@ request = function()
 end
 `,
   );
-  const before = childCpuSeconds();
+  const before = cpuSecondsOf('self', true);
   const args = ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--latency', '-s', script, o.base];
   const out = await new Promise<string>((done, fail) => {
     const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -101,7 +99,7 @@ end
     errors:
       num(/Non-2xx or 3xx responses: (\d+)/u) +
       (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
-    toolCpuSeconds: childCpuSeconds() - before,
+    toolCpuSeconds: cpuSecondsOf('self', true) - before,
   };
 }
 

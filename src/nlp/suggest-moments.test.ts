@@ -4,6 +4,12 @@ import { DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
 
 // Sentences written for these tests; none is copied from a transcript.
 
+/** Suggestions for one direction read after the speeches `talk`. */
+const after =
+  (...talk: string[]) =>
+  (direction: string): string[] =>
+    suggest(...talk, `(${direction})`);
+
 describe('suggestMoments', () => {
   it('reads an explicit act with its doer and the person it is done to', () => {
     expect(suggest('(Mara slaps Tobias.)', 'TOBIAS: Ow.')).toEqual(['1 slap MARA>TOBIAS']);
@@ -407,8 +413,7 @@ describe('suggestMoments', () => {
   });
 
   it('reads someone held back, held down, pulled off or pushed past as grabbed or shoved', () => {
-    const read = (direction: string): string[] =>
-      suggest('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.', `(${direction})`);
+    const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
     expect(read('Kit holds him back.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit holds him down.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
@@ -435,8 +440,7 @@ describe('suggestMoments', () => {
   });
 
   it('reads snuggling up to someone, or against his chest, as a hug; not into his chair', () => {
-    const read = (direction: string): string[] =>
-      suggest('OWEN: Hey.', 'MARA: Oh, Owen.', `(${direction})`);
+    const read = after('OWEN: Hey.', 'MARA: Oh, Owen.');
     expect(read('Mara snuggles up to him.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara nestles against his chest.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara nestles into his chair.')).toEqual([]);
@@ -452,8 +456,7 @@ describe('suggestMoments', () => {
   });
 
   it('reads someone who joins in, or joins the hug, right after a hug as hugging everyone in it', () => {
-    const read = (direction: string): string[] =>
-      suggest('OWEN: Hey.', 'KIT: Oh.', `(${direction})`);
+    const read = after('OWEN: Hey.', 'KIT: Oh.');
     expect(read('Mara hugs Owen. Kit joins in.')).toEqual([
       '3 hug MARA>OWEN',
       '3 hug KIT>MARA+OWEN',
@@ -468,8 +471,7 @@ describe('suggestMoments', () => {
   });
 
   it('reads rushing (over) to hug someone as a hug, and moving to hug as no act', () => {
-    const read = (direction: string): string[] =>
-      suggest('OWEN: Hey.', 'MARA: Oh.', `(${direction})`);
+    const read = after('OWEN: Hey.', 'MARA: Oh.');
     expect(read('Mara rushes to hug him.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara hurries over to embrace him.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara moves to hug him.')).toEqual([]);
