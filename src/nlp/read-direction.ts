@@ -54,6 +54,7 @@ export function readDirection(d: Direction): Suggestion[] {
   // The names of each clause, in reading order, to tell who is named only after a pronoun.
   const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
   clausesOf.forEach((clauses, si) => {
+    const sentenceStart = out.length;
     let previousNonEvent: string | null = null;
     let clauseSubject: Resolved | null = null;
     let thing = false;
@@ -136,7 +137,7 @@ export function readDirection(d: Direction): Suggestion[] {
         for (const doer of doers) {
           const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
           if (s === null) continue;
-          out.push(s);
+          addOnce(out, sentenceStart, s);
           // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
           meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
         }
@@ -187,6 +188,25 @@ function resolveSubject(
   if (setAside) return resolveRef(subject, ctx(besides), scope, true);
   trial.keep();
   return first;
+}
+
+/**
+ * Adds a suggestion unless the sentence already holds the same act between the same people:
+ * `hits him over the head, knocking him out` is one blow, read twice. The part, if only the
+ * second reading names it, goes to the first.
+ */
+function addOnce(out: Suggestion[], sentenceStart: number, s: Suggestion): void {
+  const same = out.findIndex(
+    (o, i) =>
+      i >= sentenceStart &&
+      o.action === s.action &&
+      o.initiator === s.initiator &&
+      o.mutual === s.mutual &&
+      o.recipients.length === s.recipients.length &&
+      o.recipients.every((r) => s.recipients.includes(r)),
+  );
+  if (same === -1) out.push(s);
+  else if (out[same]!.part === null && s.part !== null) out[same] = { ...out[same]!, part: s.part };
 }
 
 /** The names a clause's refs hold. */

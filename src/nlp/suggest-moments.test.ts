@@ -398,6 +398,19 @@ describe('suggestMoments', () => {
     ).toEqual(['3 grab ZYGON>OWEN']);
   });
 
+  it('reads one act read twice in a sentence once, and a repeat in a later sentence again', () => {
+    expect(suggest('KIT: Get back.', '(Owen hits Kit in the face, knocking him out.)')).toEqual([
+      '2 punch OWEN>KIT @face',
+    ]);
+    expect(suggest('KIT: No.', '(Owen grabs Kit and pulls him away.)')).toEqual([
+      '2 grab OWEN>KIT',
+    ]);
+    expect(suggest('KIT: No.', '(Owen grabs Kit. Later Owen grabs Kit again.)')).toEqual([
+      '2 grab OWEN>KIT',
+      '2 grab OWEN>KIT',
+    ]);
+  });
+
   it('reads a participle after a passive as passive too, with the same agent', () => {
     expect(
       suggest(
