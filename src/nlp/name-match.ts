@@ -5,7 +5,7 @@ import { matchRole } from './role-nouns.js';
 import { DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
 
 const PLACE_PREPS = new Set(['in', 'from', 'near', 'outside', 'inside']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one']);
 // Lower-case words before a name that describe the person, not name them: `young Amy`.
 const NAME_ADJECTIVES = new Set(['young', 'old', 'older', 'younger', 'little', 'poor', 'dear']);
 

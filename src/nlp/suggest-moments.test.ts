@@ -177,6 +177,10 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Who are you?', '(A young man steps up. Kit shakes his hand.)')).toEqual([
       '2 handshake KIT>YOUNG MAN @hand',
     ]);
+    expect(suggest('MARA: Stop!', '(One guard hits Mara in the face, so Kit hits him.)')).toEqual([
+      '2 punch GUARD>MARA @face',
+      '2 punch KIT>GUARD',
+    ]);
   });
 
   it('reads `the girls` as the two talking when one of them is known to be a girl', () => {
