@@ -72,6 +72,16 @@ describe('findRefs', () => {
   it('names a person by relation after a possessive', () => {
     expect(refsOf(readSentence('She kisses her husband.'))).toEqual(['she', 'HUSBAND']);
     expect(refsOf(readSentence('He grabs his son by the arm.'))).toEqual(['he', 'SON']);
+    expect(refsOf(readSentence("Kit's mother hugs him.", 'KIT'))).toEqual(["KIT'S MOTHER", 'him']);
+    expect(refsOf(readSentence("Elsa's husband grabs Kit's arm.", 'Elsa', 'KIT'))).toEqual([
+      "Elsa's Husband",
+      "KIT's",
+    ]);
+  });
+
+  it('reads a title with its dot as part of the name', () => {
+    expect(refsOf(readSentence('He sees Mrs. Vellum.'))).toEqual(['he', 'MRS VELLUM']);
+    expect(refsOf(readSentence('Kit kisses Dr. Owen.', 'KIT', 'OWEN'))).toEqual(['KIT', 'OWEN']);
   });
 
   it('reads a plural role as one collective doer', () => {

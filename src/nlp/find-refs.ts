@@ -1,7 +1,7 @@
 import { matchName } from './name-match.js';
 import type { PeopleIndex } from './people-index.js';
 import { joinGroups } from './ref-groups.js';
-import { POSSESSIVE, ref, stripPossessive, type Item } from './refs.js';
+import { POSSESSIVE, ref, stripPossessive, type Item, type Ref } from './refs.js';
 import { matchOneOf, personNoun } from './role-nouns.js';
 import { isVerb, type Token } from './tokens.js';
 import { BODY_PARTS, GROUP_WORDS, PRONOUNS } from './words.js';
@@ -71,8 +71,10 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
     }
     const named = matchName(tokens, i, people);
     if (named !== null) {
-      items.push({ kind: 'ref', ref: named.ref, toks: tokens.slice(i, named.end) });
-      i = named.end;
+      const kin = named.ref.possessive ? kinOf(named.ref, tokens[named.end]) : null;
+      const end = kin === null ? named.end : named.end + 1;
+      items.push({ kind: 'ref', ref: kin ?? named.ref, toks: tokens.slice(i, end) });
+      i = end;
       continue;
     }
     const group = matchGroupWord(tokens, i);
@@ -89,6 +91,29 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
     i++;
   }
   return joinGroups(items);
+}
+
+/**
+ * `Mrs. Crowley's mother`, `Kit's husband`: a person by relation to someone named, named as
+ * written (as `her husband` is), or null when no person noun follows the owner.
+ */
+function kinOf(owner: Ref, next: Token | undefined): Ref | null {
+  if (owner.kind !== 'name' || owner.names.length !== 1 || next === undefined) return null;
+  const kin = personNoun(next);
+  if (kin === null || next.cap) return null;
+  const noun = stripPossessive(next.text).toUpperCase();
+  // In the owner's case: `DONNY'S MOTHER`, or `Donny's Mother` where speakers are `Donny`.
+  const name = owner.names[0]!;
+  const written =
+    name === name.toUpperCase()
+      ? `${name}'S ${noun}`
+      : `${name}'s ${noun.charAt(0)}${noun.slice(1).toLowerCase()}`;
+  return ref('name', [written], {
+    gender: kin.gender,
+    plural: stripPossessive(next.lower) !== kin.singular,
+    possessive: POSSESSIVE.test(next.text),
+    role: noun,
+  });
 }
 
 // Words that after `her` open what she has, whatever the tagger makes of them.

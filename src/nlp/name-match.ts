@@ -113,8 +113,12 @@ export function matchName(
   };
 }
 
-/** Whether a word runs on into the next word of a name: a space, or a hyphen (`Tzim-Sha`). */
-const joinsName = (w: Token): boolean => w.post === '-' || w.post.trim() === '';
+/**
+ * Whether a word runs on into the next word of a name: a space, a hyphen (`Tzim-Sha`), or the
+ * dot of a title (`Mrs. Crowley`).
+ */
+const joinsName = (w: Token): boolean =>
+  w.post === '-' || w.post.trim() === '' || (w.post.trim() === '.' && TITLES.has(w.lower));
 
 /** A run of name words as written: `Rose Tyler`, `Tzim-Sha`, without a final `'s`. */
 function nameText(run: readonly Token[]): string {
