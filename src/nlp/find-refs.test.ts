@@ -79,6 +79,15 @@ describe('findRefs', () => {
     ]);
   });
 
+  it('reads capitalised words joined by hyphens as one name when they act', () => {
+    expect(refsOf(readSentence('Vel-Tor grabs Kit.', 'KIT'))).toEqual(['VEL-TOR', 'KIT']);
+    expect(refsOf(readSentence('Kit sees that Not-So-bright kisses Elsa.', 'KIT', 'ELSA'))).toEqual(
+      ['KIT', 'NOT-SO-BRIGHT', 'ELSA'],
+    );
+    // A thing may be written so too: not where it is acted on.
+    expect(refsOf(readSentence('Kit grabs Hi-Fi.', 'KIT'))).toEqual(['KIT']);
+  });
+
   it('reads a title with its dot as part of the name', () => {
     expect(refsOf(readSentence('He sees Mrs. Vellum.'))).toEqual(['he', 'MRS VELLUM']);
     expect(refsOf(readSentence('Kit kisses Dr. Owen.', 'KIT', 'OWEN'))).toEqual(['KIT', 'OWEN']);

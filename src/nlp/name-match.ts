@@ -90,7 +90,10 @@ export function matchName(
   if (PLACE_PREPS.has(prev?.lower ?? '') && !POSSESSIVE.test(first.text)) return null;
   const personal = TITLES.has(first.lower) || first.tags.has('Person');
   let end = start;
-  while (end < tokens.length && end < start + 3) {
+  // `Tzim-Sha`, `Not-No-tie`: capitalised words joined by hyphens are a name, wherever they stand.
+  const compound = hyphenCompound(tokens, start);
+  if (compound > start) end = compound;
+  while (end < tokens.length && end < start + 3 && compound === start) {
     const w = tokens[end]!;
     if (!w.cap || (end > start && !joinsName(tokens[end - 1]!))) break;
     const startsClause = i === 0 && tokens[end + 1] !== undefined && headsClause(tokens[end + 1]!);
@@ -111,6 +114,20 @@ export function matchName(
     }),
     end,
   };
+}
+
+/**
+ * The end of a name written as capitalised words joined by hyphens from `start` (`Tzim-Sha`,
+ * `Not-No-tie`: the second word capitalised, any after it as written), or `start` if none.
+ * Only as a doer, right before its verb: a thing may be written so too (`clutching Hi-Fi`).
+ */
+function hyphenCompound(tokens: readonly Token[], start: number): number {
+  const first = tokens[start]!;
+  if (!first.cap || first.post !== '-' || tokens[start + 1]?.cap !== true) return start;
+  let k = start + 1;
+  while (tokens[k]!.post === '-' && tokens[k + 1] !== undefined) k++;
+  const verb = tokens[k + 1];
+  return tokens[k]!.post.trim() === '' && verb !== undefined && headsClause(verb) ? k + 1 : start;
 }
 
 /**
