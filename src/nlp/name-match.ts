@@ -89,11 +89,10 @@ export function matchName(
   // `a house in Buckinghamshire`, `a letter from Fenwick`: a place, or someone not there.
   if (PLACE_PREPS.has(prev?.lower ?? '') && !POSSESSIVE.test(first.text)) return null;
   const personal = TITLES.has(first.lower) || first.tags.has('Person');
-  let end = start;
-  // `Tzim-Sha`, `Not-No-tie`: capitalised words joined by hyphens are a name, wherever they stand.
-  const compound = hyphenCompound(tokens, start);
-  if (compound > start) end = compound;
-  while (end < tokens.length && end < start + 3 && compound === start) {
+  // `Tzim-Sha`, `Not-No-tie`: capitalised words joined by hyphens, acting, are one name.
+  let end = hyphenCompound(tokens, start);
+  const compound = end > start;
+  while (!compound && end < tokens.length && end < start + 3) {
     const w = tokens[end]!;
     if (!w.cap || (end > start && !joinsName(tokens[end - 1]!))) break;
     const startsClause = i === 0 && tokens[end + 1] !== undefined && headsClause(tokens[end + 1]!);
