@@ -93,6 +93,14 @@ export function readLines(
       }
     }
   });
+  // `BILL: (to Heather) Just one thing.`: the speech after such a direction is said to them.
+  lines.forEach((l, i) => {
+    const next = lines[i + 1];
+    if (l.kind !== 'action' || l.speaker === null || !/^to\b/i.test(l.text)) return;
+    if (next?.kind !== 'dialogue' || next.speaker !== l.speaker || lineNames[i]!.length === 0)
+      return;
+    addressed[i + 1] = [...new Set([...addressed[i + 1]!, ...lineNames[i]!])];
+  });
   return { sentences, lineNames, addressed, leaving, groups, genders };
 }
 

@@ -402,6 +402,13 @@ describe('suggestMoments', () => {
     ).toEqual(['3 grab ZYGON>OWEN']);
   });
 
+  it('takes a speech after `(to Elsa)` as said to Elsa, for `they`', () => {
+    const talk = ['ELSA: Ready?', 'KIT: Yes.', 'KIT: Wait.', 'KIT: One thing.', 'KIT: Fine.'];
+    expect(suggest(...talk, 'KIT: (to Elsa)', 'KIT: Let us go.', '(They hold hands.)')).toEqual([
+      '8 hold-hands *ELSA+KIT @hand',
+    ]);
+  });
+
   it('reads one act read twice in a sentence once, and a repeat in a later sentence again', () => {
     expect(suggest('KIT: Get back.', '(Owen hits Kit in the face, knocking him out.)')).toEqual([
       '2 punch OWEN>KIT @face',
