@@ -355,8 +355,11 @@ export function readAct(
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
     if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))
       return mk('grab', 'subject', [o], false, null, 'act.take-down', null);
-    const felled = [word(items[k + 1]), word(items[j + 1]), word(items[after])];
-    if (lemma === 'knock' && felled.some((w) => KNOCK_DOWN.has(w)))
+    // Not `knocks her out of the way`: pushed aside, no blow.
+    const felled = [k + 1, j + 1, after].some(
+      (at) => KNOCK_DOWN.has(word(items[at])) && word(items[at + 1]) !== 'of',
+    );
+    if (lemma === 'knock' && felled)
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
     const p = partAt(items, after);
     const term = actTerm(lemma, p?.part ?? null);

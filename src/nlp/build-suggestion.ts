@@ -36,7 +36,11 @@ export function buildSuggestion(
   const { ctx, scope } = setting;
   let doer: Resolved | null = null;
   if (act.doer === 'subject') doer = subject;
-  else if (act.doer !== null) doer = resolveRef(act.doer, ctx([]), scope, true);
+  else if (act.doer !== null) {
+    // `Worf sees them holding hands`: an object pronoun of the subject's verb is not the subject.
+    const seen = OBJECT_PRONOUNS.has(act.doer.pronoun ?? '') ? (subject?.names ?? []) : [];
+    doer = resolveRef(act.doer, ctx(seen), scope, true);
+  }
   const exclude = doer?.names ?? [];
   const objects: Resolved[] = [];
   for (const o of act.objects) {
@@ -93,6 +97,8 @@ export function buildSuggestion(
     rule: act.rule,
   };
 }
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
 
 // Acts one does to one's own body (`clutches his chest`, `touches her face`, `slaps his
 // thigh`, `thumps his chest`); nobody shakes or kisses their own hand in a stage direction

@@ -344,6 +344,15 @@ describe('suggestMoments', () => {
     expect(
       suggest('OHICA: What?', 'SARAH: Quick.', '(Ohica enters to see Sarah throttling the guard.)'),
     ).toEqual(['3 grab SARAH>GUARD']);
+    // The one who sees is never among `them`.
+    expect(suggest('KIT: Hey.', 'OWEN: Hi.', '(Worf sees them holding hands.)')).toEqual([]);
+  });
+
+  it('reads knocking someone out of the way as no blow', () => {
+    expect(suggest('OWEN: Hey.', '(Kit knocks Owen out of the way of the blast.)')).toEqual([]);
+    expect(suggest('OWEN: Hey.', '(Kit knocks Owen out with one blow.)')).toEqual([
+      '2 punch KIT>OWEN',
+    ]);
   });
 
   it('reads `another` or `the other` as one more of the kind of person named before', () => {
