@@ -67,6 +67,14 @@ describe('findRefs', () => {
     expect(refsOf(readSentence('A young man steps forward.'))).toEqual(['YOUNG MAN']);
     expect(refsOf(readSentence('The guard grabs her.'))).toEqual(['GUARD', 'her']);
     expect(refsOf(readSentence('A crewmember falls.'))).toEqual(['CREWMEMBER']);
+    expect(refsOf(readSentence('The galley master grabs Kit.', 'KIT'))).toEqual([
+      'GALLEY MASTER',
+      'KIT',
+    ]);
+    expect(refsOf(readSentence('A prison officer hits Kit.', 'KIT'))).toEqual([
+      'PRISON OFFICER',
+      'KIT',
+    ]);
   });
 
   it('names a person by relation after a possessive', () => {

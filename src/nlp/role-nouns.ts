@@ -11,6 +11,8 @@ const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
   ['people', 'person'],
   ['children', 'child'],
 ]);
+// Person nouns that say no more than a person of a kind: `the cyber man` is a CYBER.
+const GENERIC_HEADS = new Set(['man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person']);
 // Compounds that are people whatever compromise knows of them: `crewmember`, `policewoman`.
 const PERSON_SUFFIX = /(man|woman|member|person)$/;
 // Capitalised words after `the` that are places or things, not beings.
@@ -60,6 +62,21 @@ export function matchRole(
     !tokens[k]!.cap &&
     describesPerson(tokens, k) &&
     /^-?$/.test(tokens[k]!.post.trim())
+  )
+    adjectives.push(tokens[k++]!.lower);
+  // `the galley master`, `a prison officer`: the tagger takes both words for people; the last
+  // is the person, the first says which. Not before `man` or `woman` (`the cyber man`, `an
+  // alien woman`): the first word is the kind of person, and names them as before.
+  while (
+    tokens[k + 1] !== undefined &&
+    !tokens[k]!.cap &&
+    !tokens[k + 1]!.cap &&
+    tokens[k]!.post.trim() === '' &&
+    !POSSESSIVE.test(tokens[k]!.text) &&
+    personNoun(tokens[k]!) !== null &&
+    !GENERIC_HEADS.has(personNoun(tokens[k + 1]!)?.singular ?? 'man') &&
+    // `the torpedo hits`: a verb the tagger took for a plural.
+    !ACT_VERB_FORMS.has(tokens[k + 1]!.lower)
   )
     adjectives.push(tokens[k++]!.lower);
   const noun = tokens[k];
