@@ -92,6 +92,9 @@ const LEMMAS = [
   'give',
   'plant',
   'share',
+  'exchange',
+  'trade',
+  'link',
   'press',
   'pull',
   'yank',
@@ -158,11 +161,23 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['push', 'shove'],
 ]);
 
+/** Acts two people trade, as plural nouns: `they exchange punches`, `trade blows`. */
+export const EXCHANGED: ReadonlyMap<string, string> = new Map([
+  ['punches', 'punch'],
+  ['blows', 'punch'],
+  ['slaps', 'slap'],
+  ['kisses', 'kiss'],
+  ['hugs', 'hug'],
+  ['handshakes', 'handshake'],
+]);
+
 /** Verbs that carry an act noun: `gives him a hug`, `plants a kiss on`, `pulls her into a hug`. */
 export const LIGHT_VERBS = new Set([
   'give',
   'plant',
   'share',
+  'exchange',
+  'trade',
   'press',
   'put',
   'place',

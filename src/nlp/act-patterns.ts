@@ -206,7 +206,7 @@ export function readAct(
     const term =
       lemma === 'shake'
         ? 'handshake'
-        : ['hold', 'take', 'clasp', 'squeeze', 'grab', 'join'].includes(lemma)
+        : ['hold', 'take', 'clasp', 'squeeze', 'grab', 'join', 'link'].includes(lemma)
           ? 'hold-hands'
           : null;
     if (term === null) return null;

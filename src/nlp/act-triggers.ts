@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS, THROWN_TO } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, EXCHANGED, THROWN_TO } from './act-lexicon.js';
 
 // Lemmas that name an act only with a second word: `takes her hand`, `puts his arms round`,
 // `gives her a hug`, `knocks him out`, `looks at`. Alone they are among the commonest verbs
@@ -24,6 +24,9 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       'envelop',
       'blow',
     ].map((l): [string, string[]] => [l, HOLDING]),
+    // `they exchange punches`, `trades blows with him` (light-verbs.ts, EXCHANGED).
+    ...['exchange', 'trade'].map((l): [string, string[]] => [l, [...EXCHANGED.keys()]]),
+    ['link', ['hands']],
     ['run', ['through']],
     // `throws him across the room`: a person thrown (act-patterns.ts, THROWN_TO).
     ...['throw', 'fling'].map((l): [string, string[]] => [l, [...HOLDING, ...THROWN_TO]]),

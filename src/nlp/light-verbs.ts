@@ -1,4 +1,4 @@
-import { ACT_NOUNS } from './act-lexicon.js';
+import { ACT_NOUNS, EXCHANGED } from './act-lexicon.js';
 import { DETS, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item, Ref } from './refs.js';
@@ -10,6 +10,7 @@ export function readLight(
   lemma: string,
   plural: boolean,
 ): RawAct | null {
+  if (lemma === 'exchange' || lemma === 'trade') return readExchange(items, j, plural);
   let recipient: Ref | null = null;
   let k = j;
   const first = items[k];
@@ -57,4 +58,22 @@ export function readLight(
     'act.light-verb',
     null,
   );
+}
+
+// Words of number before traded acts: `exchange a few punches`.
+const HOW_MANY = new Set(['a', 'few', 'some', 'several', 'more', 'two', 'three', 'quick']);
+
+/**
+ * `They exchange punches`, `Worf trades blows with Gowron`: an act both do to each other, by a
+ * plural subject or with the one named after `with`.
+ */
+function readExchange(items: readonly Item[], j: number, plural: boolean): RawAct | null {
+  let k = j;
+  while (k < items.length && k < j + 3 && HOW_MANY.has(word(items[k]))) k++;
+  const term = EXCHANGED.get(word(items[k]));
+  if (term === undefined) return null;
+  const other = word(items[k + 1]) === 'with' ? items[k + 2] : undefined;
+  if (other?.kind === 'ref' && !other.ref.possessive)
+    return mk(term, 'subject', [other.ref], true, null, 'act.exchange', null);
+  return plural ? mk(term, 'subject', [], true, null, 'act.exchange', null) : null;
 }

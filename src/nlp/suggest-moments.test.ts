@@ -348,6 +348,19 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Hey.', 'OWEN: Hi.', '(Worf sees them holding hands.)')).toEqual([]);
   });
 
+  it('reads blows or kisses two people trade, and hands they link', () => {
+    expect(suggest('KIT: Come on.', '(Kit and Owen trade a few punches.)')).toEqual([
+      '2 punch *KIT+OWEN',
+    ]);
+    expect(suggest('KIT: Come on.', '(Kit exchanges blows with Owen.)')).toEqual([
+      '2 punch *KIT+OWEN',
+    ]);
+    expect(suggest('KIT: Come on.', '(Kit trades the phaser for a scanner.)')).toEqual([]);
+    expect(suggest('KIT: Come on.', '(Kit and Owen link hands.)')).toEqual([
+      '2 hold-hands *KIT+OWEN @hand',
+    ]);
+  });
+
   it('reads knocking someone out of the way as no blow', () => {
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out of the way of the blast.)')).toEqual([]);
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out with one blow.)')).toEqual([
