@@ -75,6 +75,10 @@ describe('findRefs', () => {
       'PRISON OFFICER',
       'KIT',
     ]);
+    expect(refsOf(readSentence('Kit shakes hands with the delegates.', 'KIT'))).toEqual([
+      'KIT',
+      'DELEGATES',
+    ]);
   });
 
   it('names a person by relation after a possessive', () => {

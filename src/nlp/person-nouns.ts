@@ -61,6 +61,24 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['bride', 'f'],
   ['groom', 'm'],
   ['friend', null],
+  // Guests and bystanders of a scene: `shakes hands with the attendees`.
+  ['attendee', null],
+  ['delegate', null],
+  ['passenger', null],
+  ['spectator', null],
+  ['onlooker', null],
+  ['bystander', null],
+  ['hostage', null],
+  ['customer', null],
+  ['colonist', null],
+  ['settler', null],
+  ['refugee', null],
+  ['tourist', null],
+  ['cadet', null],
+  ['ensign', null],
+  ['lover', null],
+  ['fiance', 'm'],
+  ['fiancee', 'f'],
 ]);
 
 // Speaker labels that are no one a stage direction's `him` or `her` can be, nor anyone in the
