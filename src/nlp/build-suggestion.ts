@@ -38,8 +38,8 @@ export function buildSuggestion(
   if (act.doer === 'subject') doer = subject;
   else if (act.doer !== null) {
     // `Worf sees them holding hands`: an object pronoun of the subject's verb is not the subject.
-    const seen = OBJECT_PRONOUNS.has(act.doer.pronoun ?? '') ? (subject?.names ?? []) : [];
-    doer = resolveRef(act.doer, ctx(seen), scope, true);
+    const notSubject = OBJECT_PRONOUNS.has(act.doer.pronoun ?? '') ? (subject?.names ?? []) : [];
+    doer = resolveRef(act.doer, ctx(notSubject), scope, true);
   }
   const exclude = doer?.names ?? [];
   const objects: Resolved[] = [];

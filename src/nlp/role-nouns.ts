@@ -64,21 +64,7 @@ export function matchRole(
     /^-?$/.test(tokens[k]!.post.trim())
   )
     adjectives.push(tokens[k++]!.lower);
-  // `the galley master`, `a prison officer`: the tagger takes both words for people; the last
-  // is the person, the first says which. Not before `man` or `woman` (`the cyber man`, `an
-  // alien woman`): the first word is the kind of person, and names them as before.
-  while (
-    tokens[k + 1] !== undefined &&
-    !tokens[k]!.cap &&
-    !tokens[k + 1]!.cap &&
-    tokens[k]!.post.trim() === '' &&
-    !POSSESSIVE.test(tokens[k]!.text) &&
-    personNoun(tokens[k]!) !== null &&
-    !GENERIC_HEADS.has(personNoun(tokens[k + 1]!)?.singular ?? 'man') &&
-    // `the torpedo hits`: a verb the tagger took for a plural.
-    !ACT_VERB_FORMS.has(tokens[k + 1]!.lower)
-  )
-    adjectives.push(tokens[k++]!.lower);
+  while (modifiesPersonNoun(tokens, k)) adjectives.push(tokens[k++]!.lower);
   const noun = tokens[k];
   if (noun === undefined) return null;
   const plural = pluralWord(noun);
@@ -121,6 +107,21 @@ export function matchRole(
     }),
     end: k + 1,
   };
+}
+
+/**
+ * `the galley master`, `a prison officer`: the tagger takes both words for people; the last is
+ * the person, the word at `k` says which. Not before `man` or `woman` (`the cyber man`, `an
+ * alien woman`): that word is the kind of person, and names them on its own.
+ */
+function modifiesPersonNoun(tokens: readonly Token[], k: number): boolean {
+  const [word, next] = [tokens[k], tokens[k + 1]];
+  if (word === undefined || next === undefined || word.cap || next.cap) return false;
+  if (word.post.trim() !== '' || POSSESSIVE.test(word.text)) return false;
+  // `the torpedo hits`: a verb the tagger took for a plural.
+  if (ACT_VERB_FORMS.has(next.lower) || personNoun(word) === null) return false;
+  const head = personNoun(next);
+  return head !== null && !GENERIC_HEADS.has(head.singular);
 }
 
 /**
