@@ -45,6 +45,18 @@ const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
 
+// Where a beating leaves someone: `beats him to the ground`, `to a pulp`, `to death`.
+const BEATEN_TO = new Set(['ground', 'floor', 'deck', 'pulp', 'death', 'unconsciousness']);
+
+/** `beat him to the phone`, `beat her at chess`: winning, not hitting (`to the ground` hits). */
+function beatenInARace(items: readonly Item[], after: number): boolean {
+  const w = word(items[after]);
+  if (w === 'at') return true;
+  if (w !== 'to') return false;
+  const d = DETS.has(word(items[after + 1])) ? after + 2 : after + 1;
+  return !BEATEN_TO.has(word(items[d]));
+}
+
 /**
  * `throws him to the floor`, `flings Quark off`: a person thrown is shoved. Not `throws Kirk a
  * sword` (a person given a thing) nor `throws it to a boy`.
@@ -322,6 +334,9 @@ export function readAct(
       return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
     }
     const after = skip(items, j + 1);
+    // `Donny has beat Frasier to the phone`, `beats him at chess`: first, or a winner; no blow
+    // (but `beats him to the ground`, `to a pulp` is one).
+    if (lemma === 'beat' && beatenInARace(items, after)) return null;
     // `holds her close`, `holds him in her arms`: a hug.
     // Not `pulls her close`: pulling someone close is no hug yet (it often comes before a kiss).
     // `takes her in his arms`: a hug, whoever's arms.

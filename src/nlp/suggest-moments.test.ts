@@ -361,6 +361,13 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads beating someone to a thing or at a game as no blow, unlike to the ground', () => {
+    expect(suggest('OWEN: Mine!', '(Kit beats Owen to the phone.)')).toEqual([]);
+    expect(suggest('OWEN: Mine!', '(Kit beats him to it.)')).toEqual([]);
+    expect(suggest('OWEN: Mine!', '(Kit beats Owen at chess.)')).toEqual([]);
+    expect(suggest('OWEN: Mine!', '(Kit beats Owen to the ground.)')).toEqual(['2 punch KIT>OWEN']);
+  });
+
   it('reads knocking someone out of the way as no blow', () => {
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out of the way of the blast.)')).toEqual([]);
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out with one blow.)')).toEqual([
