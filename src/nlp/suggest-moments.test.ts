@@ -361,6 +361,22 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it("reads a chest or a hand clutched as one's own, whoever else was named", () => {
+    expect(
+      suggest(
+        'JOHN: Go.',
+        'PAUL: No.',
+        '(Paul pushes John away. John clutches his chest and falls.)',
+      ),
+    ).toEqual(['3 shove PAUL>JOHN']);
+    expect(
+      suggest('JOHN: Go.', 'PAUL: No.', '(Paul shoots. John drops the gun, clutching his hand.)'),
+    ).toEqual([]);
+    expect(suggest('JOHN: Go.', 'MARY: No.', '(Mary clutches his hand.)')).toEqual([
+      '3 hold-hands MARY>JOHN @hand',
+    ]);
+  });
+
   it('reads beating someone to a thing or at a game as no blow, unlike to the ground', () => {
     expect(suggest('OWEN: Mine!', '(Kit beats Owen to the phone.)')).toEqual([]);
     expect(suggest('OWEN: Mine!', '(Kit beats him to it.)')).toEqual([]);
