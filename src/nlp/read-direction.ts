@@ -12,6 +12,7 @@ import { joinsIn } from './joins-in.js';
 import type { RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+import { isVerb } from './tokens.js';
 import type { Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
@@ -86,6 +87,7 @@ export function readDirection(d: Direction): Suggestion[] {
       else if (clause.subject !== null) thing = false;
       let subject: Resolved | null = null;
       let guessed = false;
+      const mainSubject = openingParticiple(clauses, ci);
       if (thing) subject = null;
       else if (clause.subject !== null) {
         subject =
@@ -101,6 +103,11 @@ export function readDirection(d: Direction): Suggestion[] {
         // `He cries out as it starts to strangle him`, after `changes into a Zygon`.
         subject = resolveRef(lastBeing, ctx([]), scope, true);
         clauseSubject = subject;
+      } else if (mainSubject !== null) {
+        // `Grabbing Mara, Owen kisses her`, `Holding hands, Pete and Rose join ...`: the
+        // participle is the doing of the main clause's subject (read on a trial copy: the
+        // main clause reads it again).
+        subject = resolveRef(mainSubject, tentative(ctx([])).ctx, scope, true);
       } else if (clauseSubject !== null) subject = clauseSubject;
       else if (lastSubject !== null) subject = lastSubject;
       else if (d.speaker !== null) subject = named([d.speaker]);
@@ -207,6 +214,17 @@ function addOnce(out: Suggestion[], sentenceStart: number, s: Suggestion): void 
   );
   if (same === -1) out.push(s);
   else if (out[same]!.part === null && s.part !== null) out[same] = { ...out[same]!, part: s.part };
+}
+
+/**
+ * The subject of the main clause when clause `ci` is a participle opening its sentence before
+ * a comma (`Grabbing Mara, Owen ...`), else null.
+ */
+function openingParticiple(clauses: readonly Clause[], ci: number): Ref | null {
+  const first = clauses[ci]!.items[0];
+  const main = clauses[ci + 1];
+  if (ci !== 0 || first?.kind !== 'tok' || main?.link !== ',' || main.subject === null) return null;
+  return /^[a-z]+(?:ing|ed)$/.test(first.tok.lower) && isVerb(first.tok) ? main.subject : null;
 }
 
 /** The names a clause's refs hold. */

@@ -377,6 +377,12 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('gives a participle opening a sentence the subject of the clause after its comma', () => {
+    expect(
+      suggest('OWEN: Hi.', 'MARA: Owen.', 'KIT: No.', '(Grabbing Mara, Owen kisses her.)'),
+    ).toEqual(['4 grab OWEN>MARA', '4 kiss OWEN>MARA']);
+  });
+
   it('reads beating someone to a thing or at a game as no blow, unlike to the ground', () => {
     expect(suggest('OWEN: Mine!', '(Kit beats Owen to the phone.)')).toEqual([]);
     expect(suggest('OWEN: Mine!', '(Kit beats him to it.)')).toEqual([]);
