@@ -144,8 +144,10 @@ function ownBody(
 ): boolean {
   const term = act.term;
   if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return false;
-  // What one clutches may be one's own hand or fingers too (`clutching his hand` in pain).
-  if (!SELF_TERMS.has(term) && act.verb !== 'clutch') return false;
+  // `clutches his chest and falls`, `clutching his hand`: clutched in pain, one's own (any
+  // part, whoever else the direction named), when the pronoun fits the doer.
+  const clutched = act.verb === 'clutch';
+  if (!SELF_TERMS.has(term) && !clutched) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
   // One clutches one's own arm in pain, but grabs or seizes someone else's.
@@ -154,9 +156,7 @@ function ownBody(
   const self = doer.names[0]!;
   const g = doer.gender ?? setting.scope.discourse.genderOf(self);
   if (g !== null && g !== o.gender) return false;
-  // `clutches his chest and falls`, `clutching her knee`: clutched in pain, one's own, whoever
-  // else the direction named.
-  if (act.verb === 'clutch') return true;
+  if (clutched) return true;
   const ctx = setting.ctx([]);
   // `He reaches for it, but Ana slaps his hand away`: his is the he of the clause before.
   if ([...ctx.seen].some(([n, g]) => n !== self && g === o.gender)) return false;

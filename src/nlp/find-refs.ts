@@ -1,3 +1,4 @@
+import { titleCase } from '../domain/episode-naming.js';
 import { matchName } from './name-match.js';
 import type { PeopleIndex } from './people-index.js';
 import { joinGroups } from './ref-groups.js';
@@ -107,7 +108,7 @@ function kinOf(owner: Ref, next: Token | undefined): Ref | null {
   const written =
     name === name.toUpperCase()
       ? `${name}'S ${noun}`
-      : `${name}'s ${noun.charAt(0)}${noun.slice(1).toLowerCase()}`;
+      : `${name}'s ${titleCase(noun.toLowerCase())}`;
   return ref('name', [written], {
     gender: kin.gender,
     plural: stripPossessive(next.lower) !== kin.singular,

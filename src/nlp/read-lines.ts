@@ -53,6 +53,10 @@ export function readLines(
     if (l.kind === 'dialogue') {
       lineNames[i] = namesInSpeech(l.text, people);
       addressed[i] = addresseesInSpeech(l.text, people);
+      // `BILL: (to Heather) Just one thing.`: the speech after such a direction is said to them.
+      const prev = lines[i - 1];
+      if (prev?.kind === 'action' && prev.speaker === l.speaker && /^to\b/i.test(prev.text))
+        addressed[i] = [...new Set([...addressed[i], ...lineNames[i - 1]!])];
       hearSpeech(l);
     }
     if (l.kind === 'scene') kind = null;
@@ -92,14 +96,6 @@ export function readLines(
         if (it.ref.kind === 'pronoun' && it.ref.gender !== null) pronouns.push(it.ref.gender);
       }
     }
-  });
-  // `BILL: (to Heather) Just one thing.`: the speech after such a direction is said to them.
-  lines.forEach((l, i) => {
-    const next = lines[i + 1];
-    if (l.kind !== 'action' || l.speaker === null || !/^to\b/i.test(l.text)) return;
-    if (next?.kind !== 'dialogue' || next.speaker !== l.speaker || lineNames[i]!.length === 0)
-      return;
-    addressed[i + 1] = [...new Set([...addressed[i + 1]!, ...lineNames[i]!])];
   });
   return { sentences, lineNames, addressed, leaving, groups, genders };
 }
