@@ -1,4 +1,5 @@
 import { titleCase } from '../domain/episode-naming.js';
+import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { matchName } from './name-match.js';
 import type { PeopleIndex } from './people-index.js';
 import { joinGroups } from './ref-groups.js';
@@ -117,6 +118,9 @@ function kinOf(owner: Ref, next: Token | undefined): Ref | null {
   });
 }
 
+// Verbs after which `her back` is the particle.
+const HELD_BACK = new Set(['hold', 'pull', 'yank', 'haul']);
+
 // Words that after `her` open what she has, whatever the tagger makes of them.
 const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free']);
 
@@ -126,6 +130,10 @@ const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free
  */
 function readsAsPossessed(tokens: readonly Token[], at: number): boolean {
   const next = tokens[at]!;
+  // `holds her back`, `pulls her back`: a particle after a verb of restraining or pulling,
+  // not her back (`rubs her back`).
+  const verb = at >= 2 ? ACT_VERB_FORMS.get(tokens[at - 2]!.lower)?.lemma : undefined;
+  if (next.lower === 'back' && verb !== undefined && HELD_BACK.has(verb)) return false;
   if (!isAdjective(next) || POSSESSED_FIRST.has(next.lower)) return possessedBy(next);
   let k = at;
   while (k < tokens.length && (isAdjective(tokens[k]!) || tokens[k]!.lower === 'and')) k++;

@@ -491,6 +491,9 @@ describe('suggestMoments', () => {
     const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
     expect(read('Kit holds him back.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit holds him down.')).toEqual(['4 grab KIT>OWEN']);
+    // `her back` after holding or pulling is the particle; after rubbing, her back.
+    expect(read('Kit holds her back.')).toEqual(['4 grab KIT>MARA']);
+    expect(read('Kit rubs her back.')).toEqual([]);
     expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit pushes past him.')).toEqual(['4 shove KIT>OWEN']);
     expect(read('Kit chops him across the throat.')).toEqual(['4 punch KIT>OWEN @neck']);
