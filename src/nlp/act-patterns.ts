@@ -196,14 +196,21 @@ export function readAct(
   }
   // `hangs onto him`, `clings to her`: holding on to a person (not `hangs up`, `hangs on!`).
   if (lemma === 'hang' || lemma === 'cling') {
-    let at = -1;
-    if (word(next) === 'on' && ['to', 'onto'].includes(word(items[j + 1]))) at = j + 2;
-    else if (word(next) === 'onto' || (lemma === 'cling' && word(next) === 'to')) at = j + 1;
+    const at = heldOnTo(items, j, lemma);
     const o = items[at];
     if (at < 0 || o?.kind !== 'ref' || o.ref.kind === 'reciprocal') return null;
     if (!o.ref.possessive) return mk('grab', 'subject', [o.ref], false, null, 'act.hang-on', null);
     const p = partAt(items, at);
     return p === null ? null : mk('grab', 'subject', [o.ref], false, p.part, 'act.hang-on', null);
+  }
+  // `holds onto his hand`: as holding the hand (not `holds on to him`, which may be a hug).
+  const onTo = lemma === 'hold' ? heldOnTo(items, j, lemma) : -1;
+  if (onTo > 0) {
+    const p = partAt(items, onTo);
+    const term = p?.owner ? actTerm('hold', p.part) : null;
+    return term === null
+      ? null
+      : mk(term, 'subject', [p!.owner!], false, p!.part, 'act.hold-on', null);
   }
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
@@ -406,6 +413,14 @@ export function readAct(
     return term === null ? null : mk(term, 'subject', [], true, null, 'act.reciprocal', null);
   }
   return null;
+}
+
+/** Where the person starts after `hangs on to`, `holds onto`, `clings to` at j; -1 if none. */
+function heldOnTo(items: readonly Item[], j: number, lemma: string): number {
+  const next = items[j];
+  if (word(next) === 'on' && ['to', 'onto'].includes(word(items[j + 1]))) return j + 2;
+  if (word(next) === 'onto' || (lemma === 'cling' && word(next) === 'to')) return j + 1;
+  return -1;
 }
 
 // Verbs of nestling against someone, and the words that take the person.

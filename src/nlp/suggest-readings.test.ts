@@ -271,6 +271,12 @@ describe('suggestMoments on holding on to someone', () => {
     expect(suggest('(Mara clings to Kit.)')).toEqual(['1 grab MARA>KIT']);
     expect(suggest('KIT: Bye.', '(Mara hangs up on Kit.)')).toEqual([]);
   });
+
+  it('reads holding onto a part as holding it, and leaves holding on to a person alone', () => {
+    expect(suggest('(Mara is holding onto Kit’s hand.)')).toEqual(['1 hold-hands MARA>KIT @hand']);
+    expect(suggest('(Mara holds on to Kit’s face.)')).toEqual(['1 touch-face MARA>KIT @face']);
+    expect(suggest('(Mara holds on to Kit.)')).toEqual([]);
+  });
 });
 
 describe('suggestMoments on `it` for a creature', () => {
