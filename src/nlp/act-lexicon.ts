@@ -25,6 +25,7 @@ const IRREGULAR: Record<string, readonly string[]> = {
   leap: ['leaps', 'leapt', 'leaped', 'leaping'],
   hang: ['hangs', 'hung', 'hanging'],
   cling: ['clings', 'clung', 'clinging'],
+  pummel: ['pummels', 'pummelled', 'pummeled', 'pummeling'],
 };
 
 /** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
@@ -49,6 +50,11 @@ const LEMMAS = [
   'kick',
   'elbow',
   'chop',
+  'clobber',
+  'whack',
+  'cosh',
+  'pummel',
+  'floor',
   'tackle',
   'pin',
   'wrestle',
@@ -231,6 +237,12 @@ const DIRECT: Record<string, string> = {
   kick: 'punch',
   elbow: 'punch',
   chop: 'punch',
+  clobber: 'punch',
+  whack: 'punch',
+  cosh: 'punch',
+  pummel: 'punch',
+  // `floors him`: knocks him down (`the floor` is a noun, read as one).
+  floor: 'punch',
   tackle: 'grab',
   pin: 'grab',
   wrestle: 'grab',
@@ -287,6 +299,11 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'kick':
     case 'elbow':
     case 'chop':
+    case 'clobber':
+    case 'whack':
+    case 'cosh':
+    case 'pummel':
+    case 'floor':
       return 'punch';
     case 'shove':
     case 'push':

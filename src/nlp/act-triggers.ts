@@ -37,6 +37,8 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       ['on', 'upon', 'onto', 'at', 'him', 'her', 'them'],
     ]),
     ['knock', ['out', 'down', 'unconscious']],
+    // `floors him`; `the floor` is in every other direction.
+    ['floor', ['him', 'her', 'them']],
     ['look', ['at', 'away']],
   ].map(([l, cues]) => [l as string, new Set(cues)]),
 );

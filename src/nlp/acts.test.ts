@@ -128,6 +128,16 @@ describe('detectActs on blows, tackles and falls', () => {
     expect(acts('Elsa kicks the door.')).toEqual([]);
   });
 
+  it('reads clobbering, coshing, pummelling and flooring a person as blows', () => {
+    expect(acts('Elsa clobbers Owen.')).toEqual(['punch->OWEN']);
+    expect(acts('Elsa coshes him over the head.')).toEqual(['punch->him']);
+    expect(acts('Elsa and Kit pummel Owen.')).toEqual(['punch->OWEN']);
+    expect(acts('Elsa whacks Owen round the head.')).toEqual(['punch->OWEN@head']);
+    expect(acts('Elsa floors him with a rugby tackle.')).toEqual(['punch->him']);
+    expect(acts('Elsa floors the accelerator.')).toEqual([]);
+    expect(acts('Elsa pushes Owen to the floor.')).toEqual(['shove->OWEN']);
+  });
+
   it('reads throwing oneself on a person, pinning and wrestling them as a grab', () => {
     expect(acts('Kit leaps on the guard.')).toEqual(['grab->GUARD']);
     expect(acts('Kit pounces on Owen.')).toEqual(['grab->OWEN']);

@@ -494,6 +494,8 @@ describe('suggestMoments', () => {
     // `her back` after holding or pulling is the particle; after rubbing, her back.
     expect(read('Kit holds her back.')).toEqual(['4 grab KIT>MARA']);
     expect(read('Kit rubs her back.')).toEqual([]);
+    // `floor` is read only with a person pronoun in the direction (`the floor` is everywhere).
+    expect(read('Kit floors him.')).toEqual(['4 punch KIT>OWEN']);
     expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit pushes past him.')).toEqual(['4 shove KIT>OWEN']);
     expect(read('Kit chops him across the throat.')).toEqual(['4 punch KIT>OWEN @neck']);
