@@ -183,7 +183,8 @@ describe('suggestMoments on partners and subjects', () => {
 describe('suggestMoments on holding, lunging and blows to the face', () => {
   it('reads a person held, with the sentence ending there, as a hug', () => {
     expect(suggest('MARA: I am scared.', 'OWEN: (holds her)')).toEqual(['2 hug OWEN>MARA']);
-    expect(suggest('MARA: Let go!', '(Owen holds her back.)')).toEqual([]);
+    // Held back is restrained, not hugged.
+    expect(suggest('MARA: Let go!', '(Owen holds her back.)')).toEqual(['2 grab OWEN>MARA']);
     expect(suggest('MARA: Let go!', '(Owen holds her at arm’s length.)')).toEqual([]);
     expect(suggest('(Mara is holding Owen.)')).toEqual(['1 hug MARA>OWEN']);
     expect(suggest('(Owen looks over to a woman holding Mara.)')).toEqual([]);
