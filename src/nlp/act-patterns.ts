@@ -210,7 +210,7 @@ export function readAct(
     const term = p?.owner ? actTerm('hold', p.part) : null;
     return term === null
       ? null
-      : mk(term, 'subject', [p!.owner!], false, p!.part, 'act.hold-on', null);
+      : mk(term, 'subject', [p!.owner!], false, p!.part, 'act.hold-onto', null);
   }
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
