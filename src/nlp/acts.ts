@@ -71,6 +71,21 @@ export function detectActs(
       );
       continue;
     }
+    const pair = pairIn(items, k);
+    if (pair !== null) {
+      acts.push(
+        mk(
+          pair.term,
+          pair.doer,
+          [],
+          true,
+          null,
+          'act.pair-in',
+          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
+        ),
+      );
+      continue;
+    }
     const held = heldIn(items, k);
     if (held !== null) {
       acts.push(
@@ -268,6 +283,27 @@ const NECK_HOLDS = new Set(['headlock', 'stranglehold']);
  * `has Mykros in a neck hold`, `holds him in a headlock`, `gets him in a bear hug`: a person,
  * `in`, a hold noun; the subject grabs them (at the neck when the hold says so).
  */
+/**
+ * `reveals Kit and Mara in a passionate kiss`, `They are locked in an embrace`: two or more
+ * people in a shared act, whoever the sentence's subject is (not `takes her in a kiss`).
+ */
+function pairIn(items: readonly Item[], k: number): { doer: Ref | 'subject'; term: string } | null {
+  const w = word(items[k]);
+  const term = w === 'clinch' ? 'hug' : ACT_NOUNS.get(w);
+  if (term === undefined || !SHARED_NOUNS.has(term) || word(items[k - 1]) === 'bear') return null;
+  for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
+    if (word(items[i]) !== 'in') continue;
+    if (!['a', 'an'].includes(word(items[i + 1]))) return null;
+    // `They are (locked) in an embrace`: the subject.
+    const be = ['locked', 'caught'].includes(word(items[i - 1])) ? i - 2 : i - 1;
+    if (['are', 'were'].includes(word(items[be]))) return { doer: 'subject', term };
+    const who = items[i - 1];
+    if (who?.kind !== 'ref' || who.ref.possessive || who.ref.kind === 'reciprocal') return null;
+    return who.ref.plural || who.ref.kind === 'plural' ? { doer: who.ref, term } : null;
+  }
+  return null;
+}
+
 function heldIn(items: readonly Item[], k: number): { ref: Ref; part: string | null } | null {
   // `gets him in a bear hug`: a crushing hold, not an embrace (`gives him a bear hug` is one).
   const bearHug =

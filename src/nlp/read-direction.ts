@@ -127,7 +127,10 @@ export function readDirection(d: Direction): Suggestion[] {
         clause.subject ?? (subject === null ? null : ref('name', [...subject.names]));
       const goesOn = clause.subject === null && PASSIVE_LINKS.has(clause.link ?? '');
       const passive = goesOn ? passiveBefore : undefined;
-      const acts: RawAct[] = thing ? [] : detectActs(clause, subjectRef, previousNonEvent, passive);
+      // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`.
+      const acts: RawAct[] = thing
+        ? detectActs(clause, null, previousNonEvent).filter((a) => a.rule === 'act.pair-in')
+        : detectActs(clause, subjectRef, previousNonEvent, passive);
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };

@@ -265,6 +265,20 @@ describe('suggestMoments on subjects with phrases after them', () => {
   });
 });
 
+describe('suggestMoments on people found in a kiss or an embrace', () => {
+  it('reads two people in a kiss, an embrace or a clinch as a shared act, whatever opens the sentence', () => {
+    const read = (direction: string) => suggest('KIT: Hi.', 'MARA: Hi.', direction);
+    expect(read('(The doors open to reveal Kit and Mara in a passionate kiss.)')).toEqual([
+      '3 kiss *KIT+MARA',
+    ]);
+    expect(read('(Kit and Mara are locked in an embrace.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(Owen sees Kit and Mara in a clinch.)')).toEqual(['3 hug *KIT+MARA']);
+    // One person taken in a kiss is the light verb's, a bear hug a hold.
+    expect(read('(Kit takes Mara in a passionate kiss.)')).toEqual(['3 kiss KIT>MARA']);
+    expect(read('(The lift opens on Kit and Mara in a bear hug.)')).toEqual([]);
+  });
+});
+
 describe('suggestMoments on holding on to someone', () => {
   it('reads hanging on to or clinging to a person as a grab, not hanging up', () => {
     expect(suggest('(Kit slips. Mara hangs onto Kit.)')).toEqual(['1 grab MARA>KIT']);
