@@ -144,7 +144,11 @@ export class Discourse {
     };
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 12 && speakers < 4; i--, d++) {
       const l = this.lines[i]!;
-      if (l.kind === 'scene') break;
+      if (l.kind === 'scene') {
+        // `[John's room] (She strokes his hair.)`: the one whose place it is.
+        for (const n of this.namesInLine(i)) addBefore(n, 5.5 - d * 0.3);
+        break;
+      }
       for (const n of this.leavingInLine(i)) if (!score.has(n)) gone.add(n);
       if (l.kind === 'dialogue') {
         const who = this.resolveSpeaker(l.speaker);

@@ -122,7 +122,7 @@ function kinOf(owner: Ref, next: Token | undefined): Ref | null {
 const HELD_BACK = new Set(['hold', 'pull', 'yank', 'haul']);
 
 // Words that after `her` open what she has, whatever the tagger makes of them.
-const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free']);
+const POSSESSED_FIRST = new Set(['left', 'right', 'own', 'other', 'whole', 'free', 'little']);
 
 /**
  * `her` before a noun or adjectives and a noun is possessive (`her hand`, `her long hair`),

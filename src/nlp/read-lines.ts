@@ -59,7 +59,11 @@ export function readLines(
         addressed[i] = [...new Set([...addressed[i], ...lineNames[i - 1]!])];
       hearSpeech(l);
     }
-    if (l.kind === 'scene') kind = null;
+    if (l.kind === 'scene') {
+      kind = null;
+      // `[John's room]`: whose place the scene opens in.
+      lineNames[i] = namesInSpeech(l.text, people);
+    }
     if (l.kind !== 'action') return;
     const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
       findRefs(s, people),

@@ -487,6 +487,13 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: No.', '(Owen is hit by an Ogron disruptor.)')).toEqual([]);
   });
 
+  it('reads a pronoun at the start of a scene as the one whose place the heading names', () => {
+    const rows = ['KIT: Night.', 'OWEN: Bye.', '[Kit’s room]', '(Mara is stroking his hair.)'];
+    expect(suggest(...rows, 'MARA: Sleep.')).toEqual(['4 caress MARA>KIT @hair']);
+    // `her little ...` is hers, not her.
+    expect(suggest('KIT: Hi.', '(Mara is cradling her little green pet.)')).toEqual([]);
+  });
+
   it('reads someone held back, held down, pulled off or pushed past as grabbed or shoved', () => {
     const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
     expect(read('Kit holds him back.')).toEqual(['4 grab KIT>OWEN']);

@@ -15,8 +15,8 @@ export const DEFAULT_CODEBOOK = parseCodebook(
 );
 
 /**
- * A tiny transcript from `SPEAKER: words`, `(direction)` and `SPEAKER: (inline direction)`
- * lines, one source line each.
+ * A tiny transcript from `SPEAKER: words`, `(direction)`, `SPEAKER: (inline direction)` and
+ * `[Scene heading]` lines, one source line each.
  */
 export function script(...rows: string[]): TranscriptLine[] {
   const out: TranscriptLine[] = [];
@@ -24,7 +24,9 @@ export function script(...rows: string[]): TranscriptLine[] {
     const line = i + 1;
     const inline = /^([A-Z]+): \((.*)\)$/.exec(row);
     const said = /^([A-Z]+): (.*)$/.exec(row);
-    if (inline)
+    const heading = /^\[(.*)\]$/.exec(row);
+    if (heading) out.push({ kind: 'scene', seq: out.length, line, text: heading[1]! });
+    else if (inline)
       out.push({ kind: 'action', seq: out.length, line, text: inline[2]!, speaker: inline[1]! });
     else if (said) {
       out.push({
