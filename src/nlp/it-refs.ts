@@ -9,6 +9,34 @@ export interface NamedPart {
   readonly word: string;
 }
 
+/**
+ * `holds out his hand`, `offers Rose her hand`: a hand held out, which `it` in the next
+ * sentence may stand for (`Lynda takes it`); null if the sentence offers none.
+ */
+export function handOffered(sentence: readonly Item[]): NamedPart | null {
+  const part = lastPartNamed(sentence);
+  if (part?.word !== 'hand') return null;
+  const words = sentence.map((it) => (it.kind === 'tok' ? it.tok.lower : ''));
+  const offers = words.some(
+    (w, i) => OFFERING.has(w) || (HOLDING_OUT.has(w) && words[i + 1] === 'out'),
+  );
+  return offers ? part : null;
+}
+
+const OFFERING = new Set(['offers', 'offered', 'offering', 'extends', 'extended', 'extending']);
+const HOLDING_OUT = new Set(['holds', 'held', 'holding', 'puts', 'putting', 'sticks', 'sticking']);
+
+/** What an offered hand is taken with. */
+export const TAKING_A_HAND: ReadonlySet<string> = new Set([
+  'take',
+  'shake',
+  'grasp',
+  'clasp',
+  'grip',
+  'squeeze',
+  'kiss',
+]);
+
 /** The last body part of a person a clause names, or null. */
 export function lastPartNamed(items: readonly Item[]): NamedPart | null {
   let found: NamedPart | null = null;
@@ -28,15 +56,21 @@ export function lastPartNamed(items: readonly Item[]): NamedPart | null {
 
 /**
  * `takes her hand and kisses it`: `it` right after an act verb stands for the body part the
- * clause before named; the clause is read as if it said `kisses her hand`.
+ * clause before named; the clause is read as if it said `kisses her hand`. With `lemmas`,
+ * only after those verbs.
  */
-export function resolveIt(clause: Clause, part: NamedPart | null): Clause {
+export function resolveIt(
+  clause: Clause,
+  part: NamedPart | null,
+  lemmas?: ReadonlySet<string>,
+): Clause {
   if (part === null) return clause;
   const items: Item[] = [];
   clause.items.forEach((it, i) => {
     const before = clause.items[i - 1];
     const isIt = it.kind === 'tok' && (it.tok.lower === 'it' || it.tok.lower === 'them');
-    if (isIt && before?.kind === 'tok' && ACT_VERB_FORMS.has(before.tok.lower)) {
+    const verb = before?.kind === 'tok' ? ACT_VERB_FORMS.get(before.tok.lower) : undefined;
+    if (isIt && verb !== undefined && (lemmas === undefined || lemmas.has(verb.lemma))) {
       const tok = it.tok;
       items.push({ kind: 'ref', ref: { ...part.owner, possessive: true }, toks: [tok] });
       items.push({ kind: 'tok', tok: { ...tok, text: part.word, lower: part.word } });

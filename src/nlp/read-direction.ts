@@ -7,7 +7,7 @@ import { word } from './act-words.js';
 import { appositive, RELATIVES, splitClauses, type Clause } from './clauses.js';
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
-import { lastPartNamed, resolveIt, type NamedPart } from './it-refs.js';
+import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
 import { joinsIn } from './joins-in.js';
 import type { RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
@@ -54,6 +54,8 @@ export function readDirection(d: Direction): Suggestion[] {
   const clausesOf = d.sentences.map((items) => splitClauses(items));
   // The names of each clause, in reading order, to tell who is named only after a pronoun.
   const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
+  // The hand the sentence before held out: `holds out his hand. Lynda takes it`.
+  let offered: NamedPart | null = null;
   clausesOf.forEach((clauses, si) => {
     const sentenceStart = out.length;
     let previousNonEvent: string | null = null;
@@ -69,7 +71,7 @@ export function readDirection(d: Direction): Suggestion[] {
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
       const arriving = arrivingLater(clausesOf, si, ci);
-      const clause = resolveIt(raw, part);
+      const clause = part === null ? resolveIt(raw, offered, TAKING_A_HAND) : resolveIt(raw, part);
       part = lastPartNamed(clause.items) ?? part;
       const ctx = (exclude: readonly string[]): ResolveContext => ({
         lineIndex: d.index,
@@ -166,6 +168,7 @@ export function readDirection(d: Direction): Suggestion[] {
       }
     });
     lastSubject = clauseSubject ?? lastSubject;
+    offered = handOffered(d.sentences[si]!);
   });
   return out;
 }

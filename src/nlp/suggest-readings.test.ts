@@ -279,6 +279,20 @@ describe('suggestMoments on people found in a kiss or an embrace', () => {
   });
 });
 
+describe('suggestMoments on a hand held out', () => {
+  it('reads `it` after a hand held out in the sentence before as that hand', () => {
+    expect(suggest('KIT: Come.', '(Kit holds out his hand. Mara takes it.)')).toEqual([
+      '2 hold-hands MARA>KIT @hand',
+    ]);
+    expect(suggest('KIT: Hi.', '(Kit offers his hand. Mara shakes it.)')).toEqual([
+      '2 handshake MARA>KIT @hand',
+    ]);
+    // Only a hand held out, and only to be taken: not any part named before.
+    expect(suggest('KIT: Ow.', '(Kit clutches his hand. Mara kicks it away.)')).toEqual([]);
+    expect(suggest('KIT: Hi.', '(Kit holds out his hand. Mara kicks it.)')).toEqual([]);
+  });
+});
+
 describe('suggestMoments on holding on to someone', () => {
   it('reads hanging on to or clinging to a person as a grab, not hanging up', () => {
     expect(suggest('(Kit slips. Mara hangs onto Kit.)')).toEqual(['1 grab MARA>KIT']);
