@@ -107,6 +107,13 @@ export function matchName(
   // Several words (a hyphenated one counts as one) only for a known person.
   const words = tokens.slice(start, end - 1).filter((w) => w.post !== '-').length + 1;
   if (words > 1 && !personal) return null;
+  // `Sam` for a speaker SAMANTHA: a first name that shortens one character's.
+  const short =
+    end === start + 1 && first.tags.has('FirstName')
+      ? people.shortFor(stripPossessive(first.text))
+      : null;
+  if (short !== null)
+    return { ref: ref('name', [short], { possessive: POSSESSIVE.test(first.text) }), end };
   return {
     ref: ref('name', [nameText(tokens.slice(start, end)).toUpperCase()], {
       possessive: POSSESSIVE.test(tokens[end - 1]!.text),

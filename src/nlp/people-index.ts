@@ -15,6 +15,8 @@ export interface CharacterInput {
 export class PeopleIndex {
   private readonly byKey = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();
+  // Each name's first word (without a title), for short forms (`Sam` for SAMANTHA).
+  private readonly firstWords: { word: string; name: string }[] = [];
 
   constructor(characters: readonly CharacterInput[]) {
     const loose = new Map<string, string | null>();
@@ -26,6 +28,7 @@ export class PeopleIndex {
         if (!this.byKey.has(k)) this.byKey.set(k, c.name);
         const words = k.split(' ');
         const bare = words.filter((w, i) => !(i === 0 && (w === 'the' || TITLES.has(w))));
+        if (bare[0] !== undefined) this.firstWords.push({ word: bare[0], name: c.name });
         // A name's words alone (`MRS LLOYD` -> `lloyd`), only when no other character claims them.
         for (const w of bare.length > 1 ? [bare.join(' '), bare[0]!] : [bare.join(' ')]) {
           if (w === '' || w === k) continue;
@@ -41,6 +44,21 @@ export class PeopleIndex {
   resolve(words: string): string | null {
     const k = nameKey(words);
     return this.byKey.get(k) ?? this.byKey.get(k.replace(/^the /, '')) ?? null;
+  }
+
+  /**
+   * The one character whose first name a short form begins (`Sam` -> SAMANTHA, `Vic` ->
+   * VICTORIA), or null when none or several do.
+   */
+  shortFor(word: string): string | null {
+    const w = word.toLowerCase();
+    if (w.length < 3) return null;
+    const found = new Set(
+      this.firstWords
+        .filter((f) => f.word.length > w.length && f.word.startsWith(w))
+        .map((f) => f.name),
+    );
+    return found.size === 1 ? [...found][0]! : null;
   }
 
   /** A gender given with the characters, if any. */

@@ -487,6 +487,16 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: No.', '(Owen is hit by an Ogron disruptor.)')).toEqual([]);
   });
 
+  it('reads a short first name as the one speaker whose name it begins', () => {
+    expect(suggest('SAMANTHA: Bye.', 'JAMIE: Bye.', '(Jamie grabs Sam.)')).toEqual([
+      '3 grab JAMIE>SAMANTHA',
+    ]);
+    // Two it may shorten: no one is guessed.
+    expect(suggest('SAMANTHA: Bye.', 'SAMUEL: Bye.', '(Jamie grabs Sam.)')).toEqual([
+      '3 grab JAMIE>SAM',
+    ]);
+  });
+
   it('reads a pronoun at the start of a scene as the one whose place the heading names', () => {
     const rows = ['KIT: Night.', 'OWEN: Bye.', '[Kit’s room]', '(Mara is stroking his hair.)'];
     expect(suggest(...rows, 'MARA: Sleep.')).toEqual(['4 caress MARA>KIT @hair']);
