@@ -497,6 +497,14 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a rank before a name as a title', () => {
+    // A name no one speaks keeps its title, as `Mister Lloyd` does.
+    expect(suggest('KIRK: Now.', '(Hengist grabs Yeoman Tankris.)')).toEqual([
+      '2 grab HENGIST>YEOMAN TANKRIS',
+    ]);
+    expect(suggest('KIM: Now.', '(Hengist grabs Ensign Kim.)')).toEqual(['2 grab HENGIST>KIM']);
+  });
+
   it('reads a pronoun at the start of a scene as the one whose place the heading names', () => {
     const rows = ['KIT: Night.', 'OWEN: Bye.', '[Kit’s room]', '(Mara is stroking his hair.)'];
     expect(suggest(...rows, 'MARA: Sleep.')).toEqual(['4 caress MARA>KIT @hair']);

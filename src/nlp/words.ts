@@ -66,6 +66,24 @@ export const TITLES = new Set([
   'agent',
   'officer',
   'chief',
+  // Ranks and offices written before a name (`Ensign Kim`, `Gul Dukat`, `Yeoman Rand`).
+  'ensign',
+  'yeoman',
+  'crewman',
+  'cadet',
+  'corporal',
+  'admiral',
+  'commodore',
+  'brigadier',
+  'counsellor',
+  'counselor',
+  'constable',
+  'ambassador',
+  'governor',
+  'chancellor',
+  'legate',
+  'gul',
+  'vedek',
 ]);
 
 /** Titles that tell a gender. */
