@@ -120,7 +120,9 @@ export function readAct(
     // Not `knocked out from the sedatives`: a cause, no blow.
     const felled =
       lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1])) && word(items[k + 2]) !== 'from';
-    const term = lemma === 'shake' ? null : felled ? 'punch' : actTerm(lemma, null);
+    // `is held down`, `gets held back`: restrained.
+    const held = lemma === 'hold' && ['back', 'down'].includes(word(items[k + 1]));
+    const term = lemma === 'shake' ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
       let d = skip(items, by + 1);

@@ -519,6 +519,9 @@ describe('suggestMoments', () => {
     // `her back` after holding or pulling is the particle; after rubbing, her back.
     expect(read('Kit holds her back.')).toEqual(['4 grab KIT>MARA']);
     expect(read('Kit rubs her back.')).toEqual([]);
+    // In the passive too, with or without the one who holds.
+    expect(read('Owen is held down.')).toEqual(['4 grab ?>OWEN']);
+    expect(read('Owen is held back by Kit.')).toEqual(['4 grab KIT>OWEN']);
     // `floor` is read only with a person pronoun in the direction (`the floor` is everywhere).
     expect(read('Kit floors him.')).toEqual(['4 punch KIT>OWEN']);
     expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
