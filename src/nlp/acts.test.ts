@@ -39,6 +39,16 @@ describe('detectActs', () => {
     expect(acts('Owen gives Mara a quick hug.')).toEqual(['hug->MARA']);
     expect(acts('Owen plants a kiss on her forehead.')).toEqual(['kiss->her@forehead']);
     expect(acts('Owen pulls him in for a hug.')).toEqual(['hug->him']);
+    // Describing words before the noun, a comma between them.
+    expect(acts('Owen gives Mara a long, lingering kiss.')).toEqual(['kiss->MARA']);
+    expect(acts('Owen gives her a warm, tender hug.')).toEqual(['hug->her']);
+  });
+
+  it('reads getting an act as receiving it, from the one after `from`', () => {
+    expect(acts('Kit gets a kiss from Owen.')).toEqual(['OWEN:kiss->subject']);
+    expect(acts('Kit gets a punch in the stomach.')).toEqual(['?punch->subject']);
+    expect(acts('It gets a kiss.')).toEqual([]);
+    expect(acts('Owen gets Kit in a bear hug.')).toEqual(['grab->KIT']);
   });
 
   it('inverts a passive, with or without its agent', () => {

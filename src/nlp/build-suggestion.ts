@@ -91,6 +91,7 @@ export function buildSuggestion(
       pronouns: all.reduce((n, r) => n + r.pronouns, 0),
       unsurePronouns: all.reduce((n, r) => n + r.unsure, 0),
       passiveWithoutAgent: act.rule === 'act.passive-no-agent',
+      receivedFromNoOne: act.rule === 'act.gets-no-agent',
       impliedAgent: act.rule === 'act.passive-implied-agent',
       extraPerson: all.some((r) => r.extra),
     }),

@@ -39,7 +39,15 @@ export function splitClauses(items: readonly Item[]): Clause[] {
       pieces.push({ link: it.tok.lower, items: [] });
     } else cur.items.push(it);
     const last = it.kind === 'tok' ? it.tok : it.toks[it.toks.length - 1]!;
-    if (breaksAfter(last) && i + 1 < items.length) {
+    // `a long, lingering kiss`: a comma between describing words does not end a clause.
+    const nx = items[i + 1];
+    const describing =
+      it.kind === 'tok' &&
+      it.tok.tags.has('Adjective') &&
+      ARTICLES.has(word(items[i - 1])) &&
+      nx?.kind === 'tok' &&
+      (nx.tok.tags.has('Adjective') || /^[a-z]+ing$/.test(nx.tok.lower));
+    if (breaksAfter(last) && i + 1 < items.length && !describing) {
       const nx = items[i + 1]!;
       // `, and`: the link word itself opens the next piece.
       if (!(nx.kind === 'tok' && CLAUSE_LINKS.has(nx.tok.lower)))
@@ -58,6 +66,8 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   }
   return merged.map((p) => ({ link: p.link, items: p.items, ...subjectOf(p.items) }));
 }
+
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Relative pronouns that open a clause about the person just named: `the EMH, who ...`. */
 export const RELATIVES = new Set(['who', 'whom']);

@@ -6,6 +6,11 @@ export interface Doubts {
   readonly pronouns: number;
   readonly unsurePronouns: number;
   readonly passiveWithoutAgent: boolean;
+  /**
+   * An act received with no giver named or implied (`Molly gets a hug`): the giver is someone
+   * in the scene, but nothing says who, so it stays under the review threshold.
+   */
+  readonly receivedFromNoOne?: boolean;
   /** A passive's agent taken from the clause before (`grabs his gun and gets pushed away`). */
   readonly impliedAgent: boolean;
   /** A person not among the speakers (an extra name or a role such as `the guard`). */
@@ -18,6 +23,7 @@ export function confidenceOf(d: Doubts): number {
   if (d.subjectGuessed) c -= 0.15;
   c -= d.pronouns * 0.03 + d.unsurePronouns * 0.12;
   if (d.passiveWithoutAgent) c -= 0.4;
+  if (d.receivedFromNoOne === true) c -= 0.5;
   if (d.impliedAgent) c -= 0.15;
   if (d.extraPerson) c -= 0.05;
   return Math.max(0.05, Math.min(1, Math.round(c * 100) / 100));

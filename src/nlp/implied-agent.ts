@@ -38,7 +38,10 @@ export function impliedAgent(
   ctx: (exclude: readonly string[]) => ResolveContext,
   scope: RefScope,
 ): RawAct {
-  const agentless = act.rule === 'act.passive-no-agent' || act.rule === 'act.knocked-no-agent';
+  const agentless =
+    act.rule === 'act.passive-no-agent' ||
+    act.rule === 'act.knocked-no-agent' ||
+    act.rule === 'act.gets-no-agent';
   if (!agentless || act.doer !== null || before === null) return act;
   if (subject === null || subject.names.length !== 1) return act;
   const patient = subject.names[0]!;

@@ -21,10 +21,21 @@ export function readLight(
     // `pulls him in for a hug`
     if (word(items[k]) === 'for') k++;
   }
-  while (k < items.length && k < j + 5 && DETS.has(word(items[k]))) k++;
+  while (k < items.length && k < j + 5 && (DETS.has(word(items[k])) || describing(items[k]))) k++;
   const noun = ACT_NOUNS.get(word(items[k]));
-  if (noun === undefined) return null;
-  if (lemma === 'get' && recipient === null) return null;
+  // `gets him in a bear hug`: a hold (acts.ts), not an embrace.
+  if (noun === undefined || (lemma === 'get' && noun === 'hug' && word(items[k - 1]) === 'bear'))
+    return null;
+  if (lemma === 'get' && recipient === null) {
+    // Not `It gets a kiss` (a thing).
+    if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
+    // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a
+    // passive; with no `from`, an agent may be implied by the clause before.
+    const from = word(items[k + 1]) === 'from' ? items[k + 2] : undefined;
+    return from?.kind === 'ref' && !from.ref.possessive
+      ? mk(noun, from.ref, ['subject'], false, null, 'act.passive', null)
+      : mk(noun, null, ['subject'], false, null, 'act.gets-no-agent', null);
+  }
   let part: string | null = null;
   let rest = k + 1;
   if (recipient === null) {
@@ -58,6 +69,12 @@ export function readLight(
     'act.light-verb',
     null,
   );
+}
+
+/** `a long, lingering kiss`, `a warm, tender hug`: a describing word before the act noun. */
+function describing(it: Item | undefined): boolean {
+  if (it?.kind !== 'tok' || ACT_NOUNS.has(it.tok.lower)) return false;
+  return it.tok.tags.has('Adjective') || /^[a-z]+ing$/.test(it.tok.lower);
 }
 
 // Words of number before traded acts: `exchange a few punches`.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { REVIEW_THRESHOLD } from './confidence.js';
 import { isNoOnePresent } from './person-nouns.js';
-import { suggest } from './test-helpers.js';
+import { suggestMoments } from './suggest-moments.js';
+import { brief, DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
 
 // Sentences written for these tests; none is copied from a transcript.
 
@@ -276,6 +278,23 @@ describe('suggestMoments on people found in a kiss or an embrace', () => {
     // One person taken in a kiss is the light verb's, a bear hug a hold.
     expect(read('(Kit takes Mara in a passionate kiss.)')).toEqual(['3 kiss KIT>MARA']);
     expect(read('(The lift opens on Kit and Mara in a bear hug.)')).toEqual([]);
+  });
+});
+
+describe('suggestMoments on an act received', () => {
+  it('takes the giver from the clause before, else leaves it under the review threshold', () => {
+    const all = (...rows: string[]) =>
+      suggestMoments({
+        episode: 'E1',
+        file: 'e1.txt',
+        lines: script(...rows),
+        characters: [],
+        codebook: DEFAULT_CODEBOOK,
+      }).map((s) => `${brief(s)} ${s.confidence >= REVIEW_THRESHOLD ? 'offered' : 'kept'}`);
+    expect(all('KIT: Hi.', '(Kit tries to stop Owen, but gets a punch in the stomach.)')).toEqual([
+      '2 punch OWEN>KIT offered',
+    ]);
+    expect(all('KIT: Daddy!', 'OWEN: Hi.', '(Kit gets a hug.)')).toEqual(['3 hug ?>KIT kept']);
   });
 });
 
