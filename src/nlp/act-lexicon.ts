@@ -55,6 +55,7 @@ const LEMMAS = [
   'cosh',
   'pummel',
   'floor',
+  'pinch',
   'tackle',
   'pin',
   'wrestle',

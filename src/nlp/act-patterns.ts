@@ -169,6 +169,9 @@ export function readAct(
     return null;
   }
   if (lemma === 'blow') return null;
+  // `neck-pinches him`, `uses a neck pinch on Riker`: the Vulcan blow to the neck. A pinch
+  // elsewhere (`pinches her cheek`) is no act of ours.
+  if (lemma === 'pinch') return neckPinch(items, k);
   // `leaps on the guard`, `wrestles with him`: a tackle, a grab.
   const preps = TACKLE_PREPS.get(lemma);
   if (preps !== undefined && preps.includes(word(next))) {
@@ -416,6 +419,16 @@ export function readAct(
   }
   return null;
 }
+
+/** `neck-pinches him` (the verb at k), `a neck pinch on him` (the noun at k), or null. */
+function neckPinch(items: readonly Item[], k: number): RawAct | null {
+  if (!PINCHED.has(word(items[k - 1]))) return null;
+  const o = items[['on', 'to'].includes(word(items[k + 1])) ? k + 2 : k + 1];
+  if (o?.kind !== 'ref' || o.ref.possessive || o.ref.kind === 'reciprocal') return null;
+  return mk('punch', 'subject', [o.ref], false, 'neck', 'act.neck-pinch', null);
+}
+
+const PINCHED = new Set(['neck', 'nerve']);
 
 /** Where the person starts after `hangs on to`, `holds onto`, `clings to` at j; -1 if none. */
 function heldOnTo(items: readonly Item[], j: number, lemma: string): number {

@@ -138,6 +138,15 @@ describe('detectActs on blows, tackles and falls', () => {
     expect(acts('Elsa kicks the door.')).toEqual([]);
   });
 
+  it('reads a neck pinch as a blow to the neck, and no other pinch', () => {
+    expect(acts('Elsa neck-pinches Owen.')).toEqual(['punch->OWEN@neck']);
+    expect(acts('Elsa uses a nerve pinch on him.')).toEqual(['punch->him@neck']);
+    expect(acts('Elsa pinches his cheek.')).toEqual([]);
+    expect(acts('Elsa attempts a neck pinch on Owen.')).toEqual([
+      'punch->OWEN@neck (not: attempts)',
+    ]);
+  });
+
   it('reads clobbering, coshing, pummelling and flooring a person as blows', () => {
     expect(acts('Elsa clobbers Owen.')).toEqual(['punch->OWEN']);
     expect(acts('Elsa coshes him over the head.')).toEqual(['punch->him']);

@@ -196,7 +196,8 @@ export function detectActs(
       form.form,
       clause.link,
       previousNonEvent,
-      false,
+      // `uses a neck pinch on him`: the noun, not a bare verb.
+      act.rule === 'act.neck-pinch' && form.form === 'base',
     );
     acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
   }

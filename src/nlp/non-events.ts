@@ -17,7 +17,7 @@ const MODALS = new Set([
   'wo',
   'ca',
 ]);
-const ATTEMPT_NOUNS = new Set(['attempt', 'effort', 'try', 'bid']);
+const ATTEMPT_NOUNS = new Set(['attempt', 'attempts', 'attempted', 'effort', 'try', 'bid']);
 
 /**
  * Why the act named at `k` does not happen, or null when it does: negated or hedged
