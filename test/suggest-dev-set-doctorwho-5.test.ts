@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { HAS_SHARED_DATA } from './shared-data.js';
+import {
+  countsByTermAndTag,
+  type DEV_SET_TAGS as TAGS,
+  devKey,
+  expectActsShare,
+  expectOnlyLabels,
+  expectSoundLabels,
+  expectTextAnchors,
+  readDevSet,
+  readShared,
+} from './suggest-dev-sets.js';
+
+// The fifth Doctor Who stage-direction dev set (test/fixtures/suggest-dev-set-doctorwho-5.md):
+// labels made before any rule saw these directions. They stay well-formed, apart from the
+// first four Doctor Who sets, and anchored to direction lines of the real transcripts.
+// The fixture holds no transcript text.
+
+const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
+const set = readDevSet('suggest-dev-set-doctorwho-5.json');
+const first = readDevSet('suggest-dev-set.json');
+const second = readDevSet('suggest-dev-set-doctorwho-2.json');
+const third = readDevSet('suggest-dev-set-doctorwho-3.json');
+const fourth = readDevSet('suggest-dev-set-doctorwho-4.json');
+
+/** Counts stated in suggest-dev-set-doctorwho-5.md; a fixture that loses or gains labels fails. */
+const EXPECTED_EVENTS: Record<string, number> = {
+  kiss: 13,
+  hug: 8,
+  'touch-face': 0,
+  'cradle-neck': 0,
+  'hold-hands': 2,
+  caress: 0,
+  handshake: 13,
+  slap: 5,
+  punch: 6,
+  shove: 14,
+  grab: 22,
+};
+const EXPECTED_TAGS: Record<(typeof TAGS)[number], number> = {
+  pronoun: 39,
+  inline: 5,
+  coordinated: 9,
+  passive: 2,
+  group: 11,
+  multiple: 15,
+  negation: 10,
+  object: 41,
+  random: 40,
+};
+
+const era = (file: string): number => Number(/^doctor_(\d+)\//.exec(file)?.[1]);
+
+describe('the fifth Doctor Who suggest dev set fixture', () => {
+  it('holds at least 120 distinct directions, at most 2 per file, from at least 60 files', () => {
+    expect(Object.keys(set).sort()).toEqual(['directions', 'folder']);
+    expect(set.folder).toBe(FOLDER);
+    expect(set.directions.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
+    const perFile = new Map<string, number>();
+    for (const d of set.directions) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
+    expect(perFile.size).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...perFile.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('spreads over the classic and the modern series', () => {
+    expect(set.directions.filter((d) => era(d.file) <= 8).length).toBeGreaterThanOrEqual(60);
+    expect(set.directions.filter((d) => era(d.file) >= 9).length).toBeGreaterThanOrEqual(40);
+    expect(new Set(set.directions.map((d) => era(d.file))).size).toBe(13);
+  });
+
+  it('shares no (file, line) with the first four Doctor Who sets', () => {
+    expect(first.folder).toBe(FOLDER);
+    expect(second.folder).toBe(FOLDER);
+    expect(third.folder).toBe(FOLDER);
+    expect(fourth.folder).toBe(FOLDER);
+    const taken = new Set(
+      [...first.directions, ...second.directions, ...third.directions, ...fourth.directions].map(
+        devKey,
+      ),
+    );
+    for (const d of set.directions) expect(taken.has(devKey(d)), devKey(d)).toBe(false);
+  });
+
+  it('holds only file, line and labels, never transcript text', () => {
+    expectOnlyLabels(set.directions, /^doctor_\d+\/[^/]+\.txt$/);
+  });
+
+  it('uses the shared terms, tags and body parts, and gives mutual events no initiator', () => {
+    for (const d of set.directions) expectSoundLabels(d);
+  });
+
+  it('mixes directions with acts, look-alikes without, and random ones; few uncertain', () => {
+    expectActsShare(set.directions);
+    const random = set.directions.filter((d) => d.tags.includes('random')).length;
+    expect(random).toBeGreaterThanOrEqual(30);
+    expect(set.directions.filter((d) => d.tags.includes('negation')).length).toBeGreaterThanOrEqual(
+      10,
+    );
+    expect(set.directions.filter((d) => d.uncertain).length).toBeLessThanOrEqual(5);
+  });
+
+  it('matches the counts per term and per tag stated in suggest-dev-set-doctorwho-5.md', () => {
+    const { perAction, perTag } = countsByTermAndTag(set.directions);
+    expect(perAction).toEqual(EXPECTED_EVENTS);
+    expect(perTag).toEqual(EXPECTED_TAGS);
+  });
+});
+
+if (!HAS_SHARED_DATA) {
+  console.warn(
+    '[receipts] ../shared/data is absent: the fifth Doctor Who set is not checked against the transcripts.',
+  );
+}
+
+describe.skipIf(!HAS_SHARED_DATA)('the fifth Doctor Who dev set against the transcripts', () => {
+  it('points every entry at a direction line of the reader, naming people of that file', () => {
+    expectTextAnchors(FOLDER, set.directions);
+  });
+
+  it('holds no direction an earlier set holds in a copy of the same file', () => {
+    // Copies kept in the folder, both ways (suggest-dev-set-doctorwho-5.md, Listing).
+    const pairs: [string, string][] = [
+      ['doctor_13/movie_the_movie.txt', 'doctor_8/movie_the_movie.txt'],
+      ['doctor_13/38_1l_spyfall_part_.txt', 'doctor_13/38_1l_spyfall_part_1.txt'],
+      ['doctor_13/38_2l_spyfall_part_.txt', 'doctor_13/38_2l_spyfall_part_2.txt'],
+      ['doctor_13/38_3l_orphan_.txt', 'doctor_13/38_3l_orphan_55.txt'],
+      ['doctor_11/31_6_the_time_of_the_doctor.txt', 'doctor_11/31_6_the_vampires_of_venice.txt'],
+      [
+        'doctor_7/DCTTonlinel_death_comes_to_time.txt',
+        'doctor_7/DeathCTTimel_death_comes_to_time.txt',
+      ],
+    ];
+    const twin = new Map(pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
+    const textAt = (file: string, line: number): string =>
+      readShared(FOLDER, file)
+        .lines.filter((l) => l.kind === 'action' && l.line === line)
+        .map((l) => (l.kind === 'action' ? l.text : ''))
+        .join(' ');
+    const earlier = [
+      ...first.directions,
+      ...second.directions,
+      ...third.directions,
+      ...fourth.directions,
+    ];
+    for (const d of set.directions) {
+      const other = twin.get(d.file);
+      if (other === undefined) continue;
+      const mine = textAt(d.file, d.line);
+      for (const e of earlier.filter((x) => x.file === other)) {
+        expect(textAt(e.file, e.line), devKey(d)).not.toBe(mine);
+      }
+    }
+  });
+});
