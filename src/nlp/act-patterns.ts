@@ -408,6 +408,13 @@ export function readAct(
       return mk('punch', 'subject', [o.ref], false, null, 'act.knock-out', null);
     return null;
   }
+  // `hugs and kisses Latimer`: the object of the act verb after `and` is this one's too.
+  if (
+    word(next) === 'and' &&
+    ACT_VERB_FORMS.has(word(items[j + 1])) &&
+    items[j + 2]?.kind === 'ref'
+  )
+    return readAct([...items.slice(0, j), ...items.slice(j + 2)], k, lemma, subject);
   // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
   if (
     RECIPROCAL_LEMMAS.has(lemma) &&

@@ -1,3 +1,4 @@
+import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
@@ -35,7 +36,19 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     const cur = pieces[pieces.length - 1]!;
     // `the EMH, who then hits him`: `then` does not part `who` from its verb.
     const onlyWho = cur.items.length === 1 && RELATIVES.has(word(cur.items[0]));
-    if (it.kind === 'tok' && CLAUSE_LINKS.has(it.tok.lower) && cur.items.length > 0 && !onlyWho) {
+    // `hugs and kisses Latimer`: two act verbs sharing one object stay one clause.
+    const sharedObject =
+      it.kind === 'tok' &&
+      it.tok.lower === 'and' &&
+      actVerbAt(items, i - 1) &&
+      actVerbAt(items, i + 1);
+    if (
+      it.kind === 'tok' &&
+      CLAUSE_LINKS.has(it.tok.lower) &&
+      cur.items.length > 0 &&
+      !onlyWho &&
+      !sharedObject
+    ) {
       pieces.push({ link: it.tok.lower, items: [] });
     } else cur.items.push(it);
     const last = it.kind === 'tok' ? it.tok : it.toks[it.toks.length - 1]!;
@@ -68,6 +81,12 @@ export function splitClauses(items: readonly Item[]): Clause[] {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** Whether item i is a word of one of our act verbs (`hugs`, `kisses`). */
+function actVerbAt(items: readonly Item[], i: number): boolean {
+  const it = items[i];
+  return it?.kind === 'tok' && ACT_VERB_FORMS.has(it.tok.lower);
+}
 
 /** Relative pronouns that open a clause about the person just named: `the EMH, who ...`. */
 export const RELATIVES = new Set(['who', 'whom']);

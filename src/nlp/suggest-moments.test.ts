@@ -497,6 +497,17 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads two act verbs joined by `and` as sharing the object after the second', () => {
+    expect(suggest('KIT: Bye.', '(Mara hugs and kisses Kit, then leaves.)')).toEqual([
+      '2 hug MARA>KIT',
+      '2 kiss MARA>KIT',
+    ]);
+    expect(suggest('KIT: Bye.', 'MARA: Bye.', '(They hug and kiss.)')).toEqual([
+      '3 hug *KIT+MARA',
+      '3 kiss *KIT+MARA',
+    ]);
+  });
+
   it('reads a rank before a name as a title', () => {
     // A name no one speaks keeps its title, as `Mister Lloyd` does.
     expect(suggest('KIRK: Now.', '(Hengist grabs Yeoman Tankris.)')).toEqual([
