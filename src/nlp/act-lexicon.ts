@@ -336,6 +336,8 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'touch':
     case 'cup':
       if (FACE.has(part)) return 'touch-face';
+      // `touches her hair`: a caress, as stroking it is.
+      if (lemma === 'touch' && part === 'hair') return 'caress';
       return lemma === 'cup' && HEAD.has(part) ? 'cradle-neck' : null;
     case 'cradle':
       if (FACE.has(part)) return 'touch-face';

@@ -60,6 +60,8 @@ export function readDirection(d: Direction): Suggestion[] {
     const sentenceStart = out.length;
     let previousNonEvent: string | null = null;
     let clauseSubject: Resolved | null = null;
+    // Whether the subject written last was plural (`Two women approach and touch ...`).
+    let pluralSubject = false;
     let thing = false;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
@@ -96,6 +98,7 @@ export function readDirection(d: Direction): Suggestion[] {
           fallenAfterBlow(clause, out, scope.discourse) ??
           resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
+        pluralSubject = clause.subject.plural;
       } else if (lastRef !== null && RELATIVES.has(word(clause.items[0]))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
         // clauses that go on from it (`who pulls him close and kisses him`).
@@ -126,7 +129,12 @@ export function readDirection(d: Direction): Suggestion[] {
         for (const n of subject.names) if (!subjects.includes(n)) subjects.push(n);
       }
       const subjectRef: Ref | null =
-        clause.subject ?? (subject === null ? null : ref('name', [...subject.names]));
+        clause.subject ??
+        (subject === null
+          ? null
+          : ref('name', [...subject.names], {
+              plural: subject.names.length > 1 || (subject === clauseSubject && pluralSubject),
+            }));
       const goesOn = clause.subject === null && PASSIVE_LINKS.has(clause.link ?? '');
       const passive = goesOn ? passiveBefore : undefined;
       // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`.

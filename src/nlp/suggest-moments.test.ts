@@ -508,6 +508,12 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('keeps a plural subject plural for the verb after `and`', () => {
+    expect(suggest('KIT: Hi.', '(Two young women approach and touch Kit’s hair.)')).toEqual([
+      '2 caress YOUNG WOMEN>KIT @hair',
+    ]);
+  });
+
   it('reads a rank before a name as a title', () => {
     // A name no one speaks keeps its title, as `Mister Lloyd` does.
     expect(suggest('KIRK: Now.', '(Hengist grabs Yeoman Tankris.)')).toEqual([
