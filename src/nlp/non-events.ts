@@ -41,6 +41,8 @@ export function nonEventReason(
     if (ATTEMPT_NOUNS.has(w)) return w;
   }
   const before = word(items[k - 1]);
+  // `whilst still hugging Frasier`: the act told before goes on; it is not a second one.
+  if (before === 'still') return 'still';
   if (before === 'to') {
     const governor = TOWARDS.has(word(items[k - 2])) ? word(items[k - 3]) : word(items[k - 2]);
     return FULFILLING.has(governor) ? null : 'to-infinitive';

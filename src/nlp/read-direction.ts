@@ -150,7 +150,11 @@ export function readDirection(d: Direction): Suggestion[] {
       const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
       const joined = acts.length === 0 ? joinsIn(clause, subject, out) : null;
       if (joined !== null) out.push(joined);
-      for (const read of acts) {
+      for (const raw of acts) {
+        // `still hugging him` goes on with a hug this direction told; told only before it, the
+        // hug is this direction's to count.
+        const told = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
+        const read = told ? { ...raw, nonEvent: null } : raw;
         const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
         const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);

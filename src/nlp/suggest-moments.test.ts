@@ -508,6 +508,14 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads `still hugging` as the hug told before in the direction going on, not a second', () => {
+    expect(
+      suggest('KIT: Hi.', '(Mara hugs Kit. Then, still hugging him, she waves at Owen.)'),
+    ).toEqual(['2 hug MARA>KIT']);
+    // Told in no earlier sentence of the direction, it is this direction's hug.
+    expect(suggest('KIT: Hi.', '(Mara is still hugging Kit.)')).toEqual(['2 hug MARA>KIT']);
+  });
+
   it('keeps a plural subject plural for the verb after `and`', () => {
     expect(suggest('KIT: Hi.', '(Two young women approach and touch Kit’s hair.)')).toEqual([
       '2 caress YOUNG WOMEN>KIT @hair',
