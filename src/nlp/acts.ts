@@ -292,6 +292,10 @@ function pairIn(items: readonly Item[], k: number): { doer: Ref | 'subject'; ter
   const w = word(items[k]);
   const term = w === 'clinch' ? 'hug' : ACT_NOUNS.get(w);
   if (term === undefined || !SHARED_NOUNS.has(term) || word(items[k - 1]) === 'bear') return null;
+  // `Their passionate embrace is interrupted`: theirs, whatever the sentence's verb.
+  const owner = items[describing(items, k - 1, k) ? k - 2 : k - 1];
+  if (owner?.kind === 'ref' && owner.ref.possessive && owner.ref.pronoun === 'their')
+    return { doer: { ...owner.ref, possessive: false }, term };
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
     if (!['a', 'an'].includes(word(items[i + 1]))) return null;

@@ -278,6 +278,8 @@ describe('suggestMoments on people found in a kiss or an embrace', () => {
     // One person taken in a kiss is the light verb's, a bear hug a hold.
     expect(read('(Kit takes Mara in a passionate kiss.)')).toEqual(['3 kiss KIT>MARA']);
     expect(read('(The lift opens on Kit and Mara in a bear hug.)')).toEqual([]);
+    // Their embrace, whatever the verb.
+    expect(read('(Their passionate embrace is interrupted.)')).toEqual(['3 hug *KIT+MARA']);
   });
 });
 
