@@ -6,10 +6,10 @@ import {
   devKey,
   expectActsShare,
   expectOnlyLabels,
+  expectNoTwinCopies,
   expectSoundLabels,
   expectTextAnchors,
   readDevSet,
-  readShared,
 } from './suggest-dev-sets.js';
 
 // The fifth Doctor Who stage-direction dev set (test/fixtures/suggest-dev-set-doctorwho-5.md):
@@ -120,37 +120,11 @@ describe.skipIf(!HAS_SHARED_DATA)('the fifth Doctor Who dev set against the tran
   });
 
   it('holds no direction an earlier set holds in a copy of the same file', () => {
-    // Copies kept in the folder, both ways (suggest-dev-set-doctorwho-5.md, Listing).
-    const pairs: [string, string][] = [
-      ['doctor_13/movie_the_movie.txt', 'doctor_8/movie_the_movie.txt'],
-      ['doctor_13/38_1l_spyfall_part_.txt', 'doctor_13/38_1l_spyfall_part_1.txt'],
-      ['doctor_13/38_2l_spyfall_part_.txt', 'doctor_13/38_2l_spyfall_part_2.txt'],
-      ['doctor_13/38_3l_orphan_.txt', 'doctor_13/38_3l_orphan_55.txt'],
-      ['doctor_11/31_6_the_time_of_the_doctor.txt', 'doctor_11/31_6_the_vampires_of_venice.txt'],
-      [
-        'doctor_7/DCTTonlinel_death_comes_to_time.txt',
-        'doctor_7/DeathCTTimel_death_comes_to_time.txt',
-      ],
-    ];
-    const twin = new Map(pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]));
-    const textAt = (file: string, line: number): string =>
-      readShared(FOLDER, file)
-        .lines.filter((l) => l.kind === 'action' && l.line === line)
-        .map((l) => (l.kind === 'action' ? l.text : ''))
-        .join(' ');
-    const earlier = [
+    expectNoTwinCopies(FOLDER, set.directions, [
       ...first.directions,
       ...second.directions,
       ...third.directions,
       ...fourth.directions,
-    ];
-    for (const d of set.directions) {
-      const other = twin.get(d.file);
-      if (other === undefined) continue;
-      const mine = textAt(d.file, d.line);
-      for (const e of earlier.filter((x) => x.file === other)) {
-        expect(textAt(e.file, e.line), devKey(d)).not.toBe(mine);
-      }
-    }
+    ]);
   });
 });

@@ -128,6 +128,47 @@ export function readShared(folder: string, file: string) {
 }
 
 /**
+ * Copies of one episode kept twice in the Doctor Who folder, both ways (see the Listing of
+ * suggest-dev-set-doctorwho-3.md and the sets after it).
+ */
+const DOCTOR_WHO_TWINS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['doctor_13/movie_the_movie.txt', 'doctor_8/movie_the_movie.txt'],
+      ['doctor_13/38_1l_spyfall_part_.txt', 'doctor_13/38_1l_spyfall_part_1.txt'],
+      ['doctor_13/38_2l_spyfall_part_.txt', 'doctor_13/38_2l_spyfall_part_2.txt'],
+      ['doctor_13/38_3l_orphan_.txt', 'doctor_13/38_3l_orphan_55.txt'],
+      ['doctor_11/31_6_the_time_of_the_doctor.txt', 'doctor_11/31_6_the_vampires_of_venice.txt'],
+      [
+        'doctor_7/DCTTonlinel_death_comes_to_time.txt',
+        'doctor_7/DeathCTTimel_death_comes_to_time.txt',
+      ],
+    ] as const
+  ).flatMap(([a, b]) => [[a, b] as const, [b, a] as const]),
+);
+
+/** No entry of a Doctor Who set is a direction an earlier set holds in the twin copy of its file. */
+export function expectNoTwinCopies(
+  folder: string,
+  directions: readonly DevDirection[],
+  earlier: readonly DevDirection[],
+): void {
+  const textAt = (file: string, line: number): string =>
+    readShared(folder, file)
+      .lines.filter((l) => l.kind === 'action' && l.line === line)
+      .map((l) => (l.kind === 'action' ? l.text : ''))
+      .join(' ');
+  for (const d of directions) {
+    const other = DOCTOR_WHO_TWINS.get(d.file);
+    if (other === undefined) continue;
+    const mine = textAt(d.file, d.line);
+    for (const e of earlier.filter((x) => x.file === other)) {
+      expect(textAt(e.file, e.line), devKey(d)).not.toBe(mine);
+    }
+  }
+}
+
+/**
  * A chakoteya text set against its files: each entry on a line with a `(` where the reader
  * reads a direction, `inline` exactly when that direction sits in a speech, its people named
  * in the file.
