@@ -65,7 +65,10 @@ export function nonEventReason(
     if (prev === 'about' || prev === 'of') return 'about-gerund';
     return null;
   }
-  if (form === 'base' && subject !== null && !subject.plural) {
+  // `The Zarbi push the Doctor`, `the Ood grab him`: a kind of being whose plural looks like
+  // its singular, which the bare verb shows to be plural.
+  const beings = subject !== null && subject.role !== null && items[k - 1]?.kind === 'ref';
+  if (form === 'base' && subject !== null && !subject.plural && !beings) {
     // Stage directions narrate in the present: a singular subject takes `kisses`, not `kiss`.
     return previous ?? 'bare-verb';
   }

@@ -516,6 +516,12 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Hi.', '(Mara is still hugging Kit.)')).toEqual(['2 hug MARA>KIT']);
   });
 
+  it('reads a bare verb after a kind of being as its plural, not as a slip', () => {
+    expect(suggest('KIT: No!', '(The Ood grab Kit.)')).toEqual(['2 grab OOD>KIT']);
+    // After a name it is still odd, and no act.
+    expect(suggest('KIT: No!', 'MARA: Hi.', '(Mara kiss Kit.)')).toEqual([]);
+  });
+
   it('keeps a plural subject plural for the verb after `and`', () => {
     expect(suggest('KIT: Hi.', '(Two young women approach and touch Kit’s hair.)')).toEqual([
       '2 caress YOUNG WOMEN>KIT @hair',
