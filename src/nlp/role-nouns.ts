@@ -172,9 +172,14 @@ function actsNext(tokens: readonly Token[], k: number): boolean {
   if (tokens[n]?.tags.has('Adverb') === true) n++;
   const t = tokens[n];
   if (t === undefined || !isVerb(t) || tokens[k]!.post.trim() !== '') return false;
-  // `a Glasgow kiss`: a bare act word after the noun is its head noun, not its verb.
-  return !(ACT_NOUNS.has(t.lower) && ACT_VERB_FORMS.get(t.lower)?.form === 'base');
+  // `a Glasgow kiss`: a bare act word after the noun is its head noun, not its verb; but it is
+  // the verb when an object follows (`The Zarbi push the Doctor`).
+  if (!(ACT_NOUNS.has(t.lower) && ACT_VERB_FORMS.get(t.lower)?.form === 'base')) return true;
+  const o = tokens[n + 1];
+  return o !== undefined && (o.cap || OBJECT_OPENERS.has(o.lower));
 }
+
+const OBJECT_OPENERS = new Set(['the', 'him', 'her', 'them']);
 
 /** Whether token `i` opens a clause: first, or after `and`, `then`, a comma. */
 function isClauseHead(tokens: readonly Token[], i: number): boolean {

@@ -518,6 +518,8 @@ describe('suggestMoments', () => {
 
   it('reads a bare verb after a kind of being as its plural, not as a slip', () => {
     expect(suggest('KIT: No!', '(The Ood grab Kit.)')).toEqual(['2 grab OOD>KIT']);
+    // An act word that is also a noun is the verb when an object follows it.
+    expect(suggest('KIT: No!', '(The Zarbi push Kit forward.)')).toEqual(['2 shove ZARBI>KIT']);
     // After a name it is still odd, and no act.
     expect(suggest('KIT: No!', 'MARA: Hi.', '(Mara kiss Kit.)')).toEqual([]);
   });
