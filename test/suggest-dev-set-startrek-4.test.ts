@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA } from './shared-data.js';
 import {
-  devKey,
+  expectApart,
+  expectDistinctSpread,
   expectHtmlAnchors,
   expectNamesOnPages,
   expectPooledSample,
@@ -25,22 +26,13 @@ describe('the fourth Star Trek suggest dev set fixture', () => {
   it('holds at least 120 distinct directions, at most 2 per page, from all six series', () => {
     expect(set.folder).toBe(FOLDER);
     expect(set.directions.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(set.directions.map(devKey)).size).toBe(set.directions.length);
-    const perPage = new Map<string, number>();
-    for (const d of set.directions) perPage.set(d.file, (perPage.get(d.file) ?? 0) + 1);
-    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(2);
+    expectDistinctSpread(set.directions, 2);
     const series = new Set(set.directions.map((d) => d.file.split('/')[0]));
     expect([...series].sort()).toEqual(['ds9', 'ent', 'tas', 'tng', 'tos', 'voy']);
   });
 
   it('shares no direction and no page with the first three Star Trek sets', () => {
-    for (const other of earlier) {
-      expect(other.folder).toBe(FOLDER);
-      const taken = new Set(other.directions.map(devKey));
-      expect(set.directions.filter((d) => taken.has(devKey(d))).map(devKey)).toEqual([]);
-      const pages = new Set(other.directions.map((d) => d.file));
-      expect(set.directions.filter((d) => pages.has(d.file)).map(devKey)).toEqual([]);
-    }
+    expectApart(FOLDER, set.directions, earlier, true);
   });
 
   it('uses the shared terms, parts and tags; mixes acts, look-alikes and random ones', () => {

@@ -120,6 +120,41 @@ export function expectActsShare(directions: readonly DevDirection[]): void {
   expect(withActs).toBeLessThan(directions.length * 0.7);
 }
 
+/**
+ * Entries all distinct, at most `maxPerFile` from one file; the count per file, for the
+ * caller's own spread checks.
+ */
+export function expectDistinctSpread(
+  directions: readonly DevDirection[],
+  maxPerFile: number,
+): Map<string, number> {
+  expect(new Set(directions.map(devKey)).size).toBe(directions.length);
+  const perFile = new Map<string, number>();
+  for (const d of directions) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
+  expect(Math.max(...perFile.values())).toBeLessThanOrEqual(maxPerFile);
+  return perFile;
+}
+
+/**
+ * No entry is an entry of an earlier set of the same folder; with `pages`, no entry is even
+ * from a file an earlier set used.
+ */
+export function expectApart(
+  folder: string,
+  directions: readonly DevDirection[],
+  earlier: readonly { folder: string; directions: readonly DevDirection[] }[],
+  pages = false,
+): void {
+  for (const other of earlier) {
+    expect(other.folder).toBe(folder);
+    const taken = new Set(other.directions.map(devKey));
+    expect(directions.filter((d) => taken.has(devKey(d))).map(devKey)).toEqual([]);
+    if (!pages) continue;
+    const files = new Set(other.directions.map((d) => d.file));
+    expect(directions.filter((d) => files.has(d.file)).map(devKey)).toEqual([]);
+  }
+}
+
 /** A file of the real data under `folder`: its lines as the reader reads them, and its text. */
 export function readShared(folder: string, file: string) {
   const path = sharedData(...folder.split('/'), file);
