@@ -10,6 +10,15 @@ import { PeopleIndex } from '../src/nlp/people-index.js';
 import { seriesCalledNames, seriesGenders, suggestMoments } from '../src/nlp/suggest-moments.js';
 import type { Gender } from '../src/nlp/words.js';
 import { REPO_ROOT } from '../test/shared-data.js';
+import {
+  halfOf,
+  matches,
+  prf,
+  type Counts,
+  type DevSet,
+  type Half,
+  type LabelEvent,
+} from './dev-set-labels.js';
 import { requireSharedData, walk } from './real-data.js';
 
 /**
@@ -32,30 +41,6 @@ import { requireSharedData, walk } from './real-data.js';
  * Misses and false positives are also counted by cause (counts only, whatever the flags).
  */
 
-interface LabelEvent {
-  readonly action: string;
-  readonly initiator: string | null;
-  readonly recipients: readonly string[];
-  readonly mutual: boolean;
-}
-
-interface DevSet {
-  readonly folder: string;
-  readonly directions: readonly {
-    readonly file: string;
-    readonly line: number;
-    readonly events: readonly LabelEvent[];
-    readonly uncertain?: boolean;
-  }[];
-}
-
-type Half = 'tuning' | 'held-out';
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
 const shared = requireSharedData('suggest-eval');
 const setArg = process.argv.indexOf('--set');
 const setPath =
@@ -70,16 +55,6 @@ const codebook = parseCodebook(
 const verbose = process.argv.includes('--verbose');
 const split = process.argv.includes('--split');
 const speed = process.argv.includes('--speed');
-
-/** The half of the dev set a file belongs to: FNV-1a of its name, even -> tuning. */
-function halfOf(file: string): Half {
-  let h = 0x811c9dc5;
-  for (const ch of file) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 2 === 0 ? 'tuning' : 'held-out';
-}
 
 function readLines(path: string): readonly TranscriptLine[] {
   return readTranscript(readFileSync(path), path).parts[0]!.transcript.lines;
@@ -260,29 +235,9 @@ function missCause(
     : 'act';
 }
 
-function matches(e: LabelEvent, s: Suggestion, key: (n: string) => string): boolean {
-  if (e.action !== s.action) return false;
-  const set = (names: readonly (string | null)[]): string =>
-    [...new Set(names.filter((n): n is string => n !== null).map(key))].sort().join('|');
-  if (e.mutual || s.mutual) {
-    return set([e.initiator, ...e.recipients]) === set([s.initiator, ...s.recipients]);
-  }
-  return (
-    (e.initiator === null ? null : key(e.initiator)) ===
-      (s.initiator === null ? null : key(s.initiator)) && set(e.recipients) === set(s.recipients)
-  );
-}
-
 function show(e: Pick<LabelEvent, 'initiator' | 'recipients' | 'mutual'>): string {
   return `${e.initiator ?? '-'} -> ${e.recipients.join('+')}${e.mutual ? ' (mutual)' : ''}`;
 }
-
-const prf = (c: Counts): string => {
-  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
-  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
-};
 
 const total = { tp: 0, fp: 0, fn: 0 };
 for (const c of counts.values()) {
