@@ -71,15 +71,23 @@ export const isLabelName = (s: unknown): boolean =>
 
 /**
  * The checks every labelled direction passes: known tags, each once, `multiple` exactly when
- * it holds several events; events with a shared term and part, named recipients, and a
- * mutual event with no initiator and two people at least (or one crowd: see
- * suggest-dev-set-startrek-2.md).
+ * it holds several events, and sound events (expectSoundEvents).
  */
 export function expectSoundLabels(d: DevDirection): void {
   const at = devKey(d);
   for (const t of d.tags) expect(DEV_SET_TAGS, at).toContain(t);
   expect(new Set(d.tags).size, at).toBe(d.tags.length);
   expect(d.tags.includes('multiple'), at).toBe(d.events.length > 1);
+  expectSoundEvents(d);
+}
+
+/**
+ * A direction's events, whoever labelled them: known terms and parts, named recipients, and
+ * a mutual event with no initiator and two people at least (or one crowd: see
+ * suggest-dev-set-startrek-2.md).
+ */
+export function expectSoundEvents(d: Pick<DevDirection, 'file' | 'line' | 'events'>): void {
+  const at = `${d.file}:${d.line}`;
   for (const e of d.events) {
     expect(DEV_SET_TERMS, at).toContain(e.action);
     if (e.part !== undefined) expect(DEV_SET_PARTS, at).toContain(e.part);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readDevSet, expectSoundEvents, devKey } from './suggest-dev-sets.js';
+
+// Second readers' labels (BENCHMARKS.md, "Two readers of the same directions"): the
+// directions of two dev sets labelled again by someone who did not see the first labels, to
+// measure how far two careful readers agree. Same directions in the same order as the set
+// they read again; sound events; the counts the benchmark reports.
+
+const SETS: { name: string; events: Record<string, number>; withActs: number }[] = [
+  {
+    name: 'doctorwho-4',
+    events: {
+      kiss: 11,
+      hug: 11,
+      'hold-hands': 2,
+      handshake: 8,
+      slap: 6,
+      punch: 8,
+      shove: 10,
+      grab: 18,
+    },
+    withActs: 64,
+  },
+  {
+    name: 'startrek-4',
+    events: {
+      kiss: 17,
+      hug: 11,
+      'touch-face': 1,
+      'hold-hands': 5,
+      handshake: 8,
+      slap: 4,
+      punch: 18,
+      shove: 11,
+      grab: 21,
+    },
+    withActs: 80,
+  },
+];
+
+describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
+  const first = readDevSet(`suggest-dev-set-${name}.json`);
+  const again = readDevSet(`suggest-dev-set-${name}.second-reader.json`);
+
+  it('reads the same directions, in the same order', () => {
+    expect(again.folder).toBe(first.folder);
+    expect(again.directions.map(devKey)).toEqual(first.directions.map(devKey));
+  });
+
+  it('labels sound events, as many as the benchmark reports', () => {
+    const counts: Record<string, number> = {};
+    for (const d of again.directions) {
+      expectSoundEvents(d);
+      for (const e of d.events) counts[e.action] = (counts[e.action] ?? 0) + 1;
+    }
+    expect(counts).toEqual(events);
+    expect(again.directions.filter((d) => d.events.length > 0)).toHaveLength(withActs);
+  });
+});
