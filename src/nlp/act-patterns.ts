@@ -110,7 +110,11 @@ export function readAct(
   const aux = word(items[k - 1]);
   const aux2 = word(items[k - 2]);
   if (sharedPassive !== undefined || isAux(aux) || (isAux(aux2) && items[k - 1]?.kind === 'tok')) {
-    const by = items.findIndex((x, i) => i > k && word(x) === 'by');
+    let by = items.findIndex((x, i) => i > k && word(x) === 'by');
+    // `is grabbed by the arm`, `seized by the throat by a guard`: the part taken hold of, not
+    // the doer; a second `by` may name the doer.
+    const heldBy = by > k ? partAfter(items, by + 1) : null;
+    if (heldBy !== null) by = items.findIndex((x, i) => i > by + 1 && word(x) === 'by');
     const named = items[by + 1];
     // The clause's own `by ...`, else the agent of the passive it goes on from.
     const agent =
@@ -128,7 +132,7 @@ export function readAct(
       let d = skip(items, by + 1);
       if (DETS.has(word(items[d]))) d++;
       if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
-      if (agent !== null) return mk(term, agent, ['subject'], false, null, 'act.passive', null);
+      if (agent !== null) return mk(term, agent, ['subject'], false, heldBy, 'act.passive', null);
       // Knocked down or hit with no one named: by a blast, a shot or a fall as often as by a
       // blow (`Garrett is hit`), so only an agent implied by the clause before makes it an
       // act (see implied-agent.ts).
@@ -137,7 +141,7 @@ export function readAct(
         (lemma === 'hit' || lemma === 'strike') &&
         !items.slice(k + 1, k + 5).some((x) => BODY_PARTS.has(word(x)) || word(x) === 'behind');
       const rule = felled || shot ? 'act.knocked-no-agent' : 'act.passive-no-agent';
-      return mk(term, null, ['subject'], false, null, rule, null);
+      return mk(term, null, ['subject'], false, heldBy, rule, null);
     }
   }
   // `strikes up a tune`, `knocks back a drink`: a particle makes another verb.
@@ -483,4 +487,15 @@ function handOn(items: readonly Item[], k: number): RawAct | null {
 function partnerHandshake(): RawAct {
   const other = ref('pronoun', [], { pronoun: 'them' });
   return mk('handshake', 'subject', [other], false, 'hand', 'act.hands-partner', null);
+}
+
+/**
+ * The body part named at `i`, after a determiner or `his`, `her` (`the arm`, `her wrist`).
+ * A part with a named owner (`by the Sleeper's hand`) is the doer's.
+ */
+function partAfter(items: readonly Item[], i: number): string | null {
+  const at = items[i];
+  const owner = at?.kind === 'ref' && at.ref.possessive && at.ref.kind === 'pronoun';
+  const it = items[DETS.has(word(items[i])) || owner ? i + 1 : i];
+  return it?.kind === 'tok' ? (BODY_PARTS.get(it.tok.lower) ?? null) : null;
 }

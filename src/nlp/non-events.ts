@@ -17,6 +17,7 @@ const MODALS = new Set([
   'wo',
   'ca',
 ]);
+const PASSIVE_BE = new Set(['be', 'get']);
 const ATTEMPT_NOUNS = new Set(['attempt', 'attempts', 'attempted', 'effort', 'try', 'bid']);
 
 /**
@@ -43,8 +44,11 @@ export function nonEventReason(
   const before = word(items[k - 1]);
   // `whilst still hugging Frasier`: the act told before goes on; it is not a second one.
   if (before === 'still') return 'still';
-  if (before === 'to') {
-    const governor = TOWARDS.has(word(items[k - 2])) ? word(items[k - 3]) : word(items[k - 2]);
+  // `pretends to be strangled`, `asks to be held`: a passive infinitive is one all the same.
+  const to =
+    before === 'to' ? k - 1 : PASSIVE_BE.has(before) && word(items[k - 2]) === 'to' ? k - 2 : -1;
+  if (to >= 0) {
+    const governor = TOWARDS.has(word(items[to - 1])) ? word(items[to - 2]) : word(items[to - 1]);
     return FULFILLING.has(governor) ? null : 'to-infinitive';
   }
   if (

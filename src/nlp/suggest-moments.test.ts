@@ -565,6 +565,23 @@ describe('suggestMoments', () => {
     expect(read('Kit holds back his tears.')).toEqual([]);
   });
 
+  it('reads `grabbed by the arm` as the part held, not the one who holds it', () => {
+    const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
+    expect(read('Owen is grabbed by the arm.')).toEqual(['4 grab ?>OWEN @arm']);
+    expect(read('Mara is seized by her wrist by Kit.')).toEqual(['4 grab KIT>MARA @wrist']);
+    expect(read('Owen turns and is grabbed by the throat.')).toEqual(['4 grab ?>OWEN @neck']);
+    // A named owner's hand is the doer's (`by Kit's hand`); a thing is still no one.
+    expect(read("Owen is grabbed by Kit's hand.")).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Owen is hit by a rock.')).toEqual([]);
+  });
+
+  it('reads a passive infinitive after a verb of pretending or wanting as no act', () => {
+    const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
+    expect(read('Owen pretends to be strangled.')).toEqual([]);
+    expect(read('Mara asks to be held by Kit.')).toEqual([]);
+    expect(read('Owen manages to be hugged by Mara.')).toEqual(['4 hug MARA>OWEN']);
+  });
+
   it("reads `him` as the doer before someone only named as an owner (`Owen's hand`)", () => {
     expect(
       suggest('TAVI: Hey.', 'OWEN: No.', "(Tavi touches Owen's hand before Dorn pulls him off.)"),

@@ -214,6 +214,11 @@ export const FULFILLING = new Set([
   'continues',
   'continued',
   'finally',
+  // `only to be hit again`, `has to be held back`: it happens.
+  'only',
+  'has',
+  'had',
+  'having',
   // `rushes (over) to hug her`: hurrying to an act is doing it; `moves to hug her` is not,
   // nor (as the sets are labelled) `runs to shake his hand`.
   'rushes',
