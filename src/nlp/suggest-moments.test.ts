@@ -580,6 +580,9 @@ describe('suggestMoments', () => {
     expect(read('Owen pretends to be strangled.')).toEqual([]);
     expect(read('Mara asks to be held by Kit.')).toEqual([]);
     expect(read('Owen manages to be hugged by Mara.')).toEqual(['4 hug MARA>OWEN']);
+    // `only to`, `has to`: it happens.
+    expect(read('Owen wakes only to be hit again by Mara.')).toEqual(['4 punch MARA>OWEN']);
+    expect(read('Owen has to be held back by Kit.')).toEqual(['4 grab KIT>OWEN']);
   });
 
   it("reads `him` as the doer before someone only named as an owner (`Owen's hand`)", () => {
