@@ -13,7 +13,7 @@ import type { RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { isVerb } from './tokens.js';
-import type { Gender } from './words.js';
+import { CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -104,8 +104,9 @@ export function readDirection(d: Direction): Suggestion[] {
         // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
         clauseSubject = subject;
-      } else if (lastBeing !== null && word(clause.items[0]) === 'it') {
-        // `He cries out as it starts to strangle him`, after `changes into a Zygon`.
+      } else if (lastBeing !== null && opensWithIt(clause.items)) {
+        // `He cries out as it starts to strangle him`, after `changes into a Zygon`; `But it
+        // grabs hold of his ankle`, after `clobbers the robot`.
         subject = resolveRef(lastBeing, ctx([]), scope, true);
         clauseSubject = subject;
       } else if (mainSubject !== null) {
@@ -399,4 +400,10 @@ function doersOf(
     if (act.objects.length > 0) return subject.names.map((n) => ({ ...subject, names: [n] }));
   }
   return [subject];
+}
+
+/** Whether a clause opens with `it`, after any linking words (`But it grabs him`). */
+function opensWithIt(items: readonly Item[]): boolean {
+  const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
+  return word(items[first]) === 'it';
 }

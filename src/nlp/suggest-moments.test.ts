@@ -451,6 +451,10 @@ describe('suggestMoments', () => {
         '(He turns to see Mara change into a Zygon. He cries out as it starts to strangle him.)',
       ),
     ).toEqual(['3 grab ZYGON>OWEN']);
+    // After a linking word too: `But it grabs ...`.
+    expect(
+      suggest('KIT: Hold it.', '(He clobbers the robot. But it grabs hold of his ankle.)'),
+    ).toEqual(['2 punch KIT>ROBOT', '2 grab ROBOT>KIT @leg']);
   });
 
   it('takes a speech after `(to Elsa)` as said to Elsa, for `they`', () => {
