@@ -1,6 +1,6 @@
 import type { TranscriptLine } from '../domain/transcript.js';
 import type { GenderBook } from './gender-book.js';
-import { isNoOnePresent } from './person-nouns.js';
+import { isNoOnePresent, isPluralRole } from './person-nouns.js';
 import type { Gender } from './words.js';
 
 /**
@@ -190,7 +190,8 @@ export class Discourse {
     among?: readonly string[],
   ): { name: string; sure: boolean } | null {
     const ranked = [...this.candidates(ctx, subjectRole)]
-      .filter(([name]) => among === undefined || among.includes(name))
+      // `They dispatch their attackers. Worf takes her hand`: not a group.
+      .filter(([name]) => (among === undefined || among.includes(name)) && !isPluralRole(name))
       .map(([name, s]): [string, number] => {
         const g = this.genders.genderOf(name);
         // What this direction showed only rules out: `his arms ... She slaps him` is not him.

@@ -1,5 +1,54 @@
 import type { Gender } from './words.js';
 
+const UNMARKED_PEOPLE = [
+  'killer',
+  'attacker',
+  'assailant',
+  'intruder',
+  'thug',
+  'thief',
+  'pirate',
+  'bandit',
+  'assassin',
+  'kidnapper',
+  'mugger',
+  'burglar',
+  'gunman',
+  'rebel',
+  'victim',
+  'cop',
+  'constable',
+  'sentry',
+  'jailer',
+  'warder',
+  'inmate',
+  'convict',
+  'captive',
+  'neighbour',
+  'neighbor',
+  'cousin',
+  'twin',
+  'partner',
+  'colleague',
+  'student',
+  'pupil',
+  'owner',
+  'shopkeeper',
+  'bartender',
+  'engineer',
+  'medic',
+  'paramedic',
+  'assistant',
+  'survivor',
+  'teenager',
+  'youth',
+  'toddler',
+  'infant',
+  'vampire',
+  'werewolf',
+  'scarecrow',
+];
+
 /** Common nouns for people: `the guard`, `a young woman`. Gender where the word tells it. */
 export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['man', 'm'],
@@ -79,6 +128,41 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['lover', null],
   ['fiance', 'm'],
   ['fiancee', 'f'],
+  // People by what they do or are to someone, which the tagger does not mark as people.
+  ...UNMARKED_PEOPLE.map((w) => [w, null] as const),
+  ['butler', 'm'],
+  ['king', 'm'],
+  ['queen', 'f'],
+  ['prince', 'm'],
+  ['princess', 'f'],
+  ['duke', 'm'],
+  ['duchess', 'f'],
+  ['emperor', 'm'],
+  ['empress', 'f'],
+  ['landlord', 'm'],
+  ['landlady', 'f'],
+  ['barmaid', 'f'],
+  ['vicar', 'm'],
+  ['monk', 'm'],
+  ['nun', 'f'],
+  ['chap', 'm'],
+  ['bloke', 'm'],
+  ['guy', 'm'],
+  ['lass', 'f'],
+  ['niece', 'f'],
+  ['nephew', 'm'],
+  ['aunt', 'f'],
+  ['uncle', 'm'],
+  ['grandmother', 'f'],
+  ['grandfather', 'm'],
+  ['granny', 'f'],
+  ['grandma', 'f'],
+  ['grandpa', 'm'],
+  ['widow', 'f'],
+  ['widower', 'm'],
+  ['hostess', 'f'],
+  ['nanny', 'f'],
+  ['governess', 'f'],
 ]);
 
 // Speaker labels that are no one a stage direction's `him` or `her` can be, nor anyone in the
@@ -100,4 +184,15 @@ const CHORUS = new Set(['ALL', 'BOTH', 'CROWD', 'EVERYONE', 'TOGETHER', 'OTHERS'
 export function isNoOnePresent(name: string): boolean {
   if (CHORUS.has(name)) return true;
   return name.split(/[\s']+/).some((w) => MACHINE_WORDS.has(w));
+}
+
+const PLURAL_PEOPLE = new Set(['men', 'women', 'people', 'children']);
+
+/**
+ * Whether a name is a role written as a plural (`THUGS`, `ATTACKERS`, `MEN`): a group, which
+ * `him` or `her` never stands for.
+ */
+export function isPluralRole(name: string): boolean {
+  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  return PLURAL_PEOPLE.has(last) || (/[^s]s$/.test(last) && PERSON_NOUNS.has(last.slice(0, -1)));
 }

@@ -10,6 +10,8 @@ const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
   ['women', 'woman'],
   ['people', 'person'],
   ['children', 'child'],
+  ['thieves', 'thief'],
+  ['wives', 'wife'],
 ]);
 // Person nouns that say no more than a person of a kind: `the cyber man` is a CYBER.
 const GENERIC_HEADS = new Set(['man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person']);

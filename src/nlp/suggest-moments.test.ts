@@ -534,6 +534,24 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads people named by what they do (`the killer`, `an attacker`) as people', () => {
+    expect(suggest('VINA: Run!', '(The killer grabs Vina.)')).toEqual(['2 grab KILLER>VINA']);
+    expect(suggest('JAKE: Hey!', '(Jake knocks the attacker out.)')).toEqual([
+      '2 punch JAKE>ATTACKER',
+    ]);
+    expect(suggest('MARA: No!', '(A scarecrow grabs Mara from behind.)')).toEqual([
+      '2 grab SCARECROW>MARA',
+    ]);
+  });
+
+  it('never reads `her` or `him` as people named as a plural (`their attackers`)', () => {
+    const rows = ['WORF: Now.', 'ELSA: Yes.', 'WORF: Together.'];
+    const fight = '(The dead soldiers rise again, and he hands her a sword. They dispatch their';
+    const after =
+      'attackers then she swings at him. Then they gaze at each other, Worf takes her hand.)';
+    expect(suggest(...rows, `${fight} ${after}`)).toEqual(['4 hold-hands WORF>ELSA @hand']);
+  });
+
   it('reads a rank before a name as a title', () => {
     // A name no one speaks keeps its title, as `Mister Lloyd` does.
     expect(suggest('KIRK: Now.', '(Hengist grabs Yeoman Tankris.)')).toEqual([
