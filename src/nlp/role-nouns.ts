@@ -13,6 +13,8 @@ const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
   ['thieves', 'thief'],
   ['wives', 'wife'],
 ]);
+// Person nouns for beings rather than people at a post.
+const BEING_HEADS = new Set(['android', 'drone', 'robot', 'cyborg', 'creature', 'monster']);
 // Person nouns that say no more than a person of a kind: `the cyber man` is a CYBER.
 const GENERIC_HEADS = new Set(['man', 'woman', 'boy', 'girl', 'lady', 'gentleman', 'person']);
 // Compounds that are people whatever compromise knows of them: `crewmember`, `policewoman`.
@@ -121,9 +123,14 @@ function modifiesPersonNoun(tokens: readonly Token[], k: number): boolean {
   if (word === undefined || next === undefined || word.cap || next.cap) return false;
   if (word.post.trim() !== '' || POSSESSIVE.test(word.text)) return false;
   // `the torpedo hits`: a verb the tagger took for a plural.
-  if (ACT_VERB_FORMS.has(next.lower) || personNoun(word) === null) return false;
+  if (ACT_VERB_FORMS.has(next.lower)) return false;
   const head = personNoun(next);
-  return head !== null && !GENERIC_HEADS.has(head.singular);
+  if (head === null || GENERIC_HEADS.has(head.singular)) return false;
+  if (personNoun(word) !== null) return true;
+  // `a security guard`, `a patrol member`: a plain noun naming the post. Not before a kind of
+  // being (`the metal monster` is a thing's description, as `the metal door` is).
+  const plain = word.tags.has('Noun') && !word.tags.has('Adjective') && !word.tags.has('Pronoun');
+  return plain && !word.tags.has('Value') && !BEING_HEADS.has(head.singular);
 }
 
 /**

@@ -542,6 +542,13 @@ describe('suggestMoments', () => {
     expect(suggest('MARA: No!', '(A scarecrow grabs Mara from behind.)')).toEqual([
       '2 grab SCARECROW>MARA',
     ]);
+    // A noun naming the post: `a patrol member`, `a security guard`.
+    expect(suggest('MARA: No!', '(A patrol member grabs Mara.)')).toEqual([
+      '2 grab PATROL MEMBER>MARA',
+    ]);
+    expect(suggest('KIT: Go.', '(Kit knocks out a security guard.)')).toEqual([
+      '2 punch KIT>SECURITY GUARD',
+    ]);
   });
 
   it('never reads `her` or `him` as people named as a plural (`their attackers`)', () => {
