@@ -423,7 +423,7 @@ export function readAct(
   if (
     RECIPROCAL_LEMMAS.has(lemma) &&
     plural &&
-    (next === undefined || word(next) === 'and' || !isObjectWord(next))
+    (next === undefined || word(next) === 'and' || !isObjectWord(next) || adjunct(items, j))
   ) {
     const term = actTerm(lemma, null);
     return term === null ? null : mk(term, 'subject', [], true, null, 'act.reciprocal', null);
@@ -498,4 +498,24 @@ function partAfter(items: readonly Item[], i: number): string | null {
   const owner = at?.kind === 'ref' && at.ref.possessive && at.ref.kind === 'pronoun';
   const it = items[DETS.has(word(items[i])) || owner ? i + 1 : i];
   return it?.kind === 'tok' ? (BODY_PARTS.get(it.tok.lower) ?? null) : null;
+}
+
+// Words after `They hug` that the tagger takes for nouns but that tell how or where.
+const HOW_WORDS = new Set(['offscreen', 'onscreen', 'off-screen', 'goodbye', 'goodnight', 'still']);
+// Nouns in -ing, which may be what is kissed (`kisses the ring`), not how.
+const ING_NOUNS =
+  /^(?:.*thing|king|ring|string|wing|ceiling|building|painting|drawing|earring|wedding|morning|evening)$/;
+
+/**
+ * `(They hug) crying`, `(They kiss) offscreen`, `(They hug) still tearful`: a participle, an
+ * adverb or an adjective with no noun after it, not an object.
+ */
+function adjunct(items: readonly Item[], j: number): boolean {
+  const it = items[j];
+  if (it?.kind !== 'tok') return false;
+  const w = it.tok.lower;
+  if (HOW_WORDS.has(w) || (/[^aeiou]ing$/.test(w) && !ING_NOUNS.test(w))) return true;
+  const after = items[j + 1];
+  const noun = after?.kind === 'ref' || (after?.kind === 'tok' && after.tok.tags.has('Noun'));
+  return it.tok.tags.has('Adjective') && !noun;
 }

@@ -143,6 +143,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
   return { subject: null, thingSubject: false };
 }
 
+// Words after a verb of moving: `Rose turns to Mickey and they hug`.
+const MOVING_TO = new Set(['to', 'towards', 'toward', 'into', 'away', 'back', 'around', 'round']);
 // Words that open an object after a verb: `Goth floors the Doctor`, `Kirk lures a guard`.
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'another']);
 
@@ -163,7 +165,7 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
   // `Popplewick turns and the Doctor grabs ...`: or at the end of its clause.
   const next = after?.kind === 'tok' ? after.tok.lower : '';
   if (after !== undefined && after.kind !== 'ref' && !OBJECT_OPENERS.has(next))
-    if (!CLAUSE_LINKS.has(next)) return false;
+    if (!CLAUSE_LINKS.has(next) && !MOVING_TO.has(next)) return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
 }

@@ -3,6 +3,9 @@ import { ref, type Item } from './refs.js';
 import { isVerb, type Token } from './tokens.js';
 import { PRONOUNS } from './words.js';
 
+// `Donny & Daphne kiss`.
+const AND = new Set(['and', '&']);
+
 /**
  * `Rose, Jackie and Mickey` -> one group. Not when the second name starts a clause of its own
  * (`hugs Jackie and Mickey kisses her`: a verb follows and one came before), unless that verb
@@ -26,9 +29,11 @@ export function joinGroups(items: Item[]): Item[] {
       const lastTok = last.kind === 'ref' ? last.toks[last.toks.length - 1]! : null;
       const link = items[j + 1];
       const comma = lastTok !== null && lastTok.post.trim() === ',';
-      if (link?.kind === 'tok' && link.tok.lower === 'and' && items[j + 2]?.kind === 'ref') {
+      if (link?.kind === 'tok' && AND.has(link.tok.lower) && items[j + 2]?.kind === 'ref') {
         const cand = items[j + 2]!;
-        if (!canJoin(cand, items[j + 3], verbSeen)) break;
+        // `Rose turns to Mickey and they hug`: `they` after a name opens a clause of its own
+        // (`Rose and he kiss` only opens a sentence), whatever the tagger made of `turns`.
+        if (!canJoin(cand, items[j + 3], verbSeen || i > 0)) break;
         members.push(cand);
         j += 2;
         continue;

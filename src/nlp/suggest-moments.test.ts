@@ -82,6 +82,27 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a reciprocal act followed by how or where it happens', () => {
+    const talk = ['ELSA: Well.', 'OWEN: Well.'];
+    expect(suggest(...talk, '(Elsa and Owen hug crying.)')).toEqual(['3 hug *ELSA+OWEN']);
+    expect(suggest(...talk, '(Elsa and Owen kiss offscreen.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    expect(suggest(...talk, '(Elsa and Owen hug whilst still tearful.)')).toEqual([
+      '3 hug *ELSA+OWEN',
+    ]);
+    expect(suggest(...talk, '(They kiss, long and slow.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    // `&` joins names as `and` does.
+    expect(suggest(...talk, '(Elsa & Owen kiss at the door.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    // What they kiss is still no act: `They kiss the ring`.
+    expect(suggest(...talk, '(They kiss the ring.)')).toEqual([]);
+  });
+
+  it('reads `they` after a name and `and` as a clause of its own', () => {
+    // Whether or not the tagger reads `turns` as a verb.
+    expect(suggest('ROSE: Well.', 'MICKEY: Well.', '(Rose turns to Mickey and they hug.)')).toEqual(
+      ['3 hug *MICKEY+ROSE'],
+    );
+  });
+
   it('gives each doer of a plural subject their own act', () => {
     expect(suggest('(Elsa and Kit grab Owen.)')).toEqual(['1 grab ELSA>OWEN', '1 grab KIT>OWEN']);
   });
