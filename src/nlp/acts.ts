@@ -6,7 +6,7 @@ import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
-import { headsClause } from './tokens.js';
+import { headsClause, isVerb } from './tokens.js';
 import { DESCRIBING_ENDING } from './words.js';
 
 export type { RawAct } from './raw-act.js';
@@ -77,10 +77,25 @@ export function detectActs(
         mk(
           pair.term,
           pair.doer,
-          [],
+          pair.with === null ? [] : [pair.with],
           true,
           null,
           'act.pair-in',
+          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
+        ),
+      );
+      continue;
+    }
+    const wrapped = wrappedIn(items, k);
+    if (wrapped !== null) {
+      acts.push(
+        mk(
+          wrapped.term,
+          'subject',
+          [wrapped.ref],
+          false,
+          null,
+          'act.wrapped-in',
           nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
         ),
       );
@@ -288,23 +303,57 @@ const NECK_HOLDS = new Set(['headlock', 'stranglehold']);
  * `reveals Kit and Mara in a passionate kiss`, `They are locked in an embrace`: two or more
  * people in a shared act, whoever the sentence's subject is (not `takes her in a kiss`).
  */
-function pairIn(items: readonly Item[], k: number): { doer: Ref | 'subject'; term: string } | null {
+function pairIn(
+  items: readonly Item[],
+  k: number,
+): { doer: Ref | 'subject'; with: Ref | null; term: string } | null {
   const w = word(items[k]);
   const term = w === 'clinch' ? 'hug' : ACT_NOUNS.get(w);
   if (term === undefined || !SHARED_NOUNS.has(term) || word(items[k - 1]) === 'bear') return null;
   // `Their passionate embrace is interrupted`: theirs, whatever the sentence's verb.
   const owner = items[describing(items, k - 1, k) ? k - 2 : k - 1];
   if (owner?.kind === 'ref' && owner.ref.possessive && owner.ref.pronoun === 'their')
-    return { doer: { ...owner.ref, possessive: false }, term };
+    return { doer: { ...owner.ref, possessive: false }, with: null, term };
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
     if (!['a', 'an'].includes(word(items[i + 1]))) return null;
-    // `They are (locked) in an embrace`: the subject.
+    // `They are (locked) in an embrace`: the subject; `she is locked in an embrace with
+    // Luke`: the subject and Luke.
     const be = ['locked', 'caught'].includes(word(items[i - 1])) ? i - 2 : i - 1;
-    if (['are', 'were'].includes(word(items[be]))) return { doer: 'subject', term };
+    if (['are', 'were'].includes(word(items[be]))) return { doer: 'subject', with: null, term };
+    const other = word(items[k + 1]) === 'with' ? items[k + 2] : undefined;
+    if (['is', 'was'].includes(word(items[be])) && other?.kind === 'ref' && !other.ref.possessive)
+      return { doer: 'subject', with: other.ref, term };
     const who = items[i - 1];
     if (who?.kind !== 'ref' || who.ref.possessive || who.ref.kind === 'reciprocal') return null;
-    return who.ref.plural || who.ref.kind === 'plural' ? { doer: who.ref, term } : null;
+    return who.ref.plural || who.ref.kind === 'plural' ? { doer: who.ref, with: null, term } : null;
+  }
+  return null;
+}
+
+// Hugs one person can wrap another in: `enfolds her in a big hug`, `wraps him in an embrace`.
+const WRAPPING_NOUNS = new Set(['hug', 'embrace', 'cuddle']);
+
+/**
+ * `enfolds her in a big hug`, `scoops him up in an embrace`: a verb, one person, (`up`) `in`
+ * a hug; the subject hugs them. (A bear hug that holds someone is a grab: see heldIn.)
+ */
+function wrappedIn(items: readonly Item[], k: number): { ref: Ref; term: string } | null {
+  const term = ACT_NOUNS.get(word(items[k]));
+  if (!WRAPPING_NOUNS.has(word(items[k])) || term === undefined) return null;
+  if (word(items[k - 1]) === 'bear') return null;
+  for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
+    if (word(items[i]) !== 'in') continue;
+    const at = word(items[i - 1]) === 'up' ? i - 2 : i - 1;
+    const who = items[at];
+    const verb = items[at - 1];
+    // `her` before `in` is the object, whatever the tagger made of it.
+    const her = who?.kind === 'ref' && who.ref.pronoun === 'her';
+    if (who?.kind !== 'ref' || (who.ref.possessive && !her) || who.ref.plural) return null;
+    if (who.ref.kind !== 'name' && who.ref.kind !== 'pronoun') return null;
+    // `enfolds`, `scoops`: a verb in -s the tagger may take for a plural noun.
+    const verbal = verb?.kind === 'tok' && (isVerb(verb.tok) || /[^s]s$/.test(verb.tok.lower));
+    return verbal ? { ref: { ...who.ref, possessive: false }, term } : null;
   }
   return null;
 }

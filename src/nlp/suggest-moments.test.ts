@@ -96,6 +96,15 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(They kiss the ring.)')).toEqual([]);
   });
 
+  it('reads someone wrapped in a hug, or locked in an embrace with someone', () => {
+    const talk = ['ELSA: Well.', 'OWEN: Well.'];
+    expect(suggest(...talk, '(Owen enfolds her in a big hug.)')).toEqual(['3 hug OWEN>ELSA']);
+    expect(suggest(...talk, '(Owen scoops her up in an embrace.)')).toEqual(['3 hug OWEN>ELSA']);
+    expect(suggest(...talk, '(Elsa is locked in an embrace with Owen.)')).toEqual([
+      '3 hug *ELSA+OWEN',
+    ]);
+  });
+
   it('reads `they` after a name and `and` as a clause of its own', () => {
     // Whether or not the tagger reads `turns` as a verb.
     expect(suggest('ROSE: Well.', 'MICKEY: Well.', '(Rose turns to Mickey and they hug.)')).toEqual(
