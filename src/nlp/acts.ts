@@ -344,6 +344,10 @@ function wrappedIn(items: readonly Item[], k: number): { ref: Ref; term: string 
   if (word(items[k - 1]) === 'bear') return null;
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
+    // `in a big hug`, not `in for a hug` (a light verb's: see light-verbs.ts).
+    const describes = (x: Item): boolean =>
+      DETS.has(word(x)) || (x.kind === 'tok' && x.tok.tags.has('Adjective'));
+    if (!items.slice(i + 1, k).every(describes)) return null;
     const at = word(items[i - 1]) === 'up' ? i - 2 : i - 1;
     const who = items[at];
     const verb = items[at - 1];
