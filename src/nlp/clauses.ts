@@ -2,7 +2,7 @@ import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
-import { CLAUSE_LINKS } from './words.js';
+import { CLAUSE_LINKS, UNNAMED_PEOPLE } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
 export interface Clause {
@@ -125,6 +125,11 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       continue;
     }
     owner = null;
+    // `someone hits him`: a person, though not one to name.
+    if (UNNAMED_PEOPLE.has(t.lower) && !inPhrase) {
+      thing = false;
+      continue;
+    }
     if (PREPOSITIONS.has(t.lower)) {
       // The person after a preposition is its object (`In front of Rose, Jack ...`); one
       // named before it stays the subject (`an alien with heavy brows knocks him down`).

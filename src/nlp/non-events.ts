@@ -40,6 +40,8 @@ export function nonEventReason(
     const w = word(items[i]);
     if (NEGATORS.has(w)) return w;
     if (ATTEMPT_NOUNS.has(w)) return w;
+    // `gurning as if someone is throttling him`, `if he kisses her`: not what happens.
+    if (w === 'if') return w;
   }
   const before = word(items[k - 1]);
   // `whilst still hugging Frasier`: the act told before goes on; it is not a second one.

@@ -8,13 +8,16 @@ export interface Kind {
   readonly gender: Ref['gender'];
 }
 
+// Words before `one` that make it no one of a kind: `no one`, `every one`, `the one who`.
+const NOT_ONE_OF_THEM = new Set(['no', 'every', 'any', 'some', 'each', 'the', 'this', 'that']);
+const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'last']);
 // Words after `another` or `the other` that end the noun phrase there: it is a person alone.
 const PHRASE_ENDS = new Set(['and', 'then', 'as', 'before', 'but', 'while', 'when']);
 
 /**
  * `A Borg grabs Janeway. Another grabs Tuvok.`, `Two Vidiians approach. (...) The other grabs
- * Janeway`: `another` or `the other` standing for a person is one more of the kind named just
- * before, as a reader names them (BORG, VIDIIAN). Replaces such words in `items` by a ref of
+ * Janeway`, `one grabs Martha`: `another`, `the other`, `one` or `a third one` standing for a
+ * person is one more of the kind named just before, as a reader names them (BORG, VIDIIAN). Replaces such words in `items` by a ref of
  * that kind and returns the kind last named once the sentence is read, for the next one.
  */
 export function nameOthers(items: Item[], before: Kind | null): Kind | null {
@@ -22,7 +25,8 @@ export function nameOthers(items: Item[], before: Kind | null): Kind | null {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.kind === 'ref') {
-      kind = kindOf(it.ref) ?? kind;
+      // `the guards outside the Captain's quarters`: an owner is no kind met.
+      if (!it.ref.possessive) kind = kindOf(it.ref) ?? kind;
       continue;
     }
     if (kind === null) continue;
@@ -52,10 +56,16 @@ function otherEnd(items: readonly Item[], k: number): number {
     return it?.kind === 'tok' ? it.tok : null;
   };
   let end: number;
-  if (word(k)?.lower === 'another') end = k + 1;
-  else if (word(k)?.lower === 'the' && word(k + 1)?.lower === 'other')
+  const w = word(k)?.lower;
+  if (w === 'another') end = k + 1;
+  else if (w === 'the' && word(k + 1)?.lower === 'other')
     end = word(k + 2)?.lower === 'one' ? k + 3 : k + 2;
+  // `The Hath breach the barricade and one grabs Martha`; `a third one grabs him`.
+  else if (w === 'one' && !NOT_ONE_OF_THEM.has(word(k - 1)?.lower ?? '')) end = k + 1;
+  else if ((w === 'a' || w === 'the') && ORDINALS.has(word(k + 1)?.lower ?? ''))
+    end = word(k + 2)?.lower === 'one' ? k + 3 : k;
   else return k;
+  if (end === k) return k;
   const last = word(end - 1)!;
   if (last.post.trim() !== '') return end;
   const next = items[end];

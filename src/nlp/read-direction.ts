@@ -13,7 +13,7 @@ import type { RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { isVerb } from './tokens.js';
-import { CLAUSE_LINKS, type Gender } from './words.js';
+import { CLAUSE_LINKS, UNNAMED_PEOPLE, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -63,6 +63,8 @@ export function readDirection(d: Direction): Suggestion[] {
     // Whether the subject written last was plural (`Two women approach and touch ...`).
     let pluralSubject = false;
     let thing = false;
+    // Whether the subject written last was `someone` (see UNNAMED_PEOPLE).
+    let unnamed = false;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
     let before: Participants | null = null;
@@ -87,12 +89,16 @@ export function readDirection(d: Direction): Suggestion[] {
         arriving: arriving.filter((n) => !earlier.includes(n)),
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
+      // `someone hits Ian over the head (and runs off)`: a doer the direction does not name.
+      const unnamedHere = clause.subject === null && opensWithUnnamed(clause.items);
       if (clause.thingSubject) thing = true;
-      else if (clause.subject !== null) thing = false;
+      else if (clause.subject !== null || unnamedHere) thing = false;
+      if (unnamedHere) unnamed = true;
+      else if (clause.subject !== null || clause.thingSubject) unnamed = false;
       let subject: Resolved | null = null;
       let guessed = false;
       const mainSubject = openingParticiple(clauses, ci);
-      if (thing) subject = null;
+      if (thing || unnamed) subject = null;
       else if (clause.subject !== null) {
         subject =
           fallenAfterBlow(clause, out, scope.discourse) ??
@@ -141,7 +147,9 @@ export function readDirection(d: Direction): Suggestion[] {
       // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`.
       const acts: RawAct[] = thing
         ? detectActs(clause, null, previousNonEvent).filter((a) => a.rule === 'act.pair-in')
-        : detectActs(clause, subjectRef, previousNonEvent, passive);
+        : detectActs(clause, subjectRef, previousNonEvent, passive).map((a) =>
+            unnamed && a.doer === 'subject' ? { ...a, doer: null } : a,
+          );
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
@@ -167,7 +175,7 @@ export function readDirection(d: Direction): Suggestion[] {
           meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
         }
       }
-      before = thing || !ownDoer ? null : participantsOf(clause, subject);
+      before = thing || unnamed || !ownDoer ? null : participantsOf(clause, subject);
       acted = [...objectsOf(clause), ...out.slice(made).flatMap((s) => s.recipients)];
       for (const [i, it] of clause.items.entries()) {
         // `Jim, a tall man, ...`: the role is Jim, no one else met.
@@ -406,4 +414,14 @@ function doersOf(
 function opensWithIt(items: readonly Item[]): boolean {
   const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
   return word(items[first]) === 'it';
+}
+
+/** Whether `someone` or `somebody` stands before the clause's first verb. */
+function opensWithUnnamed(items: readonly Item[]): boolean {
+  for (const it of items) {
+    if (it.kind !== 'tok') continue;
+    if (UNNAMED_PEOPLE.has(it.tok.lower)) return true;
+    if (isVerb(it.tok)) return false;
+  }
+  return false;
 }

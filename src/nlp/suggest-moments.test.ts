@@ -105,6 +105,28 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads `someone` as a doer left unnamed, for the clauses that go on from it too', () => {
+    const talk = ['OWEN: Hey.', 'KIT: Stop.'];
+    expect(suggest(...talk, '(There is a struggle, then someone hits Kit over the head.)')).toEqual(
+      ['3 punch ?>KIT'],
+    );
+    expect(suggest(...talk, '(Someone comes up behind Kit and knocks him out.)')).toEqual([
+      '3 punch ?>KIT',
+    ]);
+    // What happens only `as if` is no act.
+    expect(suggest(...talk, '(Kit gasps as if someone is throttling him.)')).toEqual([]);
+  });
+
+  it('reads `one` standing alone as one more of the kind just named', () => {
+    expect(suggest('KIT: Run!', '(The Hath breach the barricade and one grabs Kit.)')).toEqual([
+      '2 grab HATH>KIT',
+    ]);
+    expect(suggest('KIT: Run!', '(Two guards enter. One grabs Kit.)')).toEqual([
+      '2 grab GUARD>KIT',
+    ]);
+    expect(suggest('KIT: Run!', '(No one grabs Kit.)')).toEqual([]);
+  });
+
   it('reads `they` after a name and `and` as a clause of its own', () => {
     // Whether or not the tagger reads `turns` as a verb.
     expect(suggest('ROSE: Well.', 'MICKEY: Well.', '(Rose turns to Mickey and they hug.)')).toEqual(

@@ -171,6 +171,9 @@ export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['top', 'head'],
 ]);
 
+/** People a direction leaves unnamed: `someone hits Ian over the head` (no initiator). */
+export const UNNAMED_PEOPLE = new Set(['someone', 'somebody']);
+
 /** Words that end a clause and start another when a verb follows them. */
 export const CLAUSE_LINKS = new Set([
   'and',
@@ -275,6 +278,8 @@ export const NOT_NAMES = new Set([
   'outside',
   'everyone',
   'everybody',
+  'someone',
+  'somebody',
   'both',
   'all',
   'others',
