@@ -292,9 +292,10 @@ describe('suggestMoments', () => {
 
   it('reads no act when a thing is the subject', () => {
     expect(suggest('OWEN: Look out!', '(A falling beam hits Owen.)')).toEqual([]);
-    // A common noun opening a sentence is a thing, not a name; `someone` is a person.
+    // A common noun opening a sentence is a thing, not a name; `someone` is a person, left
+    // unnamed as the dev sets label an unnamed agent.
     expect(suggest('KIM: What?', '(Owen works a panel. Energy hits Kim.)')).toEqual([]);
-    expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab SOMEONE>KIM']);
+    expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
   it('keeps a pronoun away from someone this direction showed to be of the other gender', () => {
