@@ -117,6 +117,12 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Kit gasps as if someone is throttling him.)')).toEqual([]);
   });
 
+  it('reads clothes and eyelids as parts of their owner', () => {
+    const talk = ['NERO: Hail.', 'OWEN: Run.'];
+    expect(suggest(...talk, "(Owen grabs Nero's toga.)")).toEqual(['3 grab OWEN>NERO @collar']);
+    expect(suggest(...talk, "(Owen kisses Nero's eyelids.)")).toEqual(['3 kiss OWEN>NERO @face']);
+  });
+
   it('reads `one` standing alone as one more of the kind just named', () => {
     expect(suggest('KIT: Run!', '(The Hath breach the barricade and one grabs Kit.)')).toEqual([
       '2 grab HATH>KIT',
