@@ -27,6 +27,19 @@ export function detectActs(
 ): RawAct[] {
   const items = clause.items;
   const acts: RawAct[] = [];
+  // An act named by the noun at `at` (`a hold on him`, `in an embrace`), happening or not.
+  const nounAct = (
+    at: number,
+    term: string,
+    doer: RawAct['doer'],
+    objects: RawAct['objects'],
+    mutual: boolean,
+    part: string | null,
+    rule: string,
+  ): void => {
+    const nonEvent = nonEventReason(items, at, subject, 's', clause.link, previousNonEvent, true);
+    acts.push(mk(term, doer, objects, mutual, part, rule, nonEvent));
+  };
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.kind !== 'tok') continue;
@@ -58,62 +71,30 @@ export function detectActs(
       on.ref.kind !== 'reciprocal' &&
       nounHere(items, k)
     ) {
-      acts.push(
-        mk(
-          'grab',
-          'subject',
-          [on.ref],
-          false,
-          null,
-          'act.hold-on',
-          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
-        ),
-      );
+      nounAct(k, 'grab', 'subject', [on.ref], false, null, 'act.hold-on');
       continue;
     }
     const pair = pairIn(items, k);
     if (pair !== null) {
-      acts.push(
-        mk(
-          pair.term,
-          pair.doer,
-          pair.with === null ? [] : [pair.with],
-          true,
-          null,
-          'act.pair-in',
-          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
-        ),
+      nounAct(
+        k,
+        pair.term,
+        pair.doer,
+        pair.with === null ? [] : [pair.with],
+        true,
+        null,
+        'act.pair-in',
       );
       continue;
     }
     const wrapped = wrappedIn(items, k);
     if (wrapped !== null) {
-      acts.push(
-        mk(
-          wrapped.term,
-          'subject',
-          [wrapped.ref],
-          false,
-          null,
-          'act.wrapped-in',
-          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
-        ),
-      );
+      nounAct(k, wrapped.term, 'subject', [wrapped.ref], false, null, 'act.wrapped-in');
       continue;
     }
     const held = heldIn(items, k);
     if (held !== null) {
-      acts.push(
-        mk(
-          'grab',
-          'subject',
-          [held.ref],
-          false,
-          held.part,
-          'act.held-in',
-          nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
-        ),
-      );
+      nounAct(k, 'grab', 'subject', [held.ref], false, held.part, 'act.held-in');
       continue;
     }
     const form = ACT_VERB_FORMS.get(lower);
@@ -148,17 +129,7 @@ export function detectActs(
     if (nounHere(items, k)) {
       const noun = ACT_NOUNS.get(lower);
       if (noun !== undefined && nounOnly(items, k, subject))
-        acts.push(
-          mk(
-            noun,
-            'subject',
-            [],
-            true,
-            null,
-            'act.noun-only',
-            nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, true),
-          ),
-        );
+        nounAct(k, noun, 'subject', [], true, null, 'act.noun-only');
       continue;
     }
     // `air-kisses her`, `an air kiss`: no lips touch anyone.
