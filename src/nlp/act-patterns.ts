@@ -500,7 +500,7 @@ function partAfter(items: readonly Item[], i: number): string | null {
   return it?.kind === 'tok' ? (BODY_PARTS.get(it.tok.lower) ?? null) : null;
 }
 
-// Words after `They hug` that the tagger takes for nouns but that tell how or where.
+// Words after `They hug` that tell how or where, which the tagger may take for a noun.
 const HOW_WORDS = new Set(['offscreen', 'onscreen', 'off-screen', 'goodbye', 'goodnight', 'still']);
 // Nouns in -ing, which may be what is kissed (`kisses the ring`), not how.
 const ING_NOUNS =

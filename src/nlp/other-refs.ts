@@ -17,8 +17,9 @@ const PHRASE_ENDS = new Set(['and', 'then', 'as', 'before', 'but', 'while', 'whe
 /**
  * `A Borg grabs Janeway. Another grabs Tuvok.`, `Two Vidiians approach. (...) The other grabs
  * Janeway`, `one grabs Martha`: `another`, `the other`, `one` or `a third one` standing for a
- * person is one more of the kind named just before, as a reader names them (BORG, VIDIIAN). Replaces such words in `items` by a ref of
- * that kind and returns the kind last named once the sentence is read, for the next one.
+ * person is one more of the kind named just before, as a reader names them (BORG, VIDIIAN).
+ * Replaces such words in `items` by a ref of that kind and returns the kind last named once
+ * the sentence is read, for the next one.
  */
 export function nameOthers(items: Item[], before: Kind | null): Kind | null {
   let kind = before;

@@ -1,5 +1,7 @@
 import type { Gender } from './words.js';
 
+// People by what they do or are to someone, of either gender, whom the tagger does not mark as
+// people (`the killer grabs Vina`).
 const UNMARKED_PEOPLE = [
   'killer',
   'attacker',
@@ -128,7 +130,6 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['lover', null],
   ['fiance', 'm'],
   ['fiancee', 'f'],
-  // People by what they do or are to someone, which the tagger does not mark as people.
   ...UNMARKED_PEOPLE.map((w) => [w, null] as const),
   ['butler', 'm'],
   ['king', 'm'],
