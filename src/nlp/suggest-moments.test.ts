@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMoments } from './suggest-moments.js';
-import { DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
+import { brief, DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
 
 // Sentences written for these tests; none is copied from a transcript.
 
@@ -121,6 +121,28 @@ describe('suggestMoments', () => {
     const talk = ['NERO: Hail.', 'OWEN: Run.'];
     expect(suggest(...talk, "(Owen grabs Nero's toga.)")).toEqual(['3 grab OWEN>NERO @collar']);
     expect(suggest(...talk, "(Owen kisses Nero's eyelids.)")).toEqual(['3 kiss OWEN>NERO @face']);
+  });
+
+  it('reads a name with a numbered twin label as the version speaking nearest', () => {
+    // `HARRY 2`, the Zygon copy of Harry, speaks just before `Sarah grabs Harry`.
+    const rows = [
+      'HARRY: Hi.',
+      '[Later]',
+      'TWIN: Let me go.',
+      'SARAH: No!',
+      '(Sarah grabs Harry.)',
+    ];
+    const lines = script(...rows).map((l) =>
+      l.kind === 'dialogue' && l.speaker === 'TWIN' ? { ...l, speaker: 'HARRY 2' } : l,
+    );
+    const got = suggestMoments({
+      episode: 'E1',
+      file: 'e1.txt',
+      lines,
+      characters: [],
+      codebook: DEFAULT_CODEBOOK,
+    });
+    expect(got.map(brief)).toEqual(['5 grab SARAH>HARRY 2']);
   });
 
   it('reads `one` standing alone as one more of the kind just named', () => {

@@ -2,6 +2,7 @@ import { CodebookIndex, type Codebook } from '../domain/codebook.js';
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { Discourse } from './discourse.js';
+import { nearestVersions } from './numbered-speakers.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { GenderBook } from './gender-book.js';
@@ -60,11 +61,12 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     out.push(...readDirection({ index: i, sentences: sentences.get(i) ?? [], speaker, setting }));
   });
   const roles = rolesWhoSpeak(input.lines, sentences, speakerName, genders);
-  return renamePeople(
+  const renamed = renamePeople(
     out,
     roles,
     fullNames(sentences, (n) => people.resolve(n) !== null),
   );
+  return nearestVersions(renamed, input.lines, speakerName);
 }
 
 /** Every speaker label of the transcript, as written. */
