@@ -118,6 +118,8 @@ const LEMMAS = [
   'gaze',
   'blow',
   'get',
+  'land',
+  'deliver',
 ] as const;
 
 function regularForms(lemma: string): [string, string, string] {
@@ -164,6 +166,7 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['handshake', 'handshake'],
   ['slap', 'slap'],
   ['punch', 'punch'],
+  ['punches', 'punch'],
   ['shove', 'shove'],
   ['push', 'shove'],
 ]);

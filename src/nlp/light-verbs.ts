@@ -3,6 +3,8 @@ import { DETS, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item, Ref } from './refs.js';
 
+const COUNTING = new Set(['couple', 'of', 'few', 'several', 'series', 'flurry']);
+
 /** A light verb with an act noun: `gives him a hug`, `plants a kiss on her cheek`. */
 export function readLight(
   items: readonly Item[],
@@ -21,7 +23,14 @@ export function readLight(
     // `pulls him in for a hug`
     if (word(items[k]) === 'for') k++;
   }
-  while (k < items.length && k < j + 5 && (DETS.has(word(items[k])) || describing(items[k]))) k++;
+  // `lands a couple of punches on him`, `gives her a few hugs`.
+  const counting = (it: Item | undefined): boolean => COUNTING.has(word(it));
+  while (
+    k < items.length &&
+    k < j + 6 &&
+    (DETS.has(word(items[k])) || describing(items[k]) || counting(items[k]))
+  )
+    k++;
   const noun = ACT_NOUNS.get(word(items[k]));
   // `gets him in a bear hug`: a hold (acts.ts), not an embrace.
   if (noun === undefined || (lemma === 'get' && noun === 'hug' && word(items[k - 1]) === 'bear'))

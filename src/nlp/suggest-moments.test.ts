@@ -145,6 +145,15 @@ describe('suggestMoments', () => {
     expect(got.map(brief)).toEqual(['5 grab SARAH>HARRY 2']);
   });
 
+  it('reads blows landed or delivered, however many', () => {
+    const talk = ['KIRK: Now.', 'OWEN: No.'];
+    expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
+      '3 punch OWEN>KIRK',
+    ]);
+    expect(suggest(...talk, '(Owen delivers a punch to Kirk.)')).toEqual(['3 punch OWEN>KIRK']);
+    expect(suggest(...talk, '(The shuttle lands.)')).toEqual([]);
+  });
+
   it('reads `one` standing alone as one more of the kind just named', () => {
     expect(suggest('KIT: Run!', '(The Hath breach the barricade and one grabs Kit.)')).toEqual([
       '2 grab HATH>KIT',
