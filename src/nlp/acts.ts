@@ -28,17 +28,9 @@ export function detectActs(
   const items = clause.items;
   const acts: RawAct[] = [];
   // An act named by the noun at `at` (`a hold on him`, `in an embrace`), happening or not.
-  const nounAct = (
-    at: number,
-    term: string,
-    doer: RawAct['doer'],
-    objects: RawAct['objects'],
-    mutual: boolean,
-    part: string | null,
-    rule: string,
-  ): void => {
+  const nounAct = (at: number, act: RawAct): void => {
     const nonEvent = nonEventReason(items, at, subject, 's', clause.link, previousNonEvent, true);
-    acts.push(mk(term, doer, objects, mutual, part, rule, nonEvent));
+    acts.push({ ...act, nonEvent });
   };
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
@@ -71,30 +63,33 @@ export function detectActs(
       on.ref.kind !== 'reciprocal' &&
       nounHere(items, k)
     ) {
-      nounAct(k, 'grab', 'subject', [on.ref], false, null, 'act.hold-on');
+      nounAct(k, mk('grab', 'subject', [on.ref], false, null, 'act.hold-on', null));
       continue;
     }
     const pair = pairIn(items, k);
     if (pair !== null) {
       nounAct(
         k,
-        pair.term,
-        pair.doer,
-        pair.with === null ? [] : [pair.with],
-        true,
-        null,
-        'act.pair-in',
+        mk(
+          pair.term,
+          pair.doer,
+          pair.with === null ? [] : [pair.with],
+          true,
+          null,
+          'act.pair-in',
+          null,
+        ),
       );
       continue;
     }
     const wrapped = wrappedIn(items, k);
     if (wrapped !== null) {
-      nounAct(k, wrapped.term, 'subject', [wrapped.ref], false, null, 'act.wrapped-in');
+      nounAct(k, mk(wrapped.term, 'subject', [wrapped.ref], false, null, 'act.wrapped-in', null));
       continue;
     }
     const held = heldIn(items, k);
     if (held !== null) {
-      nounAct(k, 'grab', 'subject', [held.ref], false, held.part, 'act.held-in');
+      nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
       continue;
     }
     const form = ACT_VERB_FORMS.get(lower);
@@ -129,7 +124,7 @@ export function detectActs(
     if (nounHere(items, k)) {
       const noun = ACT_NOUNS.get(lower);
       if (noun !== undefined && nounOnly(items, k, subject))
-        nounAct(k, noun, 'subject', [], true, null, 'act.noun-only');
+        nounAct(k, mk(noun, 'subject', [], true, null, 'act.noun-only', null));
       continue;
     }
     // `air-kisses her`, `an air kiss`: no lips touch anyone.
