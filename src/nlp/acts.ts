@@ -142,22 +142,19 @@ export function detectActs(
       acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, part, 'act.noun-only', null));
       continue;
     }
-    const own =
-      form.form === 's' || form.form === 'past'
-        ? ownSubject(items, k)
-        : form.form === 'ing'
-          ? seenDoing(items, k)
-          : null;
+    const seen = form.form === 'ing' || form.form === 'base' ? seenDoing(items, k) : null;
+    const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : seen;
     // `is disarmed and knocked out`: a participle opening the clause goes on in the passive.
     const opens = items.slice(0, k).every((x) => x.kind === 'tok' && LEAD_INS.has(x.tok.lower));
     const passive = form.form === 'past' && opens ? sharedPassive : undefined;
-    const read = readAct(items, k, form.lemma, own ?? subject, passive);
+    const doer = own === 'someone' ? null : own;
+    const read = readAct(items, k, form.lemma, own === null ? subject : doer, passive);
     if (read === null) continue;
     // `The ship lurches, throwing him to the floor`: a participle after a comma tells what a
     // jolt, a blast or a crash did as often as what a person did.
     if (read.rule === 'act.thrown' && form.form === 'ing' && k === 0 && clause.link === ',')
       continue;
-    const act = own !== null && read.doer === 'subject' ? { ...read, doer: own } : read;
+    const act = own !== null && read.doer === 'subject' ? { ...read, doer } : read;
     // `(shake hands)`, `KIT: (kiss him)`: a bare verb opening a direction with no subject
     // narrates like `kisses`. After `and` it goes on from an infinitive (`moves to embrace and
     // kiss her`), and after a written singular subject it is odd (`she kiss him`).
@@ -173,7 +170,8 @@ export function detectActs(
     const nonEvent = nonEventReason(
       items,
       k,
-      unwritten ? null : subject,
+      // `sees Daphne hug him`: a bare verb after a verb of seeing has its own doer.
+      unwritten || seen !== null ? null : subject,
       form.form,
       clause.link,
       previousNonEvent,
@@ -205,19 +203,42 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 
-// Verbs of finding someone at something: `She finds Sarah cradling his head` is Sarah's act.
+// Verbs of finding someone at something: `She finds Sarah cradling his head`, `sees the Doctor
+// hug Rose`, `The doors open to reveal them kissing` are Sarah's, the Doctor's, their acts.
 const SEEING = new Set([
   ...['find', 'finds', 'found', 'see', 'sees', 'saw', 'watch', 'watches', 'watched'],
   ...['notice', 'notices', 'noticed', 'catch', 'catches', 'caught', 'spot', 'spots'],
-  ...['spotted', 'discover', 'discovers', 'discovered'],
+  ...['spotted', 'discover', 'discovers', 'discovered', 'reveal', 'reveals', 'revealing'],
+  ...['seeing', 'watching', 'finding', 'catching'],
 ]);
 
-/** The person seen doing the act at `k` (an -ing form) right after a verb of seeing, or null. */
-function seenDoing(items: readonly Item[], k: number): Ref | null {
-  const it = items[k - 1];
+/**
+ * The person seen doing the act at `k` (an -ing form or a bare verb) right after a verb of
+ * seeing or `walks in on`: a ref, `someone` for a person the direction does not name (`sees a
+ * man embracing Roz`), or null. Adverbs may come between: `sees the man now embracing Roz`.
+ */
+function seenDoing(items: readonly Item[], k: number): Ref | 'someone' | null {
+  let i = k - 1;
+  while (i > 0 && (isAdverb(items[i]) || ['now', 'still'].includes(word(items[i])))) i--;
+  const it = items[i];
+  if (it?.kind === 'tok' && it.tok.tags.has('Noun') && !it.tok.tags.has('Pronoun')) {
+    let d = i - 1;
+    while (d > i - 4 && (DETS.has(word(items[d])) || isAdjective(items[d]))) d--;
+    return d < i - 1 && seeing(items, d + 1) ? 'someone' : null;
+  }
   if (it?.kind !== 'ref' || it.ref.possessive || it.ref.kind === 'reciprocal') return null;
-  return SEEING.has(word(items[k - 2])) ? it.ref : null;
+  return seeing(items, i) ? it.ref : null;
 }
+
+/** Whether a verb of seeing (or `walks in on`) comes right before the item at `i`. */
+function seeing(items: readonly Item[], i: number): boolean {
+  const before = word(items[i - 1]);
+  return SEEING.has(before) || (before === 'on' && word(items[i - 2]) === 'in');
+}
+
+const isAdverb = (it: Item | undefined): boolean => it?.kind === 'tok' && it.tok.tags.has('Adverb');
+const isAdjective = (it: Item | undefined): boolean =>
+  it?.kind === 'tok' && it.tok.tags.has('Adjective');
 
 /**
  * Whether the act word at `k` is a noun: after a determiner or a possessive (`a kiss`, `his
@@ -277,9 +298,20 @@ function pairIn(
   const term = w === 'clinch' ? 'hug' : ACT_NOUNS.get(w);
   if (term === undefined || !SHARED_NOUNS.has(term) || word(items[k - 1]) === 'bear') return null;
   // `Their passionate embrace is interrupted`: theirs, whatever the sentence's verb.
-  const owner = items[describing(items, k - 1, k) ? k - 2 : k - 1];
-  if (owner?.kind === 'ref' && owner.ref.possessive && owner.ref.pronoun === 'their')
+  const at = describing(items, k - 1, k) ? k - 2 : k - 1;
+  const owner = items[at];
+  if (owner?.kind === 'ref' && owner.ref.possessive && owner.ref.pronoun === 'their') {
+    // `sees the lovers in their embrace`: the people just before, not the one who sees them.
+    const who = word(items[at - 1]) === 'in' ? items[at - 2] : undefined;
+    if (
+      who?.kind === 'ref' &&
+      who.ref.plural &&
+      !who.ref.possessive &&
+      who.ref.kind !== 'reciprocal'
+    )
+      return { doer: who.ref, with: null, term };
     return { doer: { ...owner.ref, possessive: false }, with: null, term };
+  }
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
     if (!['a', 'an'].includes(word(items[i + 1]))) return null;

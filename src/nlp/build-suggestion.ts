@@ -37,8 +37,13 @@ export function buildSuggestion(
   let doer: Resolved | null = null;
   if (act.doer === 'subject') doer = subject;
   else if (act.doer !== null) {
-    // `Worf sees them holding hands`: an object pronoun of the subject's verb is not the subject.
-    const notSubject = OBJECT_PRONOUNS.has(act.doer.pronoun ?? '') ? (subject?.names ?? []) : [];
+    // `Worf sees them holding hands`, `They watch the two embrace`: an object pronoun or a
+    // role of the subject's verb is not the subject.
+    const other =
+      OBJECT_PRONOUNS.has(act.doer.pronoun ?? '') ||
+      act.doer.kind === 'plural' ||
+      act.doer.role !== null;
+    const notSubject = other ? (subject?.names ?? []) : [];
     doer = resolveRef(act.doer, ctx(notSubject), scope, true);
   }
   const exclude = doer?.names ?? [];

@@ -144,9 +144,12 @@ export function readDirection(d: Direction): Suggestion[] {
             }));
       const goesOn = clause.subject === null && PASSIVE_LINKS.has(clause.link ?? '');
       const passive = goesOn ? passiveBefore : undefined;
-      // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`.
+      // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`
+      // (or `kissing`): acts whose doers it writes out.
       const acts: RawAct[] = thing
-        ? detectActs(clause, null, previousNonEvent).filter((a) => a.rule === 'act.pair-in')
+        ? detectActs(clause, null, previousNonEvent).filter(
+            (a) => a.rule === 'act.pair-in' || (a.doer !== null && a.doer !== 'subject'),
+          )
         : detectActs(clause, subjectRef, previousNonEvent, passive).map((a) =>
             unnamed && a.doer === 'subject' ? { ...a, doer: null } : a,
           );
@@ -383,6 +386,8 @@ function doersOf(
   groups: readonly (readonly string[])[],
   subjectRef: Ref | null,
 ): (Resolved | null)[] {
+  // `reveals Kit and Mara kissing`: the act names its own doers (see buildSuggestion).
+  if (act.doer !== null && act.doer !== 'subject' && act.doer.kind !== 'pronoun') return [subject];
   if (act.mutual && act.objects.length === 0 && subjectRef !== null && isGroupRole(subjectRef)) {
     // `The girls hug.`: the two of the conversation, when both are known to be girls (women).
     const others = { ...ctx, earlier: ctx.earlier.filter((n) => !subjectRef.names.includes(n)) };

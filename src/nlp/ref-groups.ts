@@ -82,7 +82,8 @@ function canJoin(cand: Item, after: Item | undefined, verbSeen: boolean): boolea
   // `and Stewart takes him`: an act verb, even where the tagger took it for a plural noun.
   const verb =
     ACT_VERB_FORMS.has(after.tok.lower) || (isVerb(after.tok) && !after.tok.tags.has('Noun'));
-  return !verb || pluralVerb(after.tok);
+  // `finds Rose and Mickey kissing`: a participle opens no clause of its own.
+  return !verb || pluralVerb(after.tok) || ACT_VERB_FORMS.get(after.tok.lower)?.form === 'ing';
 }
 
 /** A present-tense verb without `-s` (`grab`, not `grabs`): its subject is plural. */

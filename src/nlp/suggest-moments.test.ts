@@ -438,6 +438,22 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Hey.', 'OWEN: Hi.', '(Worf sees them holding hands.)')).toEqual([]);
   });
 
+  it('gives an act seen being done, as a bare verb or by two people, to those seen', () => {
+    const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', 'OWEN: Oh.', direction);
+    expect(read('(Owen turns to see Kit hug Mara.)')).toEqual(['4 hug KIT>MARA']);
+    expect(read('(Owen sees Kit and Mara kiss.)')).toEqual(['4 kiss *KIT+MARA']);
+    expect(read('(Owen finds Kit and Mara kissing.)')).toEqual(['4 kiss *KIT+MARA']);
+    expect(read('(The doors open to reveal Kit and Mara kissing.)')).toEqual(['4 kiss *KIT+MARA']);
+    expect(read('(Owen sees Kit now embracing Mara.)')).toEqual(['4 hug KIT>MARA']);
+    expect(read('(Owen walks in on Kit kissing Mara.)')).toEqual(['4 kiss KIT>MARA']);
+    expect(read('(Owen does not see Kit hug Mara.)')).toEqual([]);
+    // Someone the direction does not name, never the one who sees.
+    expect(read('(Owen sees the shape embracing Mara.)')).toEqual(['4 hug ?>MARA']);
+    // Those just named are `their`, and `the two` are neither of those watching.
+    expect(read('(Owen and Mara see the lovers in their close embrace.)')).toEqual([]);
+    expect(read('(Owen and Mara watch the two embrace.)')).toEqual([]);
+  });
+
   it('reads blows or kisses two people trade, and hands they link', () => {
     expect(suggest('KIT: Come on.', '(Kit and Owen trade a few punches.)')).toEqual([
       '2 punch *KIT+OWEN',
