@@ -142,7 +142,8 @@ export function detectActs(
       acts.push(mk(ACT_NOUNS.get(lower)!, 'subject', [], true, part, 'act.noun-only', null));
       continue;
     }
-    const seen = form.form === 'ing' || form.form === 'base' ? seenDoing(items, k) : null;
+    const seen =
+      form.form === 'ing' || form.form === 'base' ? seenDoing(items, k, form.form) : null;
     const own = form.form === 's' || form.form === 'past' ? ownSubject(items, k) : seen;
     // `is disarmed and knocked out`: a participle opening the clause goes on in the passive.
     const opens = items.slice(0, k).every((x) => x.kind === 'tok' && LEAD_INS.has(x.tok.lower));
@@ -212,12 +213,21 @@ const SEEING = new Set([
   ...['seeing', 'watching', 'finding', 'catching'],
 ]);
 
+// Verbs that let someone do the bare verb after them: `lets Verad kiss her`. Not `makes`: what
+// a noise or a jolt makes people do is mostly to themselves (`makes him hold his head`).
+const LETTING = new Set(['let', 'lets', 'letting']);
+
 /**
  * The person seen doing the act at `k` (an -ing form or a bare verb) right after a verb of
- * seeing or `walks in on`: a ref, `someone` for a person the direction does not name (`sees a
- * man embracing Roz`), or null. Adverbs may come between: `sees the man now embracing Roz`.
+ * seeing or `walks in on`, or let do it (`lets her hold him`): a ref, `someone` for a person
+ * the direction does not name (`sees a shape embracing Roz`), or null. Adverbs may come
+ * between: `sees the man now embracing Roz`.
  */
-function seenDoing(items: readonly Item[], k: number): Ref | 'someone' | null {
+function seenDoing(
+  items: readonly Item[],
+  k: number,
+  form: 'ing' | 'base',
+): Ref | 'someone' | null {
   let i = k - 1;
   while (i > 0 && (isAdverb(items[i]) || ['now', 'still'].includes(word(items[i])))) i--;
   const it = items[i];
@@ -227,7 +237,8 @@ function seenDoing(items: readonly Item[], k: number): Ref | 'someone' | null {
     return d < i - 1 && seeing(items, d + 1) ? 'someone' : null;
   }
   if (it?.kind !== 'ref' || it.ref.possessive || it.ref.kind === 'reciprocal') return null;
-  return seeing(items, i) ? it.ref : null;
+  const lets = form === 'base' && i === k - 1 && LETTING.has(word(items[i - 1]));
+  return seeing(items, i) || lets ? it.ref : null;
 }
 
 /** Whether a verb of seeing (or `walks in on`) comes right before the item at `i`. */

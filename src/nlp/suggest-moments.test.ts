@@ -454,6 +454,14 @@ describe('suggestMoments', () => {
     expect(read('(Owen and Mara watch the two embrace.)')).toEqual([]);
   });
 
+  it('gives an act someone is let do to that someone', () => {
+    const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
+    expect(read('(Mara recoils slightly before letting Kit kiss her.)')).toEqual([
+      '3 kiss KIT>MARA',
+    ]);
+    expect(read("(Mara won't let Kit hug her.)")).toEqual([]);
+  });
+
   it('reads blows or kisses two people trade, and hands they link', () => {
     expect(suggest('KIT: Come on.', '(Kit and Owen trade a few punches.)')).toEqual([
       '2 punch *KIT+OWEN',
