@@ -1,13 +1,13 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
-import { DETS, partAt, word, type Tok } from './act-words.js';
+import { DETS, partAt, word, type RefItem, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { headsClause, isVerb } from './tokens.js';
-import { DESCRIBING_ENDING } from './words.js';
+import { DESCRIBING_ENDING, NEGATORS } from './words.js';
 
 export type { RawAct } from './raw-act.js';
 
@@ -32,6 +32,8 @@ export function detectActs(
     const nonEvent = nonEventReason(items, at, subject, 's', clause.link, previousNonEvent, true);
     acts.push({ ...act, nonEvent });
   };
+  const nonEventHere = (k: number): string | null =>
+    nonEventReason(items, k, subject, 's', clause.link, previousNonEvent, false);
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.kind !== 'tok') continue;
@@ -91,6 +93,17 @@ export function detectActs(
     if (held !== null) {
       nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
       continue;
+    }
+    if (RETURNING.has(lower)) {
+      const returned = returnedAct(items, k);
+      if (returned !== null) {
+        const nonEvent = nonEventHere(k);
+        acts.push({ ...returned.back, nonEvent });
+        // `doesn't return her hug`: her hug was given all the same.
+        if (returned.given !== null && nonEvent !== null && NEGATORS.has(nonEvent))
+          acts.push(returned.given);
+        continue;
+      }
     }
     const form = ACT_VERB_FORMS.get(lower);
     if (form === undefined) {
@@ -182,6 +195,35 @@ export function detectActs(
     acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
   }
   return acts;
+}
+
+const RETURNING = new Set(['return', 'returns', 'returned', 'returning']);
+// Acts one gives back in kind.
+const RETURNABLE = new Set(['kiss', 'hug', 'handshake']);
+
+/**
+ * `returns the kiss`, `returns her hug`: the subject's act back to whoever gave it (the owner
+ * named, else the giver of the last such act: see read-direction.ts), and the act given, when
+ * its giver is named.
+ */
+function returnedAct(
+  items: readonly Item[],
+  k: number,
+): { back: RawAct; given: RawAct | null } | null {
+  let n = k + 1;
+  const owner = items[n]?.kind === 'ref' ? (items[n] as RefItem).ref : null;
+  if (owner !== null && !owner.possessive) return null;
+  if (owner !== null || word(items[n]) === 'the') n++;
+  while (n < k + 4 && describing(items, n, n + 1)) n++;
+  const term = ACT_NOUNS.get(word(items[n]));
+  if (term === undefined || !RETURNABLE.has(term)) return null;
+  if (owner === null)
+    return { back: mk(term, 'subject', [], false, null, 'act.returned', null), given: null };
+  const giver = { ...owner, possessive: false };
+  return {
+    back: mk(term, 'subject', [giver], false, null, 'act.returned', null),
+    given: mk(term, giver, ['subject'], false, null, 'act.given', null),
+  };
 }
 
 /**

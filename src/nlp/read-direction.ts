@@ -166,7 +166,7 @@ export function readDirection(d: Direction): Suggestion[] {
         // `still hugging him` goes on with a hug this direction told; told only before it, the
         // hug is this direction's to count.
         const told = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
-        const read = told ? { ...raw, nonEvent: null } : raw;
+        const read = told ? { ...raw, nonEvent: null } : returnedTo(raw, subject, out);
         const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
         const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
@@ -413,6 +413,21 @@ function doersOf(
     if (act.objects.length > 0) return subject.names.map((n) => ({ ...subject, names: [n] }));
   }
   return [subject];
+}
+
+/**
+ * `She kisses him. He returns the kiss.`: a returned act goes back to the one who last gave
+ * the subject such an act in this direction (left with no one otherwise).
+ */
+function returnedTo(act: RawAct, subject: Resolved | null, out: readonly Suggestion[]): RawAct {
+  if (act.rule !== 'act.returned' || act.objects.length > 0 || subject === null) return act;
+  const given = out.findLast(
+    (s) =>
+      s.action === act.term &&
+      s.initiator !== null &&
+      s.recipients.some((n) => subject.names.includes(n)),
+  );
+  return given === undefined ? act : { ...act, objects: [ref('name', [given.initiator!])] };
 }
 
 /** Whether a clause opens with `it`, after any linking words (`But it grabs him`). */

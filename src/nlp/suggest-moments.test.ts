@@ -454,6 +454,28 @@ describe('suggestMoments', () => {
     expect(read('(Owen and Mara watch the two embrace.)')).toEqual([]);
   });
 
+  it('reads a kiss or a hug returned as one back to its giver', () => {
+    const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
+    expect(read('(Kit kisses Mara and she returns the kiss.)')).toEqual([
+      '3 kiss KIT>MARA',
+      '3 kiss MARA>KIT',
+    ]);
+    expect(read('(Mara hugs Kit. He returns the hug warmly.)')).toEqual([
+      '3 hug MARA>KIT',
+      '3 hug KIT>MARA',
+    ]);
+    expect(read('(Mara returns his kiss.)')).toEqual(['3 kiss MARA>KIT']);
+    // Given by no one this direction names: no one to return it to.
+    expect(read('(Kit returns the kiss.)')).toEqual([]);
+    // Not returned, but given all the same.
+    expect(read("(Kit doesn't return her hug.)")).toEqual(['3 hug MARA>KIT']);
+    // `kisses her back`: in return, not on her back.
+    expect(read('(Mara kisses Kit and he kisses her back.)')).toEqual([
+      '3 kiss MARA>KIT',
+      '3 kiss KIT>MARA',
+    ]);
+  });
+
   it('gives an act someone is let do to that someone', () => {
     const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
     expect(read('(Mara recoils slightly before letting Kit kiss her.)')).toEqual([
