@@ -94,6 +94,11 @@ export function detectActs(
       nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
       continue;
     }
+    const ended = endedAct(items, k);
+    if (ended !== null) {
+      nounAct(k, mk(ended, 'subject', [], true, null, 'act.ended', null));
+      continue;
+    }
     if (RETURNING.has(lower)) {
       const returned = returnedAct(items, k);
       if (returned !== null) {
@@ -195,6 +200,30 @@ export function detectActs(
     acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
   }
   return acts;
+}
+
+// Verbs of ending an act, and `out of` it: `breaks the kiss`, `comes out of the embrace`.
+const ENDING = new Set(['break', 'breaks', 'breaking', 'broke', 'end', 'ends', 'ending', 'ended']);
+const LEAVING = new Set(['come', 'comes', 'coming', 'came', 'pull', 'pulls', 'pulling', 'pulled']);
+// Shared acts one can be in and come out of.
+const HELD_ACTS = new Set(['kiss', 'embrace', 'hug', 'clinch']);
+
+/**
+ * `breaks the embrace`, `comes out of the hug`: the act happened, shared by the subject and
+ * the one they were with (left to the conversation: see read-direction.ts). `their embrace`
+ * is pairIn's.
+ */
+function endedAct(items: readonly Item[], k: number): string | null {
+  const w = word(items[k]);
+  let n = k + 1;
+  if (ENDING.has(w)) {
+    if (word(items[n]) === 'off') n++;
+  } else if (LEAVING.has(w) && word(items[n]) === 'out' && word(items[n + 1]) === 'of') n += 2;
+  else return null;
+  if (word(items[n]) !== 'the') return null;
+  const noun = word(items[n + 1]);
+  if (!HELD_ACTS.has(noun)) return null;
+  return noun === 'clinch' ? 'hug' : (ACT_NOUNS.get(noun) ?? null);
 }
 
 const RETURNING = new Set(['return', 'returns', 'returned', 'returning']);

@@ -3,7 +3,7 @@ import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { confidenceOf } from './confidence.js';
 import type { ResolveContext } from './discourse.js';
-import type { RawAct } from './raw-act.js';
+import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 
@@ -98,6 +98,7 @@ export function buildSuggestion(
       passiveWithoutAgent: act.rule === 'act.passive-no-agent',
       receivedFromNoOne: act.rule === 'act.gets-no-agent',
       impliedAgent: act.rule === 'act.passive-implied-agent',
+      partnerUnwritten: act.rule === ENDED_ALONE,
       extraPerson: all.some((r) => r.extra),
     }),
     rule: act.rule,

@@ -13,6 +13,11 @@ export interface Doubts {
   readonly receivedFromNoOne?: boolean;
   /** A passive's agent taken from the clause before (`grabs his gun and gets pushed away`). */
   readonly impliedAgent: boolean;
+  /**
+   * A shared act one person ends (`He breaks the embrace`): the other is taken from the
+   * conversation, a guess too weak to offer for review.
+   */
+  readonly partnerUnwritten?: boolean;
   /** A person not among the speakers (an extra name or a role such as `the guard`). */
   readonly extraPerson: boolean;
 }
@@ -23,7 +28,7 @@ export function confidenceOf(d: Doubts): number {
   if (d.subjectGuessed) c -= 0.15;
   c -= d.pronouns * 0.03 + d.unsurePronouns * 0.12;
   if (d.passiveWithoutAgent) c -= 0.4;
-  if (d.receivedFromNoOne === true) c -= 0.5;
+  if (d.receivedFromNoOne === true || d.partnerUnwritten === true) c -= 0.5;
   if (d.impliedAgent) c -= 0.15;
   if (d.extraPerson) c -= 0.05;
   return Math.max(0.05, Math.min(1, Math.round(c * 100) / 100));

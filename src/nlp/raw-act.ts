@@ -31,3 +31,6 @@ export function mk(
 ): RawAct {
   return { term, tier, doer, objects, mutual, part, rule, nonEvent };
 }
+
+/** The rule of a shared act one person ends (`He breaks the embrace`): the partner is a guess. */
+export const ENDED_ALONE = 'act.ended-alone';

@@ -9,7 +9,7 @@ import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
 import { joinsIn } from './joins-in.js';
-import type { RawAct } from './raw-act.js';
+import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { isVerb } from './tokens.js';
@@ -163,10 +163,15 @@ export function readDirection(d: Direction): Suggestion[] {
       const joined = acts.length === 0 ? joinsIn(clause, subject, out) : null;
       if (joined !== null) out.push(joined);
       for (const raw of acts) {
+        // `kisses her ... They break the clinch`: the act ended is one already told.
+        if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
+          continue;
         // `still hugging him` goes on with a hug this direction told; told only before it, the
         // hug is this direction's to count.
         const told = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
-        const read = told ? { ...raw, nonEvent: null } : returnedTo(raw, subject, out);
+        const read = told
+          ? { ...raw, nonEvent: null }
+          : returnedTo(endedBy(raw, subject), subject, out);
         const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
         const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
         const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
@@ -405,7 +410,9 @@ function doersOf(
       act.rule === 'act.group-hug'
         ? discourse.conversation(ctx)
         : discourse.resolveMany(ctx, groups);
-    return many.length >= 2
+    // `He breaks the embrace`: one of those in it is he.
+    const without = act.rule === ENDED_ALONE && subject?.names.some((n) => !many.includes(n));
+    return many.length >= 2 && without !== true
       ? [{ names: many, pronouns: 1, unsure: 1, extra: false, gender: null }]
       : [];
   }
@@ -413,6 +420,12 @@ function doersOf(
     if (act.objects.length > 0) return subject.names.map((n) => ({ ...subject, names: [n] }));
   }
   return [subject];
+}
+
+/** `He breaks the embrace` (one doer), not `They break the embrace`: see ENDED_ALONE. */
+function endedBy(act: RawAct, subject: Resolved | null): RawAct {
+  const alone = act.rule === 'act.ended' && (subject?.names.length ?? 0) < 2;
+  return alone ? { ...act, rule: ENDED_ALONE } : act;
 }
 
 /**

@@ -300,6 +300,26 @@ describe('suggestMoments on an act received', () => {
   });
 });
 
+describe('suggestMoments on a kiss or an embrace ended', () => {
+  it('reads one as shared by those who end it, under the review threshold when one does', () => {
+    const all = (...rows: string[]) =>
+      suggestMoments({
+        episode: 'E1',
+        file: 'e1.txt',
+        lines: script(...rows),
+        characters: [],
+        codebook: DEFAULT_CODEBOOK,
+      }).map((s) => `${brief(s)} ${s.confidence >= REVIEW_THRESHOLD ? 'offered' : 'kept'}`);
+    const read = (direction: string) => all('KIT: Hi.', 'MARA: Oh.', direction);
+    expect(read('(Kit and Mara break the embrace.)')).toEqual(['3 hug *KIT+MARA offered']);
+    expect(read('(Kit comes out of the hug, confused.)')).toEqual(['3 hug *KIT+MARA kept']);
+    expect(read('(Mara breaks off the kiss.)')).toEqual(['3 kiss *KIT+MARA kept']);
+    // The act ended is the one just told, not a second.
+    expect(read('(Kit kisses Mara. They break the clinch.)')).toEqual(['3 kiss KIT>MARA offered']);
+    expect(read('(Kit does not break the embrace.)')).toEqual([]);
+  });
+});
+
 describe('suggestMoments on a hand held out', () => {
   it('reads `it` after a hand held out in the sentence before as that hand', () => {
     expect(suggest('KIT: Come.', '(Kit holds out his hand. Mara takes it.)')).toEqual([
