@@ -1,5 +1,6 @@
+import { ACT_VERB_FORMS } from './act-lexicon.js';
 import type { Item, Ref } from './refs.js';
-import { BODY_PARTS } from './words.js';
+import { BODY_PARTS, DESCRIBING_ENDING } from './words.js';
 
 export const SKIPPABLE = new Set([
   'gently',
@@ -147,4 +148,11 @@ export function isObjectWord(it: Item): boolean {
   )
     return false;
   return t.tags.has('Noun') || t.tags.has('Determiner') || t.tags.has('Adjective');
+}
+
+/** Whether the word at `i`, right before the act noun at `k`, describes it (`lingering`). */
+export function describing(items: readonly Item[], i: number, k: number): boolean {
+  const it = items[i];
+  if (i !== k - 1 || it?.kind !== 'tok' || ACT_VERB_FORMS.has(it.tok.lower)) return false;
+  return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
 }

@@ -1,13 +1,14 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
-import { DETS, partAt, word, type RefItem, type Tok } from './act-words.js';
+import { describing, DETS, partAt, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { headsClause, isVerb } from './tokens.js';
-import { DESCRIBING_ENDING, NEGATORS } from './words.js';
+import { NEGATORS } from './words.js';
 
 export type { RawAct } from './raw-act.js';
 
@@ -92,6 +93,11 @@ export function detectActs(
     const held = heldIn(items, k);
     if (held !== null) {
       nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
+      continue;
+    }
+    const arms = armsAct(items, k);
+    if (arms !== null) {
+      nounAct(k, arms);
       continue;
     }
     const ended = endedAct(items, k);
@@ -202,59 +208,6 @@ export function detectActs(
   return acts;
 }
 
-// Verbs of ending an act, and `out of` it: `breaks the kiss`, `comes out of the embrace`.
-const ENDING = new Set(['break', 'breaks', 'breaking', 'broke', 'end', 'ends', 'ending', 'ended']);
-const LEAVING = new Set(['come', 'comes', 'coming', 'came', 'pull', 'pulls', 'pulling', 'pulled']);
-// Shared acts one can be in and come out of.
-const HELD_ACTS = new Set(['kiss', 'embrace', 'hug', 'clinch']);
-
-/**
- * `breaks the embrace`, `comes out of the hug`: the act happened, shared by the subject and
- * the one they were with (left to the conversation: see read-direction.ts). `their embrace`
- * is pairIn's.
- */
-function endedAct(items: readonly Item[], k: number): string | null {
-  const w = word(items[k]);
-  let n = k + 1;
-  if (ENDING.has(w)) {
-    if (word(items[n]) === 'off') n++;
-  } else if (LEAVING.has(w) && word(items[n]) === 'out' && word(items[n + 1]) === 'of') n += 2;
-  else return null;
-  if (word(items[n]) !== 'the') return null;
-  const noun = word(items[n + 1]);
-  if (!HELD_ACTS.has(noun)) return null;
-  return noun === 'clinch' ? 'hug' : (ACT_NOUNS.get(noun) ?? null);
-}
-
-const RETURNING = new Set(['return', 'returns', 'returned', 'returning']);
-// Acts one gives back in kind.
-const RETURNABLE = new Set(['kiss', 'hug', 'handshake']);
-
-/**
- * `returns the kiss`, `returns her hug`: the subject's act back to whoever gave it (the owner
- * named, else the giver of the last such act: see read-direction.ts), and the act given, when
- * its giver is named.
- */
-function returnedAct(
-  items: readonly Item[],
-  k: number,
-): { back: RawAct; given: RawAct | null } | null {
-  let n = k + 1;
-  const owner = items[n]?.kind === 'ref' ? (items[n] as RefItem).ref : null;
-  if (owner !== null && !owner.possessive) return null;
-  if (owner !== null || word(items[n]) === 'the') n++;
-  while (n < k + 4 && describing(items, n, n + 1)) n++;
-  const term = ACT_NOUNS.get(word(items[n]));
-  if (term === undefined || !RETURNABLE.has(term)) return null;
-  if (owner === null)
-    return { back: mk(term, 'subject', [], false, null, 'act.returned', null), given: null };
-  const giver = { ...owner, possessive: false };
-  return {
-    back: mk(term, 'subject', [giver], false, null, 'act.returned', null),
-    given: mk(term, giver, ['subject'], false, null, 'act.given', null),
-  };
-}
-
 /**
  * The subject of a finite act verb that follows a verb of its own clause without a link
  * word: `as he fumbles for his keys the Doctor knocks him out` (the Doctor, not he). A
@@ -352,13 +305,6 @@ function nounOnly(items: readonly Item[], k: number, subject: Ref | null): boole
   return items
     .slice(0, k)
     .every((it, i) => it.kind === 'tok' && (!headsClause(it.tok) || describing(items, i, k)));
-}
-
-/** Whether the word at `i`, right before the act noun at `k`, describes it (`lingering`). */
-function describing(items: readonly Item[], i: number, k: number): boolean {
-  const it = items[i];
-  if (i !== k - 1 || it?.kind !== 'tok' || ACT_VERB_FORMS.has(it.tok.lower)) return false;
-  return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
 }
 
 const HOLD_NOUNS = new Set(['hold', 'headlock', 'stranglehold', 'grip', 'grasp', 'armlock']);

@@ -320,6 +320,20 @@ describe('suggestMoments on a kiss or an embrace ended', () => {
   });
 });
 
+describe("suggestMoments on someone's arms", () => {
+  it('reads running or falling in tears into them as a hug, dying in them as theirs', () => {
+    const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
+    expect(read("(Mara runs into Kit's arms.)")).toEqual(['3 hug MARA>KIT']);
+    expect(read('(She rushes straight into his arms.)')).toEqual(['3 hug MARA>KIT']);
+    expect(read("(Mara falls sobbing into Kit's arms.)")).toEqual(['3 hug MARA>KIT']);
+    expect(read("(Mara dies in Kit's arms.)")).toEqual(['3 hug KIT>MARA']);
+    // Caught, not embraced.
+    expect(read("(Mara faints into Kit's arms.)")).toEqual([]);
+    expect(read("(Mara falls into Kit's arms.)")).toEqual([]);
+    expect(read("(Mara tries to run into Kit's arms.)")).toEqual([]);
+  });
+});
+
 describe('suggestMoments on a hand held out', () => {
   it('reads `it` after a hand held out in the sentence before as that hand', () => {
     expect(suggest('KIT: Come.', '(Kit holds out his hand. Mara takes it.)')).toEqual([

@@ -1,0 +1,92 @@
+import { ACT_NOUNS } from './act-lexicon.js';
+import { describing, word, type RefItem } from './act-words.js';
+import { mk, type RawAct } from './raw-act.js';
+import type { Item } from './refs.js';
+
+// Acts read from set phrases around the noun of a shared act: `returns the kiss`, `breaks the
+// embrace`.
+
+// Verbs of ending an act, and `out of` it: `breaks the kiss`, `comes out of the embrace`.
+const ENDING = new Set(['break', 'breaks', 'breaking', 'broke', 'end', 'ends', 'ending', 'ended']);
+const LEAVING = new Set(['come', 'comes', 'coming', 'came', 'pull', 'pulls', 'pulling', 'pulled']);
+// Shared acts one can be in and come out of.
+const HELD_ACTS = new Set(['kiss', 'embrace', 'hug', 'clinch']);
+
+/**
+ * `breaks the embrace`, `comes out of the hug`: the act happened, shared by the subject and
+ * the one they were with (left to the conversation: see read-direction.ts). `their embrace`
+ * is pairIn's.
+ */
+export function endedAct(items: readonly Item[], k: number): string | null {
+  const w = word(items[k]);
+  let n = k + 1;
+  if (ENDING.has(w)) {
+    if (word(items[n]) === 'off') n++;
+  } else if (LEAVING.has(w) && word(items[n]) === 'out' && word(items[n + 1]) === 'of') n += 2;
+  else return null;
+  if (word(items[n]) !== 'the') return null;
+  const noun = word(items[n + 1]);
+  if (!HELD_ACTS.has(noun)) return null;
+  return noun === 'clinch' ? 'hug' : (ACT_NOUNS.get(noun) ?? null);
+}
+
+export const RETURNING = new Set(['return', 'returns', 'returned', 'returning']);
+// Acts one gives back in kind.
+const RETURNABLE = new Set(['kiss', 'hug', 'handshake']);
+
+/**
+ * `returns the kiss`, `returns her hug`: the subject's act back to whoever gave it (the owner
+ * named, else the giver of the last such act: see read-direction.ts), and the act given, when
+ * its giver is named.
+ */
+export function returnedAct(
+  items: readonly Item[],
+  k: number,
+): { back: RawAct; given: RawAct | null } | null {
+  let n = k + 1;
+  const owner = items[n]?.kind === 'ref' ? (items[n] as RefItem).ref : null;
+  if (owner !== null && !owner.possessive) return null;
+  if (owner !== null || word(items[n]) === 'the') n++;
+  while (n < k + 4 && describing(items, n, n + 1)) n++;
+  const term = ACT_NOUNS.get(word(items[n]));
+  if (term === undefined || !RETURNABLE.has(term)) return null;
+  if (owner === null)
+    return { back: mk(term, 'subject', [], false, null, 'act.returned', null), given: null };
+  const giver = { ...owner, possessive: false };
+  return {
+    back: mk(term, 'subject', [giver], false, null, 'act.returned', null),
+    given: mk(term, giver, ['subject'], false, null, 'act.given', null),
+  };
+}
+
+// Going eagerly into someone's arms: `runs into his arms`, `leaps into Ian's arms`.
+const EAGER = new Set([
+  ...['run', 'runs', 'ran', 'running', 'rush', 'rushes', 'rushed', 'rushing'],
+  ...['leap', 'leaps', 'leapt', 'leaped', 'leaping', 'jump', 'jumps', 'jumped', 'jumping'],
+  ...['race', 'races', 'raced', 'racing', 'hurtle', 'hurtles', 'hurtled', 'hurtling'],
+]);
+// Falling into someone's arms is an embrace only in tears: `falls sobbing into her arms`.
+const FALLING = new Set(['falls', 'fell', 'falling', 'collapses', 'collapsing']);
+const WEEPING = new Set(['sobbing', 'weeping', 'crying', 'tears']);
+const DYING = new Set(['dies', 'died', 'dying']);
+
+/**
+ * `runs into his arms`, `falls sobbing into Barbara's arms`: the subject hugs the owner of the
+ * arms. `dies in her arms`: she holds the subject. Not fainting or collapsing into someone's
+ * arms, which is being caught.
+ */
+export function armsAct(items: readonly Item[], k: number): RawAct | null {
+  const w = word(items[k]);
+  const dying = DYING.has(w);
+  let n = k + 1;
+  // `falls, sobbing, into`, `rushes straight into`: a word or two before the preposition.
+  while (n < k + 3 && items[n]?.kind === 'tok' && word(items[n]) !== (dying ? 'in' : 'into')) n++;
+  if (word(items[n]) !== (dying ? 'in' : 'into')) return null;
+  const owner = items[n + 1];
+  if (owner?.kind !== 'ref' || !owner.ref.possessive || word(items[n + 2]) !== 'arms') return null;
+  const other = { ...owner.ref, possessive: false };
+  if (dying) return mk('hug', other, ['subject'], false, null, 'act.dies-in-arms', null);
+  const tearful = items.slice(k, n + 6).some((x) => WEEPING.has(word(x)));
+  if (!EAGER.has(w) && !(FALLING.has(w) && tearful)) return null;
+  return mk('hug', 'subject', [other], false, null, 'act.into-arms', null);
+}
