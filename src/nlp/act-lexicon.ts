@@ -41,6 +41,7 @@ const LEMMAS = [
   'nestle',
   'slap',
   'smack',
+  'backhand',
   'punch',
   'thump',
   'hit',
@@ -232,6 +233,7 @@ const DIRECT: Record<string, string> = {
   snuggle: 'hug',
   slap: 'slap',
   smack: 'slap',
+  backhand: 'slap',
   punch: 'punch',
   thump: 'punch',
   hit: 'punch',
@@ -292,6 +294,7 @@ export function actTerm(lemma: string, part: string | null): string | null {
       // A slap on the shoulder or back is a friendly pat, not a blow.
       return part === 'shoulder' || part === 'back' ? null : 'slap';
     case 'smack':
+    case 'backhand':
       // A smack is not friendly, wherever it lands (`smacks Niles on the shoulder`).
       return 'slap';
     case 'punch':

@@ -2,6 +2,7 @@ import { ACT_NOUNS, EXCHANGED } from './act-lexicon.js';
 import { DETS, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item, Ref } from './refs.js';
+import { DESCRIBING_ENDING } from './words.js';
 
 const COUNTING = new Set(['couple', 'of', 'few', 'several', 'series', 'flurry']);
 
@@ -80,10 +81,12 @@ export function readLight(
   );
 }
 
-/** `a long, lingering kiss`, `a warm, tender hug`: a describing word before the act noun. */
+/**
+ * `a long, lingering kiss`, `a hard backhanded slap`: a describing word before the act noun.
+ */
 function describing(it: Item | undefined): boolean {
   if (it?.kind !== 'tok' || ACT_NOUNS.has(it.tok.lower)) return false;
-  return it.tok.tags.has('Adjective') || /^[a-z]+ing$/.test(it.tok.lower);
+  return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
 }
 
 // Words of number before traded acts: `exchange a few punches`.

@@ -63,6 +63,13 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Well done.', '(Owen slaps Kit on the shoulder.)')).toEqual([]);
   });
 
+  it('reads a backhand, and a described slap given, as a slap', () => {
+    expect(suggest('KIT: Ow.', '(Owen casually backhands Kit.)')).toEqual(['2 slap OWEN>KIT']);
+    expect(suggest('KIT: Ow.', '(Owen gives Kit a hard backhanded slap.)')).toEqual([
+      '2 slap OWEN>KIT',
+    ]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
