@@ -172,15 +172,17 @@ export function readDirection(d: Direction): Suggestion[] {
         const read = told
           ? { ...raw, nonEvent: null }
           : returnedTo(endedBy(raw, subject), subject, out);
-        const act = impliedAgent(read, subject, clause.link, before, ctx, scope);
-        const actSetting = act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
-        const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
-        for (const doer of doers) {
-          const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
-          if (s === null) continue;
-          addOnce(out, sentenceStart, s);
-          // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
-          meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
+        for (const act of eachDoer(impliedAgent(read, subject, clause.link, before, ctx, scope))) {
+          const actSetting =
+            act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
+          const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
+          for (const doer of doers) {
+            const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
+            if (s === null) continue;
+            addOnce(out, sentenceStart, s);
+            // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
+            meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
+          }
         }
       }
       before = thing || unnamed || !ownDoer ? null : participantsOf(clause, subject);
@@ -420,6 +422,13 @@ function doersOf(
     if (act.objects.length > 0) return subject.names.map((n) => ({ ...subject, names: [n] }));
   }
   return [subject];
+}
+
+/** `Mara is hugged by Kit and Owen`: a one-way act of a named group is each member's. */
+function eachDoer(act: RawAct): RawAct[] {
+  const doer = act.doer;
+  if (act.mutual || doer === null || doer === 'subject' || !isNamedGroup(doer)) return [act];
+  return doer.members.map((m) => ({ ...act, doer: m }));
 }
 
 /** `He breaks the embrace` (one doer), not `They break the embrace`: see ENDED_ALONE. */

@@ -79,6 +79,11 @@ describe('suggestMoments', () => {
 
   it('inverts a passive with its agent', () => {
     expect(suggest('(Elsa is kissed by Owen.)')).toEqual(['1 kiss OWEN>ELSA']);
+    // Two who grab her each grab her; they do not share the act with her.
+    expect(suggest('KIT: Hi.', 'OWEN: No.', '(Elsa is grabbed by Kit and Owen.)')).toEqual([
+      '3 grab KIT>ELSA',
+      '3 grab OWEN>ELSA',
+    ]);
   });
 
   it('reads group and reciprocal acts as mutual', () => {
