@@ -116,7 +116,7 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       continue;
     }
     const t = it.tok;
-    if (headsClause(t) || presentVerbBetween(items, i)) {
+    if (headsClause(t) || presentVerbBetween(items, i) || movesOff(items, i)) {
       return { subject, thingSubject: thing && subject === null };
     }
     if (owner !== null && ACTING_PARTS.has(t.lower)) {
@@ -173,6 +173,16 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
     if (!CLAUSE_LINKS.has(next) && !MOVING_TO.has(next)) return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
+}
+
+/**
+ * `(Dax starts to leave,) turns back (and kisses him)`: a word in -s opening a clause before a
+ * word of moving is the verb of the subject before, though the tagger may read a plural noun.
+ */
+function movesOff(items: readonly Item[], i: number): boolean {
+  const t = items[i];
+  if (i !== 0 || t?.kind !== 'tok' || t.tok.cap || !t.tok.lower.endsWith('s')) return false;
+  return t.tok.tags.has('Plural') && MOVING_TO.has(word(items[i + 1]));
 }
 
 /** Whether the ref at `i` is an indefinite role set off after a name: `Jim, a tall man,`. */

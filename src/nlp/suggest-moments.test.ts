@@ -75,6 +75,10 @@ describe('suggestMoments', () => {
       '2 grab KIT>OWEN',
       '2 kiss KIT>OWEN',
     ]);
+    // `turns back`, whatever the tagger makes of `turns`, is Kit's.
+    expect(
+      suggest('OWEN: Bye.', '(Kit starts to leave, turns back and kisses Owen passionately.)'),
+    ).toEqual(['2 kiss KIT>OWEN']);
   });
 
   it('inverts a passive with its agent', () => {
