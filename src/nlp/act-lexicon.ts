@@ -168,6 +168,8 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['slap', 'slap'],
   ['punch', 'punch'],
   ['punches', 'punch'],
+  ['uppercut', 'punch'],
+  ['haymaker', 'punch'],
   ['shove', 'shove'],
   ['push', 'shove'],
 ]);

@@ -63,10 +63,13 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Well done.', '(Owen slaps Kit on the shoulder.)')).toEqual([]);
   });
 
-  it('reads a backhand, and a described slap given, as a slap', () => {
+  it('reads a backhand, and a described slap given, as a slap; an uppercut as a punch', () => {
     expect(suggest('KIT: Ow.', '(Owen casually backhands Kit.)')).toEqual(['2 slap OWEN>KIT']);
     expect(suggest('KIT: Ow.', '(Owen gives Kit a hard backhanded slap.)')).toEqual([
       '2 slap OWEN>KIT',
+    ]);
+    expect(suggest('KIT: Ow.', "(Owen lands a great right uppercut on Kit's jaw.)")).toEqual([
+      '2 punch OWEN>KIT @face',
     ]);
   });
 
