@@ -57,6 +57,11 @@ describe('findRefs', () => {
 
   it('skips a describing word before a name', () => {
     expect(refsOf(readSentence('Kit hugs young Elsa.', 'KIT', 'ELSA'))).toEqual(['KIT', 'ELSA']);
+    // Unless a character is called so: `Old Niles` when OLD NILES speaks.
+    expect(refsOf(readSentence('Old Niles hugs Elsa.', 'NILES', 'OLD NILES', 'ELSA'))).toEqual([
+      'OLD NILES',
+      'ELSA',
+    ]);
     expect(refsOf(readSentence('Kit hugs a sobbing Elsa.', 'KIT', 'ELSA'))).toEqual([
       'KIT',
       'ELSA',

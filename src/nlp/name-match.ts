@@ -19,7 +19,11 @@ export function matchName(
   let start = i;
   // `the Doctor`, `the guard`, `a young woman`; `young Amy`, `poor Rory`.
   if (DETERMINERS.has(t.lower)) start = i + 1;
-  else if (NAME_ADJECTIVES.has(t.lower) && tokens[i + 1]?.cap === true) start = i + 1;
+  else if (NAME_ADJECTIVES.has(t.lower) && tokens[i + 1]?.cap === true) {
+    // Not `Old Niles` when a speaker is called OLD NILES.
+    const whole = t.cap ? people.resolve(nameText(tokens.slice(i, i + 2))) : null;
+    if (whole === null) start = i + 1;
+  }
   // `a sobbing Doctor`, `the very young Amy`: describing words between a determiner and a name.
   if (start > i) {
     let k = start;
