@@ -22,6 +22,8 @@ export interface Direction {
   /** The speaker whose speech holds it, resolved; null for a standalone direction. */
   readonly speaker: string | null;
   readonly setting: Omit<ActSetting, 'ctx'>;
+  /** The suggestions of the directions before it, in reading order. */
+  readonly told: readonly Suggestion[];
 }
 
 /**
@@ -171,7 +173,11 @@ export function readDirection(d: Direction): Suggestion[] {
         const told = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
         const read = told
           ? { ...raw, nonEvent: null }
-          : returnedTo(endedBy(raw, subject), subject, out);
+          : returnedTo(
+              endedBy(raw, subject, [...d.told, ...out], d.setting.line.seq),
+              subject,
+              out,
+            );
         for (const act of eachDoer(impliedAgent(read, subject, clause.link, before, ctx, scope))) {
           const actSetting =
             act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
@@ -432,10 +438,32 @@ function eachDoer(act: RawAct): RawAct[] {
 }
 
 /** `He breaks the embrace` (one doer), not `They break the embrace`: see ENDED_ALONE. */
-function endedBy(act: RawAct, subject: Resolved | null): RawAct {
-  const alone = act.rule === 'act.ended' && (subject?.names.length ?? 0) < 2;
-  return alone ? { ...act, rule: ENDED_ALONE } : act;
+function endedBy(
+  act: RawAct,
+  subject: Resolved | null,
+  told: readonly Suggestion[],
+  seq: number,
+): RawAct {
+  if (act.rule !== 'act.ended' || subject === null || subject.names.length !== 1) {
+    return act.rule === 'act.ended' && subject === null ? { ...act, rule: ENDED_ALONE } : act;
+  }
+  // `They kiss. ... He breaks the kiss.`: the one he last kissed or held, a few lines back.
+  const self = subject.names[0]!;
+  const last = told.findLast(
+    (s) =>
+      (s.action === 'kiss' || s.action === 'hug') &&
+      seq - s.seq <= ENDED_LOOK_BACK &&
+      [s.initiator, ...s.recipients].includes(self),
+  );
+  const partner = [last?.initiator, ...(last?.recipients ?? [])].find(
+    (n): n is string => n !== null && n !== undefined && n !== self,
+  );
+  if (partner === undefined) return { ...act, rule: ENDED_ALONE };
+  return { ...act, objects: [ref('name', [partner])], rule: 'act.ended-after' };
 }
+
+// How many transcript lines back the act a person ends may have been told.
+const ENDED_LOOK_BACK = 12;
 
 /**
  * `She kisses him. He returns the kiss.`: a returned act goes back to the one who last gave

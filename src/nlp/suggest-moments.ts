@@ -58,7 +58,8 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     if (l.kind !== 'action') return;
     const setting = { episode: input.episode, file: input.file, line: l, codebook, scope };
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
-    out.push(...readDirection({ index: i, sentences: sentences.get(i) ?? [], speaker, setting }));
+    const direction = { index: i, sentences: sentences.get(i) ?? [], speaker, setting };
+    out.push(...readDirection({ ...direction, told: out }));
   });
   const roles = rolesWhoSpeak(input.lines, sentences, speakerName, genders);
   const renamed = renamePeople(

@@ -317,6 +317,10 @@ describe('suggestMoments on a kiss or an embrace ended', () => {
     // The act ended is the one just told, not a second.
     expect(read('(Kit kisses Mara. They break the clinch.)')).toEqual(['3 kiss KIT>MARA offered']);
     expect(read('(Kit does not break the embrace.)')).toEqual([]);
+    // Told a few lines before, the one ended is with whom it was told.
+    expect(
+      all('KIT: Hi.', 'MARA: Oh.', '(Kit hugs Mara.)', 'OWEN: Well.', '(Kit breaks the hug.)'),
+    ).toEqual(['3 hug KIT>MARA offered', '5 hug *KIT+MARA offered']);
   });
 });
 
