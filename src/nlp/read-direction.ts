@@ -170,14 +170,14 @@ export function readDirection(d: Direction): Suggestion[] {
           continue;
         // `still hugging him` goes on with a hug this direction told; told only before it, the
         // hug is this direction's to count.
-        const told = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
-        const read = told
+        const still = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
+        // The last suggestion that `fits`, in this direction or a few lines before.
+        const lastTold: LastTold = (fits) =>
+          out.findLast(fits) ??
+          d.told.findLast((s) => d.setting.line.seq - s.seq <= LOOK_BACK && fits(s));
+        const read = still
           ? { ...raw, nonEvent: null }
-          : returnedTo(
-              endedBy(raw, subject, [...d.told, ...out], d.setting.line.seq),
-              subject,
-              out,
-            );
+          : returnedTo(endedBy(raw, subject, lastTold), subject, lastTold);
         for (const act of eachDoer(impliedAgent(read, subject, clause.link, before, ctx, scope))) {
           const actSetting =
             act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
@@ -438,22 +438,15 @@ function eachDoer(act: RawAct): RawAct[] {
 }
 
 /** `He breaks the embrace` (one doer), not `They break the embrace`: see ENDED_ALONE. */
-function endedBy(
-  act: RawAct,
-  subject: Resolved | null,
-  told: readonly Suggestion[],
-  seq: number,
-): RawAct {
+function endedBy(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
   if (act.rule !== 'act.ended' || subject === null || subject.names.length !== 1) {
     return act.rule === 'act.ended' && subject === null ? { ...act, rule: ENDED_ALONE } : act;
   }
-  // `They kiss. ... He breaks the kiss.`: the one he last kissed or held, a few lines back.
+  // `They kiss. ... He breaks the kiss.`: the one he last kissed or held.
   const self = subject.names[0]!;
-  const last = told.findLast(
+  const last = lastTold(
     (s) =>
-      (s.action === 'kiss' || s.action === 'hug') &&
-      seq - s.seq <= ENDED_LOOK_BACK &&
-      [s.initiator, ...s.recipients].includes(self),
+      (s.action === 'kiss' || s.action === 'hug') && [s.initiator, ...s.recipients].includes(self),
   );
   const partner = [last?.initiator, ...(last?.recipients ?? [])].find(
     (n): n is string => n !== null && n !== undefined && n !== self,
@@ -462,16 +455,20 @@ function endedBy(
   return { ...act, objects: [ref('name', [partner])], rule: 'act.ended-after' };
 }
 
-// How many transcript lines back the act a person ends may have been told.
-const ENDED_LOOK_BACK = 12;
+/** The last suggestion told that fits, in this direction or a few lines before. */
+type LastTold = (fits: (s: Suggestion) => boolean) => Suggestion | undefined;
+
+// How many transcript lines back an act ended or returned may have been told.
+const LOOK_BACK = 12;
 
 /**
  * `She kisses him. He returns the kiss.`: a returned act goes back to the one who last gave
- * the subject such an act in this direction (left with no one otherwise).
+ * the subject such an act, in this direction or a few lines before (left with no one
+ * otherwise).
  */
-function returnedTo(act: RawAct, subject: Resolved | null, out: readonly Suggestion[]): RawAct {
+function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
   if (act.rule !== 'act.returned' || act.objects.length > 0 || subject === null) return act;
-  const given = out.findLast(
+  const given = lastTold(
     (s) =>
       s.action === act.term &&
       s.initiator !== null &&

@@ -484,8 +484,11 @@ describe('suggestMoments', () => {
       '3 hug KIT>MARA',
     ]);
     expect(read('(Mara returns his kiss.)')).toEqual(['3 kiss MARA>KIT']);
-    // Given by no one this direction names: no one to return it to.
+    // Given by no one this direction or the lines just before name: no one to return it to.
     expect(read('(Kit returns the kiss.)')).toEqual([]);
+    expect(
+      suggest('KIT: Hi.', 'MARA: Oh.', '(Mara hugs Kit.)', 'KIT: (returning the hug)'),
+    ).toEqual(['3 hug MARA>KIT', '4 hug KIT>MARA']);
     // Not returned, but given all the same.
     expect(read("(Kit doesn't return her hug.)")).toEqual(['3 hug MARA>KIT']);
     // `kisses her back`: in return, not on her back.
