@@ -2,7 +2,7 @@ import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
-import { CLAUSE_LINKS, UNNAMED_PEOPLE } from './words.js';
+import { CLAUSE_LINKS, CRAFT, UNNAMED_PEOPLE } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
 export interface Clause {
@@ -139,8 +139,9 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       t.tags.has('Noun') &&
       !t.tags.has('Pronoun') &&
       !inPhrase &&
-      // `Energy hits Voyager`: a common noun opening the clause, capitalised or not.
-      (!t.cap || (i === 0 && isCommonNoun(t.lower)))
+      // `Energy hits Voyager`: a common noun opening the clause, capitalised or not; `The Borg
+      // Sphere grabs Voyager`: a craft.
+      (!t.cap || (i === 0 && isCommonNoun(t.lower)) || CRAFT.has(t.lower))
     )
       thing = true;
     if (breaksAfter(t)) inPhrase = false;

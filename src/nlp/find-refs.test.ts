@@ -57,6 +57,13 @@ describe('findRefs', () => {
 
   it('skips a describing word before a name', () => {
     expect(refsOf(readSentence('Kit hugs young Elsa.', 'KIT', 'ELSA'))).toEqual(['KIT', 'ELSA']);
+    // A name before a craft names the craft.
+    expect(refsOf(readSentence('The Borg Sphere grabs Voyager.', 'BORG', 'VOYAGER'))).toEqual([
+      'VOYAGER',
+    ]);
+    expect(refsOf(readSentence('The Vidiian ship grabs Voyager.', 'VIDIIAN', 'VOYAGER'))).toEqual([
+      'VOYAGER',
+    ]);
     // Unless a character is called so: `Old Niles` when OLD NILES speaks.
     expect(refsOf(readSentence('Old Niles hugs Elsa.', 'NILES', 'OLD NILES', 'ELSA'))).toEqual([
       'OLD NILES',

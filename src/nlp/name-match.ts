@@ -2,7 +2,7 @@ import type { PeopleIndex } from './people-index.js';
 import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
 import { headsClause, isCommonNoun, isVerb, type Token } from './tokens.js';
 import { matchRole } from './role-nouns.js';
-import { DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
+import { CRAFT, DESCRIBING_ENDING, NOT_NAMES, TITLES } from './words.js';
 
 const PLACE_PREPS = new Set(['in', 'from', 'near', 'outside', 'inside']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one']);
@@ -11,6 +11,18 @@ const NAME_ADJECTIVES = new Set(['young', 'old', 'older', 'younger', 'little', '
 
 /** The person named from token `i` (a character, a role, a name no character has), or null. */
 export function matchName(
+  tokens: readonly Token[],
+  i: number,
+  people: PeopleIndex,
+): { ref: Ref; end: number } | null {
+  const named = matchPerson(tokens, i, people);
+  if (named === null || named.ref.possessive) return named;
+  // Also `the Borg Sphere`, read as a surname after a name.
+  const craft = tokens.slice(i + 1, named.end + 1).some((t) => CRAFT.has(t.lower));
+  return craft ? null : named;
+}
+
+function matchPerson(
   tokens: readonly Token[],
   i: number,
   people: PeopleIndex,

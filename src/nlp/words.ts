@@ -334,3 +334,9 @@ export const GROUP_WORDS = new Set([
  * `a startled guard`), which the tagger often takes for a noun.
  */
 export const DESCRIBING_ENDING = /^[a-z]{2,}(?:ing|ed|ful|less|ous|ish)$/;
+
+/** Craft a name may stand before: `the Borg Sphere`, `the Vidiian ship` are things. */
+export const CRAFT = new Set([
+  ...['ship', 'ships', 'vessel', 'vessels', 'sphere', 'cube', 'shuttle', 'shuttlecraft'],
+  ...['warbird', 'craft', 'probe', 'saucer', 'spaceship'],
+]);
