@@ -4,6 +4,16 @@ import { isNoOnePresent } from './person-nouns.js';
 import { suggestMoments } from './suggest-moments.js';
 import { brief, DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
 
+/** Suggestions as `brief` does, each marked as offered for review or kept under the threshold. */
+const all = (...rows: string[]) =>
+  suggestMoments({
+    episode: 'E1',
+    file: 'e1.txt',
+    lines: script(...rows),
+    characters: [],
+    codebook: DEFAULT_CODEBOOK,
+  }).map((s) => `${brief(s)} ${s.confidence >= REVIEW_THRESHOLD ? 'offered' : 'kept'}`);
+
 // Sentences written for these tests; none is copied from a transcript.
 
 describe('suggestMoments on who the doers are', () => {
@@ -285,14 +295,6 @@ describe('suggestMoments on people found in a kiss or an embrace', () => {
 
 describe('suggestMoments on an act received', () => {
   it('takes the giver from the clause before, else leaves it under the review threshold', () => {
-    const all = (...rows: string[]) =>
-      suggestMoments({
-        episode: 'E1',
-        file: 'e1.txt',
-        lines: script(...rows),
-        characters: [],
-        codebook: DEFAULT_CODEBOOK,
-      }).map((s) => `${brief(s)} ${s.confidence >= REVIEW_THRESHOLD ? 'offered' : 'kept'}`);
     expect(all('KIT: Hi.', '(Kit tries to stop Owen, but gets a punch in the stomach.)')).toEqual([
       '2 punch OWEN>KIT offered',
     ]);
@@ -302,14 +304,6 @@ describe('suggestMoments on an act received', () => {
 
 describe('suggestMoments on a kiss or an embrace ended', () => {
   it('reads one as shared by those who end it, under the review threshold when one does', () => {
-    const all = (...rows: string[]) =>
-      suggestMoments({
-        episode: 'E1',
-        file: 'e1.txt',
-        lines: script(...rows),
-        characters: [],
-        codebook: DEFAULT_CODEBOOK,
-      }).map((s) => `${brief(s)} ${s.confidence >= REVIEW_THRESHOLD ? 'offered' : 'kept'}`);
     const read = (direction: string) => all('KIT: Hi.', 'MARA: Oh.', direction);
     expect(read('(Kit and Mara break the embrace.)')).toEqual(['3 hug *KIT+MARA offered']);
     expect(read('(Kit comes out of the hug, confused.)')).toEqual(['3 hug *KIT+MARA kept']);
