@@ -437,7 +437,10 @@ function eachDoer(act: RawAct): RawAct[] {
   return doer.members.map((m) => ({ ...act, doer: m }));
 }
 
-/** `He breaks the embrace` (one doer), not `They break the embrace`: see ENDED_ALONE. */
+/**
+ * `He breaks the embrace` (one doer, not `They break the embrace`): shared with whom he last
+ * kissed or held, in this direction or a few lines before; else ENDED_ALONE, a guess.
+ */
 function endedBy(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
   if (act.rule !== 'act.ended' || subject === null || subject.names.length !== 1) {
     return act.rule === 'act.ended' && subject === null ? { ...act, rule: ENDED_ALONE } : act;
