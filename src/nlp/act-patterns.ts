@@ -338,11 +338,21 @@ export function readAct(
       return term === null ? null : mk(term, 'subject', [o], false, null, 'act.object', null);
     }
     // `he kisses her back`, `hugs her back`: her, in return; not her back.
-    const returned = ['kiss', 'hug'].includes(actTerm(lemma, null) ?? '');
-    if (returned && o.pronoun === 'her' && word(items[j + 1]) === 'back') {
-      const term = actTerm(lemma, null)!;
-      return mk(term, 'subject', [{ ...o, possessive: false }], false, null, 'act.object', null);
-    }
+    const inReturn = actTerm(lemma, null);
+    if (
+      (inReturn === 'kiss' || inReturn === 'hug') &&
+      o.pronoun === 'her' &&
+      word(items[j + 1]) === 'back'
+    )
+      return mk(
+        inReturn,
+        'subject',
+        [{ ...o, possessive: false }],
+        false,
+        null,
+        'act.object',
+        null,
+      );
     if (o.possessive) {
       const p = partAt(items, j);
       if (p === null) return null;

@@ -14,8 +14,7 @@ const HELD_ACTS = new Set(['kiss', 'embrace', 'hug', 'clinch']);
 
 /**
  * `breaks the embrace`, `comes out of the hug`: the act happened, shared by the subject and
- * the one they were with (left to the conversation: see read-direction.ts). `their embrace`
- * is pairIn's.
+ * the one they were with (found in read-direction.ts). `their embrace` is pairIn's.
  */
 export function endedAct(items: readonly Item[], k: number): string | null {
   const w = word(items[k]);

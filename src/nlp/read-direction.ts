@@ -442,9 +442,10 @@ function eachDoer(act: RawAct): RawAct[] {
  * kissed or held, in this direction or a few lines before; else ENDED_ALONE, a guess.
  */
 function endedBy(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
-  if (act.rule !== 'act.ended' || subject === null || subject.names.length !== 1) {
-    return act.rule === 'act.ended' && subject === null ? { ...act, rule: ENDED_ALONE } : act;
-  }
+  if (act.rule !== 'act.ended') return act;
+  if (subject === null) return { ...act, rule: ENDED_ALONE };
+  // `They break the embrace`: both written.
+  if (subject.names.length !== 1) return act;
   // `They kiss. ... He breaks the kiss.`: the one he last kissed or held.
   const self = subject.names[0]!;
   const last = lastTold(
