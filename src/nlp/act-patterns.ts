@@ -339,20 +339,11 @@ export function readAct(
     }
     // `he kisses her back`, `hugs her back`: her, in return; not her back.
     const inReturn = actTerm(lemma, null);
-    if (
-      (inReturn === 'kiss' || inReturn === 'hug') &&
-      o.pronoun === 'her' &&
-      word(items[j + 1]) === 'back'
-    )
-      return mk(
-        inReturn,
-        'subject',
-        [{ ...o, possessive: false }],
-        false,
-        null,
-        'act.object',
-        null,
-      );
+    const herBack = o.pronoun === 'her' && word(items[j + 1]) === 'back';
+    if (herBack && (inReturn === 'kiss' || inReturn === 'hug')) {
+      const her = { ...o, possessive: false };
+      return mk(inReturn, 'subject', [her], false, null, 'act.object', null);
+    }
     if (o.possessive) {
       const p = partAt(items, j);
       if (p === null) return null;
