@@ -207,13 +207,16 @@ export function readAct(
   if (lemma === 'hang' || lemma === 'cling') {
     const at = heldOnTo(items, j, lemma);
     const o = items[at];
-    if (at < 0 || o?.kind !== 'ref' || o.ref.kind === 'reciprocal') return null;
+    if (at < 0 || o?.kind !== 'ref') return null;
+    if (o.ref.kind === 'reciprocal') return heldEachOther(o.ref);
     if (!o.ref.possessive) return mk('grab', 'subject', [o.ref], false, null, 'act.hang-on', null);
     const p = partAt(items, at);
     return p === null ? null : mk('grab', 'subject', [o.ref], false, p.part, 'act.hang-on', null);
   }
   // `holds onto his hand`: as holding the hand (not `holds on to him`, which may be a hug).
   const onTo = lemma === 'hold' ? heldOnTo(items, j, lemma) : -1;
+  const heldOn = items[onTo];
+  if (heldOn?.kind === 'ref' && heldOn.ref.kind === 'reciprocal') return heldEachOther(heldOn.ref);
   if (onTo > 0) {
     const p = partAt(items, onTo);
     const term = p?.owner ? actTerm('hold', p.part) : null;
@@ -230,7 +233,8 @@ export function readAct(
       return mk(noun, 'subject', [next.ref], false, null, 'act.with-noun', null);
   }
   // `shake hands (with Lynda)`, `hold hands`.
-  if (word(next) === 'hands' || (word(next) === 'each' && word(items[j + 2]) === 'hands')) {
+  const eachOthers = next?.kind === 'ref' && next.ref.kind === 'reciprocal' && next.ref.possessive;
+  if (word(next) === 'hands' || (eachOthers && word(items[j + 1]) === 'hands')) {
     const term =
       lemma === 'shake'
         ? 'handshake'
@@ -249,6 +253,13 @@ export function readAct(
     // `Kit shakes hands`, `(shaking hands)` with nobody named: with the one Kit is talking
     // to, as `shakes his hand` would be.
     return term === 'handshake' && w < 0 ? partnerHandshake() : null;
+  }
+  // `They shake on it`: a bargain sealed with a handshake (`Kit shakes on it`: with the one
+  // Kit is talking to).
+  if (lemma === 'shake' && word(next) === 'on' && word(items[j + 1]) === 'it') {
+    const bare = j === k + 1 && k === 0 && word(items[k]) === lemma;
+    if (plural || bare) return mk('handshake', 'subject', [], true, 'hand', 'act.shake-on', null);
+    return partnerHandshake();
   }
   // `Kit: (shakes hand)`: the hand of the one spoken to.
   const afterHand = items[j + 1];
@@ -329,6 +340,7 @@ export function readAct(
   if (next?.kind === 'ref' && !SUBJECT_CASE.has(next.ref.pronoun ?? '')) {
     const o = next.ref;
     if (o.kind === 'reciprocal') {
+      if (EMBRACING.has(lemma)) return heldEachOther(o);
       const term = actTerm(lemma, null);
       return term === null ? null : mk(term, 'subject', [], true, null, 'act.each-other', null);
     }
@@ -447,6 +459,14 @@ function neckPinch(items: readonly Item[], k: number): RawAct | null {
 }
 
 const PINCHED = new Set(['neck', 'nerve']);
+
+// Verbs of holding on that, done to each other, are an embrace: `they clutch each other`.
+const EMBRACING = new Set(['hold', 'clutch', 'cling', 'hang']);
+
+/** `hold each other`, `cling to one another`: a mutual hug; none for `each other's`. */
+function heldEachOther(o: Ref): RawAct | null {
+  return o.possessive ? null : mk('hug', 'subject', [], true, null, 'act.hold-each-other', null);
+}
 
 /** Where the person starts after `hangs on to`, `holds onto`, `clings to` at j; -1 if none. */
 function heldOnTo(items: readonly Item[], j: number, lemma: string): number {

@@ -43,6 +43,17 @@ export function detectActs(
       acts.push(mk('hold-hands', 'subject', [], true, 'hand', 'act.hand-in-hand', null));
       continue;
     }
+    // `asleep in each other's arms`, `fall into each other's arms`: an embrace they share.
+    const other = items[k + 1];
+    if (
+      (lower === 'in' || lower === 'into') &&
+      other?.kind === 'ref' &&
+      other.ref.kind === 'reciprocal' &&
+      word(items[k + 2]) === 'arms'
+    ) {
+      nounAct(k, mk('hug', 'subject', [], true, null, 'act.in-each-others-arms', null));
+      continue;
+    }
     if (lower === 'group' && ACT_NOUNS.get(word(items[k + 1])) === 'hug') {
       acts.push(
         mk(

@@ -54,8 +54,9 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
       continue;
     }
     if (
-      (t.lower === 'each' && next?.lower === 'other') ||
-      (t.lower === 'one' && next?.lower === 'another')
+      next !== undefined &&
+      ((t.lower === 'each' && stripPossessive(next.lower) === 'other') ||
+        (t.lower === 'one' && stripPossessive(next.lower) === 'another'))
     ) {
       items.push({
         kind: 'ref',

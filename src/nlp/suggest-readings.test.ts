@@ -384,3 +384,25 @@ describe('suggestMoments on who falls after a blow', () => {
     ).toEqual(['3 punch OWEN>KIT', '3 grab KIT>MARA @arm']);
   });
 });
+
+describe('suggestMoments on acts done to each other', () => {
+  const read = (direction: string) => suggest('KIT: Hi.', 'MARA: Hi.', direction);
+
+  it('reads holding on to each other, or being in each other’s arms, as a hug they share', () => {
+    expect(read('(Kit and Mara hold each other.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(They clutch each other.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(They cling to one another.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(Still holding onto each other, they laugh.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read("(Kit and Mara are asleep in each other's arms.)")).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(They fall into each other’s arms.)')).toEqual(['3 hug *KIT+MARA']);
+    // Each other's hands, or cheeks, are not each other.
+    expect(read("(They hold each other's hands.)")).toEqual(['3 hold-hands *KIT+MARA @hand']);
+    expect(read("(They kiss each other's cheeks.)")).toEqual(['3 kiss *KIT+MARA']);
+    expect(read("(They look into each other's eyes.)")).toEqual([]);
+  });
+
+  it('reads shaking on it as a handshake', () => {
+    expect(read('(They shake on it.)')).toEqual(['3 handshake *KIT+MARA @hand']);
+    expect(read('(Kit shakes on it.)')).toEqual(['3 handshake KIT>MARA @hand']);
+  });
+});
