@@ -401,6 +401,8 @@ export function readAct(
     const restrained = ['back', 'down'].includes(word(items[j + 1]));
     if (lemma === 'hold' && own && j === k + 1 && restrained)
       return mk('grab', 'subject', [o], false, null, 'act.hold-back', null);
+    // `shakes him off`: a hold broken free of, no hold taken.
+    if (lemma === 'shake' && j === k + 1 && word(items[j + 1]) === 'off') return null;
     // `Archer finally takes him down`: a tackle; not `takes him down to the cells`.
     const down = word(items[j + 1]) === 'down' ? j + 1 : -1;
     if (lemma === 'take' && down > 0 && ['', 'and', 'then', 'with'].includes(word(items[down + 1])))

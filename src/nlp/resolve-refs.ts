@@ -85,6 +85,10 @@ export function resolveRef(
 }
 
 function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {
+  // `The guards enter. Kit runs, but they seize him`: the collective met last, on its own.
+  const last = scope.groups[scope.groups.length - 1];
+  if (last?.length === 1 && !ctx.exclude.includes(last[0]!))
+    return { names: [...last], pronouns: 1, unsure: 1, extra: true, gender: null };
   // `Rose and Jack knock them out`: them is not Rose and Jack.
   const many = scope.discourse.resolveMany(ctx, scope.groups);
   if (many.length < 2 || many.some((n) => ctx.exclude.includes(n))) {

@@ -803,6 +803,21 @@ describe('suggestMoments', () => {
     expect(read('(Elsa pushes them back.)')).toEqual([]);
   });
 
+  it('reads `they` as the collective met last, on its own, not with the one it acts on', () => {
+    const read = (direction: string): string[] => suggest('KIT: Run!', 'MARA: Where?', direction);
+    expect(read('(The guards enter. Kit runs, but they seize him.)')).toEqual([
+      '3 grab GUARDS>KIT',
+    ]);
+    expect(read('(The mummies burst in. They knock Kit down.)')).toEqual(['3 punch MUMMIES>KIT']);
+    // A group of names met after it is `they`.
+    expect(read('(The guards leave. Kit and Mara hug. They kiss.)')).toEqual([
+      '3 hug *KIT+MARA',
+      '3 kiss *KIT+MARA',
+    ]);
+    // Shaking someone off is breaking free, no hold.
+    expect(read('(The guards grab Kit. He shakes them off.)')).toEqual(['3 grab GUARDS>KIT']);
+  });
+
   it('reads someone who joins in, or joins the hug, right after a hug as hugging everyone in it', () => {
     const read = after('OWEN: Hey.', 'KIT: Oh.');
     expect(read('Mara hugs Owen. Kit joins in.')).toEqual([
