@@ -20,6 +20,7 @@ const IRREGULAR: Record<string, readonly string[]> = {
   sweep: ['sweeps', 'swept', 'sweeping'],
   knock: ['knocks', 'knocked', 'knocking'],
   get: ['gets', 'got', 'gotten', 'getting'],
+  deal: ['deals', 'dealt', 'dealing'],
   beat: ['beats', 'beat', 'beaten', 'beating'],
   strike: ['strikes', 'struck', 'striking'],
   leap: ['leaps', 'leapt', 'leaped', 'leaping'],
@@ -121,6 +122,7 @@ const LEMMAS = [
   'get',
   'land',
   'deliver',
+  'deal',
 ] as const;
 
 function regularForms(lemma: string): [string, string, string] {
@@ -170,6 +172,10 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['punches', 'punch'],
   ['uppercut', 'punch'],
   ['haymaker', 'punch'],
+  ['blow', 'punch'],
+  ['kick', 'punch'],
+  ['chop', 'punch'],
+  ['headbutt', 'punch'],
   ['shove', 'shove'],
   ['push', 'shove'],
 ]);
@@ -204,6 +210,7 @@ export const LIGHT_VERBS = new Set([
   'throw',
   'land',
   'deliver',
+  'deal',
 ]);
 
 // Where a thrown person goes: `throws him across the room`, `flings her against the wall`.

@@ -73,6 +73,16 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a blow, a kick or a chop given, landed or dealt as a punch', () => {
+    expect(suggest('KIT: Ow.', '(Owen lands a blow on Kit.)')).toEqual(['2 punch OWEN>KIT']);
+    expect(suggest('KIT: Ow.', '(Owen deals Kit a heavy blow.)')).toEqual(['2 punch OWEN>KIT']);
+    expect(suggest('KIT: Ow.', '(Owen gives him a kick.)')).toEqual(['2 punch OWEN>KIT']);
+    expect(suggest('KIT: Ow.', '(Owen gives him a swift chop.)')).toEqual(['2 punch OWEN>KIT']);
+    // Not a ball kicked, nor a blow a singular subject takes.
+    expect(suggest('KIT: Go.', '(Owen gives the ball a kick.)')).toEqual([]);
+    expect(suggest('KIT: Ow.', '(Owen takes a blow.)')).toEqual([]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
