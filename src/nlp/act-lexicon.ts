@@ -70,6 +70,7 @@ const LEMMAS = [
   'bundle',
   'strangle',
   'throttle',
+  'choke',
   'shove',
   'push',
   'grab',
@@ -96,6 +97,7 @@ const LEMMAS = [
   'throw',
   'wrap',
   'fling',
+  'slam',
   'drape',
   'slip',
   'give',
@@ -267,6 +269,7 @@ const DIRECT: Record<string, string> = {
   bundle: 'shove',
   strangle: 'grab',
   throttle: 'grab',
+  choke: 'grab',
   shove: 'shove',
   push: 'shove',
   grab: 'grab',
@@ -327,6 +330,7 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'tackle':
     case 'strangle':
     case 'throttle':
+    case 'choke':
     case 'pin':
     case 'wrestle':
       return 'grab';

@@ -26,6 +26,7 @@ const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['hit', ['on']],
   ['push', ['on', 'off', 'through', 'forward', 'ahead']],
   ['take', ['off', 'on', 'over']],
+  ['choke', ['up', 'back']],
 ]);
 
 // Verbs of throwing oneself at a person, with the prepositions that take the person.
@@ -63,12 +64,16 @@ function beatenInARace(items: readonly Item[], after: number): boolean {
  */
 function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct | null {
   const o = items[j];
-  if (lemma !== 'throw' && lemma !== 'fling') return null;
+  if (lemma !== 'throw' && lemma !== 'fling' && lemma !== 'slam') return null;
   if (o?.kind !== 'ref' || o.ref.possessive || o.ref.kind === 'reciprocal') return null;
   if (SUBJECT_CASE.has(o.ref.pronoun ?? '')) return null;
   // `throws himself to the floor`: a dive, no one else's act.
   if (o.toks.some((t) => t.lower.endsWith('self') || t.lower.endsWith('selves'))) return null;
-  if (!THROWN_TO.has(word(items[j + 1]))) return null;
+  // `slams him over the head with a tray`: a blow.
+  const w = word(items[j + 1]);
+  if (lemma === 'slam' && (w === 'over' || w === 'on') && partAt(items, j + 2)?.part === 'head')
+    return mk('punch', 'subject', [o.ref], false, 'head', 'act.thrown', null);
+  if (!THROWN_TO.has(w)) return null;
   return mk('shove', 'subject', [o.ref], false, null, 'act.thrown', null);
 }
 
@@ -126,7 +131,9 @@ export function readAct(
       lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1])) && word(items[k + 2]) !== 'from';
     // `is held down`, `gets held back`: restrained.
     const held = lemma === 'hold' && ['back', 'down'].includes(word(items[k + 1]));
-    const term = lemma === 'shake' ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
+    // `gets choked up`: moved, not strangled.
+    const moved = lemma === 'shake' || (lemma === 'choke' && word(items[k + 1]) === 'up');
+    const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
       let d = skip(items, by + 1);
@@ -311,7 +318,7 @@ export function readAct(
     return null;
   }
   // `throws her arms around him` (hug), `puts an arm round her shoulders` (caress).
-  if (['put', 'throw', 'wrap', 'fling', 'drape', 'slip'].includes(lemma)) {
+  if (['put', 'throw', 'wrap', 'fling', 'drape', 'slip', 'slam'].includes(lemma)) {
     const ar = items.findIndex(
       (x, i) => i > k && i < k + 5 && (word(x) === 'arms' || word(x) === 'arm'),
     );
@@ -414,6 +421,11 @@ export function readAct(
     if (lemma === 'knock' && felled)
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
     const p = partAt(items, after);
+    // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person (by the hand,
+    // hands held).
+    const byThe = word(items[after]) === 'by' && p !== null && p.part !== 'hand';
+    if (byThe && (lemma === 'take' || lemma === 'hold'))
+      return mk('grab', 'subject', [o], false, p.part, 'act.by-the', null);
     const term = actTerm(lemma, p?.part ?? null);
     if (term === null) return null;
     return mk(

@@ -80,6 +80,13 @@ export function detectActs(
       nounAct(k, mk('grab', 'subject', [on.ref], false, null, 'act.hold-on', null));
       continue;
     }
+    // `has Morvin by the throat`: a hold on him (by the hand, hands held).
+    const had = HAVING.has(lower) && word(items[k + 2]) === 'by' ? items[k + 1] : undefined;
+    const byPart = had === undefined ? null : partAt(items, k + 2);
+    if (had?.kind === 'ref' && !had.ref.possessive && byPart !== null && byPart.part !== 'hand') {
+      nounAct(k, mk('grab', 'subject', [had.ref], false, byPart.part, 'act.has-by', null));
+      continue;
+    }
     const pair = pairIn(items, k);
     if (pair !== null) {
       nounAct(
@@ -238,6 +245,7 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+const HAVING = new Set(['has', 'had', 'have', 'having']);
 
 // Verbs of finding someone at something: `She finds Sarah cradling his head`, `sees the Doctor
 // hug Rose`, `The doors open to reveal them kissing` are Sarah's, the Doctor's, their acts.

@@ -83,6 +83,31 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: Ow.', '(Owen takes a blow.)')).toEqual([]);
   });
 
+  it('reads someone taken, held or had by the throat or arm as grabbed; by the hand, held', () => {
+    expect(suggest('KIT: No.', '(Owen takes Kit by the throat.)')).toEqual([
+      '2 grab OWEN>KIT @neck',
+    ]);
+    expect(suggest('KIT: No.', '(Owen holds Kit by the arm.)')).toEqual(['2 grab OWEN>KIT @arm']);
+    expect(suggest('KIT: No.', '(Owen has Kit by the collar.)')).toEqual([
+      '2 grab OWEN>KIT @collar',
+    ]);
+    expect(suggest('KIT: Come.', '(Owen takes Kit by the hand.)')).toEqual([
+      '2 hold-hands OWEN>KIT @hand',
+    ]);
+    expect(suggest('KIT: No.', '(Owen has Kit by his side.)')).toEqual([]);
+  });
+
+  it('reads choking someone as a grab, slamming them into a wall as a shove', () => {
+    expect(suggest('KIT: No.', '(Owen starts choking Kit.)')).toEqual(['2 grab OWEN>KIT']);
+    expect(suggest('KIT: No.', '(Owen slams Kit against the wall.)')).toEqual(['2 shove OWEN>KIT']);
+    expect(suggest('KIT: No.', '(Owen slams Kit over the head with a tray.)')).toEqual([
+      '2 punch OWEN>KIT @head',
+    ]);
+    // Moved to tears, or a door slammed: no act.
+    expect(suggest('KIT: No.', '(Owen gets choked up.)')).toEqual([]);
+    expect(suggest('KIT: No.', '(Owen slams the door on Kit.)')).toEqual([]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
