@@ -42,9 +42,16 @@ const LEMMAS = [
   'nestle',
   'slap',
   'smack',
+  'swat',
   'backhand',
   'punch',
   'thump',
+  'sock',
+  'bash',
+  'wallop',
+  'clout',
+  'smash',
+  'knee',
   'hit',
   'deck',
   'headbutt',
@@ -75,6 +82,7 @@ const LEMMAS = [
   'push',
   'grab',
   'seize',
+  'overpower',
   'grip',
   'grasp',
   'clutch',
@@ -244,9 +252,15 @@ const DIRECT: Record<string, string> = {
   snuggle: 'hug',
   slap: 'slap',
   smack: 'slap',
+  swat: 'slap',
   backhand: 'slap',
   punch: 'punch',
   thump: 'punch',
+  sock: 'punch',
+  wallop: 'punch',
+  clout: 'punch',
+  knee: 'punch',
+  // Not `smash` or `bash`: `smashes the window`. With a part named (actTerm), a blow.
   hit: 'punch',
   deck: 'punch',
   headbutt: 'punch',
@@ -274,6 +288,7 @@ const DIRECT: Record<string, string> = {
   push: 'shove',
   grab: 'grab',
   seize: 'grab',
+  overpower: 'grab',
   grip: 'grab',
   grasp: 'grab',
   clutch: 'grab',
@@ -306,11 +321,18 @@ export function actTerm(lemma: string, part: string | null): string | null {
       // A slap on the shoulder or back is a friendly pat, not a blow.
       return part === 'shoulder' || part === 'back' ? null : 'slap';
     case 'smack':
+    case 'swat':
     case 'backhand':
       // A smack is not friendly, wherever it lands (`smacks Niles on the shoulder`).
       return 'slap';
     case 'punch':
     case 'thump':
+    case 'sock':
+    case 'bash':
+    case 'wallop':
+    case 'clout':
+    case 'smash':
+    case 'knee':
     case 'hit':
     case 'headbutt':
     case 'beat':
@@ -336,6 +358,7 @@ export function actTerm(lemma: string, part: string | null): string | null {
       return 'grab';
     case 'grab':
     case 'seize':
+    case 'overpower':
     case 'grip':
     case 'grasp':
     case 'clutch':

@@ -36,9 +36,15 @@ const TACKLE_PREPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['jump', ['on', 'upon', 'onto']],
   ['wrestle', ['with']],
   ['grapple', ['with']],
+  // `grabs at him`, `clutches at her`: a grab at the person (at a part: not sure to hold).
+  ['grab', ['at']],
+  ['clutch', ['at']],
 ]);
 
 const SUBJECT_CASE = new Set(['he', 'she', 'they']);
+
+// Verbs of blows whose passive is said of things: `the window is smashed`.
+const BROKEN = new Set(['smash', 'bash']);
 
 // Particles that make knocking someone a blow that fells them: `knocks him down`.
 const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
@@ -131,8 +137,10 @@ export function readAct(
       lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1])) && word(items[k + 2]) !== 'from';
     // `is held down`, `gets held back`: restrained.
     const held = lemma === 'hold' && ['back', 'down'].includes(word(items[k + 1]));
-    // `gets choked up`: moved, not strangled.
-    const moved = lemma === 'shake' || (lemma === 'choke' && word(items[k + 1]) === 'up');
+    // `gets choked up`: moved, not strangled. `is smashed`, `battered`: far more often a
+    // window or a ship than a person.
+    const moved =
+      lemma === 'shake' || BROKEN.has(lemma) || (lemma === 'choke' && word(items[k + 1]) === 'up');
     const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.

@@ -108,6 +108,21 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: No.', '(Owen slams the door on Kit.)')).toEqual([]);
   });
 
+  it('reads the plainer words for blows and holds: socks, clouts, knees, swats, overpowers', () => {
+    const read = (direction: string) => suggest('KIT: No.', direction);
+    expect(read('(Owen socks Kit on the jaw.)')).toEqual(['2 punch OWEN>KIT @face']);
+    expect(read('(Owen clouts Kit.)')).toEqual(['2 punch OWEN>KIT']);
+    expect(read('(Owen knees Kit in the stomach.)')).toEqual(['2 punch OWEN>KIT @stomach']);
+    expect(read('(Owen smashes Kit’s head with a stone.)')).toEqual(['2 punch OWEN>KIT @head']);
+    expect(read('(Owen swats Kit.)')).toEqual(['2 slap OWEN>KIT']);
+    expect(read('(Owen overpowers Kit.)')).toEqual(['2 grab OWEN>KIT']);
+    expect(read('(Owen grabs at Kit.)')).toEqual(['2 grab OWEN>KIT']);
+    // Things smashed, and knees that are knees, are no blows.
+    expect(read('(Owen smashes the window.)')).toEqual([]);
+    expect(read('(The window is smashed.)')).toEqual([]);
+    expect(read('(Kit falls to his knees.)')).toEqual([]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
