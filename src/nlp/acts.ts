@@ -80,6 +80,23 @@ export function detectActs(
       nounAct(k, mk('grab', 'subject', [on.ref], false, null, 'act.hold-on', null));
       continue;
     }
+    // `They make out`, `makes out with her`: kissing (not `makes out the shape`, `made out of`).
+    if (MAKING.has(lower) && word(items[k + 1]) === 'out') {
+      const after = items[k + 2];
+      const partner = word(after) === 'with' ? items[k + 3] : undefined;
+      const withWhom = partner?.kind === 'ref' && !partner.ref.possessive ? partner.ref : null;
+      // `make out and fall to the couch` reaches here as `make out fall`.
+      const alone =
+        after === undefined ||
+        MADE_OUT_THEN.has(word(after)) ||
+        (after.kind === 'tok' && isVerb(after.tok));
+      if (withWhom !== null || (alone && subject?.plural === true))
+        nounAct(
+          k,
+          mk('kiss', 'subject', withWhom ? [withWhom] : [], true, null, 'act.make-out', null),
+        );
+      if (withWhom !== null || alone) continue;
+    }
     // `has Morvin by the throat`: a hold on him (by the hand, hands held).
     const had = HAVING.has(lower) && word(items[k + 2]) === 'by' ? items[k + 1] : undefined;
     const byPart = had === undefined ? null : partAt(items, k + 2);
@@ -246,6 +263,20 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const HAVING = new Set(['has', 'had', 'have', 'having']);
+const MAKING = new Set(['make', 'makes', 'made', 'making']);
+// What may follow `make out` when it means kissing: an adverb or a place, not an object.
+const MADE_OUT_THEN = new Set([
+  'on',
+  'in',
+  'again',
+  'and',
+  'passionately',
+  'heavily',
+  'while',
+  'as',
+  'until',
+  'behind',
+]);
 
 // Verbs of finding someone at something: `She finds Sarah cradling his head`, `sees the Doctor
 // hug Rose`, `The doors open to reveal them kissing` are Sarah's, the Doctor's, their acts.

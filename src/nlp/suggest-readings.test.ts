@@ -401,6 +401,14 @@ describe('suggestMoments on acts done to each other', () => {
     expect(read("(They look into each other's eyes.)")).toEqual([]);
   });
 
+  it('reads making out as kissing, and making out a shape as no act', () => {
+    expect(read('(They start to make out.)')).toEqual(['3 kiss *KIT+MARA']);
+    expect(read('(Kit and Mara are making out on the couch.)')).toEqual(['3 kiss *KIT+MARA']);
+    expect(read('(Kit makes out with Mara.)')).toEqual(['3 kiss *KIT+MARA']);
+    expect(read('(They can just make out the shape of a ship.)')).toEqual([]);
+    expect(read('(Kit makes out.)')).toEqual([]);
+  });
+
   it('reads shaking on it as a handshake', () => {
     expect(read('(They shake on it.)')).toEqual(['3 handshake *KIT+MARA @hand']);
     expect(read('(Kit shakes on it.)')).toEqual(['3 handshake KIT>MARA @hand']);
