@@ -8,6 +8,7 @@ import {
 } from './act-lexicon.js';
 import {
   DETS,
+  describing,
   RECIPROCAL_LEMMAS,
   isObjectWord,
   partAt,
@@ -242,7 +243,12 @@ export function readAct(
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
     let n = j + 2;
-    while (n < items.length && n < j + 5 && DETS.has(word(items[n]))) n++;
+    while (
+      n < items.length &&
+      n < j + 6 &&
+      (DETS.has(word(items[n])) || describing(items, n, n + 1))
+    )
+      n++;
     const noun = ACT_NOUNS.get(word(items[n]));
     if (noun !== undefined)
       return mk(noun, 'subject', [next.ref], false, null, 'act.with-noun', null);

@@ -1,6 +1,7 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
+import { readLight } from './light-verbs.js';
 import { describing, DETS, partAt, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
@@ -97,6 +98,14 @@ export function detectActs(
         );
       if (withWhom !== null || alone) continue;
     }
+    // `They have a big hug`, `has a kiss with Kit`: `have` as a light verb.
+    const hadAct = HAVING.has(lower)
+      ? readLight(items, k + 1, 'have', subject?.plural ?? false)
+      : null;
+    if (hadAct !== null) {
+      nounAct(k, hadAct);
+      continue;
+    }
     // `has Morvin by the throat`: a hold on him (by the hand, hands held).
     const had = HAVING.has(lower) && word(items[k + 2]) === 'by' ? items[k + 1] : undefined;
     const byPart = had === undefined ? null : partAt(items, k + 2);
@@ -162,7 +171,13 @@ export function detectActs(
         word(items[k + 2]) === 'with'
       ) {
         let n = k + 3;
-        while (n < items.length && n < k + 6 && DETS.has(word(items[n]))) n++;
+        // `with a slow, loving hug`: determiners and describing words before the noun.
+        while (
+          n < items.length &&
+          n < k + 7 &&
+          (DETS.has(word(items[n])) || describing(items, n, n + 1))
+        )
+          n++;
         const noun = ACT_NOUNS.get(word(items[n]));
         if (noun !== undefined) {
           const nonEvent = nonEventReason(

@@ -33,9 +33,9 @@ export function readLight(
   )
     k++;
   const noun = ACT_NOUNS.get(word(items[k]));
-  // `gets him in a bear hug`: a hold (acts.ts), not an embrace.
-  if (noun === undefined || (lemma === 'get' && noun === 'hug' && word(items[k - 1]) === 'bear'))
-    return null;
+  // `gets him in a bear hug`, `has him in a bear hug`: a hold (acts.ts), not an embrace.
+  const hold = (lemma === 'get' || lemma === 'have') && word(items[k - 1]) === 'bear';
+  if (noun === undefined || (noun === 'hug' && hold)) return null;
   if (lemma === 'get' && recipient === null) {
     // Not `It gets a kiss` (a thing).
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;

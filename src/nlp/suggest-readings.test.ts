@@ -401,6 +401,15 @@ describe('suggestMoments on acts done to each other', () => {
     expect(read("(They look into each other's eyes.)")).toEqual([]);
   });
 
+  it('reads `have` with an act noun as a light verb, and a bear hug had as a hold', () => {
+    expect(read('(Kit and Mara have a big hug.)')).toEqual(['3 hug *KIT+MARA']);
+    expect(read('(They have a long, passionate kiss.)')).toEqual(['3 kiss *KIT+MARA']);
+    expect(read('(Owen has Kit in a bear hug.)')).toEqual(['3 grab OWEN>KIT']);
+    expect(read('(Kit has a kiss for everyone.)')).toEqual([]);
+    // Describing words between `with` and the act noun.
+    expect(read('(Mara greets Kit with a slow, loving hug.)')).toEqual(['3 hug MARA>KIT']);
+  });
+
   it('reads making out as kissing, and making out a shape as no act', () => {
     expect(read('(They start to make out.)')).toEqual(['3 kiss *KIT+MARA']);
     expect(read('(Kit and Mara are making out on the couch.)')).toEqual(['3 kiss *KIT+MARA']);
