@@ -305,6 +305,11 @@ export function readAct(
       if (term !== null)
         return mk(term, 'subject', [owner.ref], false, p.part, 'act.part-of', null);
     }
+    // `grabs the back of Barbara's neck`: the part, its owner inside the phrase.
+    if (p?.owner && word(next) === 'the' && word(items[j + 1]) === 'back') {
+      const term = actTerm(lemma, p.part);
+      if (term !== null) return mk(term, 'subject', [p.owner], false, p.part, 'act.part-of', null);
+    }
   }
   // `takes hold of him`, `grabs hold of her arm`
   if (word(next) === 'hold' && word(items[j + 1]) === 'of') {

@@ -123,6 +123,13 @@ describe('suggestMoments', () => {
     expect(read('(Kit falls to his knees.)')).toEqual([]);
   });
 
+  it('reads `the back of Kit’s neck` as Kit’s neck', () => {
+    const read = (direction: string) => suggest('KIT: No.', direction);
+    expect(read("(Owen grabs the back of Kit's neck.)")).toEqual(['2 grab OWEN>KIT @neck']);
+    expect(read('(Owen kicks the back of Kit’s knee.)')).toEqual(['2 punch OWEN>KIT @leg']);
+    expect(read('(Owen slaps the back of the console.)')).toEqual([]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
