@@ -125,6 +125,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       continue;
     }
     owner = null;
+    // `the Doctor, who hugs her`: the person before, whatever the tagger makes of `who`.
+    if (RELATIVES.has(t.lower)) continue;
     // `someone hits him`: a person, though not one to name.
     if (UNNAMED_PEOPLE.has(t.lower) && !inPhrase) {
       thing = false;

@@ -130,6 +130,13 @@ describe('suggestMoments', () => {
     expect(read('(Owen slaps the back of the console.)')).toEqual([]);
   });
 
+  it('reads `who` after `the Doctor` as the Doctor, however the tagger reads `who`', () => {
+    expect(suggest('DOCTOR: Hi.', '(Mara kisses the Doctor, who hugs her.)')).toEqual([
+      '2 kiss MARA>DOCTOR',
+      '2 hug DOCTOR>MARA',
+    ]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
