@@ -36,7 +36,9 @@ export function readLight(
   // `gets him in a bear hug`, `has him in a bear hug`: a hold (acts.ts), not an embrace.
   const hold = (lemma === 'get' || lemma === 'have') && word(items[k - 1]) === 'bear';
   if (noun === undefined || (noun === 'hug' && hold)) return null;
-  if (lemma === 'get' && recipient === null) {
+  // `takes a punch from the guard`: taken, as `gets` is.
+  const takenFrom = lemma === 'take' && word(items[k + 1]) === 'from';
+  if ((lemma === 'get' || takenFrom) && recipient === null) {
     // Not `It gets a kiss` (a thing).
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
     // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a

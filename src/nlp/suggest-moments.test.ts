@@ -81,6 +81,8 @@ describe('suggestMoments', () => {
     // Not a ball kicked, nor a blow a singular subject takes.
     expect(suggest('KIT: Go.', '(Owen gives the ball a kick.)')).toEqual([]);
     expect(suggest('KIT: Ow.', '(Owen takes a blow.)')).toEqual([]);
+    // A blow taken from someone is theirs.
+    expect(suggest('KIT: Ow.', '(Owen takes a punch from Kit.)')).toEqual(['2 punch KIT>OWEN']);
   });
 
   it('reads someone taken, held or had by the throat or arm as grabbed; by the hand, held', () => {
