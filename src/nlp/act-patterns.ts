@@ -1,15 +1,9 @@
-import {
-  ACT_NOUNS,
-  ACT_VERB_FORMS,
-  GAZE_AT,
-  LIGHT_VERBS,
-  THROWN_TO,
-  actTerm,
-} from './act-lexicon.js';
+import { ACT_VERB_FORMS, GAZE_AT, LIGHT_VERBS, THROWN_TO, actTerm } from './act-lexicon.js';
 import {
   DETS,
-  describing,
   RECIPROCAL_LEMMAS,
+  actNounFrom,
+  heldByPart,
   isObjectWord,
   partAt,
   skip,
@@ -242,14 +236,7 @@ export function readAct(
   }
   // `greets her with a hug`, `wakes him with a kiss`: a verb, a person, `with` an act noun.
   if (next?.kind === 'ref' && !next.ref.possessive && word(items[j + 1]) === 'with') {
-    let n = j + 2;
-    while (
-      n < items.length &&
-      n < j + 6 &&
-      (DETS.has(word(items[n])) || describing(items, n, n + 1))
-    )
-      n++;
-    const noun = ACT_NOUNS.get(word(items[n]));
+    const noun = actNounFrom(items, j + 2, j + 6);
     if (noun !== undefined)
       return mk(noun, 'subject', [next.ref], false, null, 'act.with-noun', null);
   }
@@ -440,11 +427,9 @@ export function readAct(
     if (lemma === 'knock' && felled)
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
     const p = partAt(items, after);
-    // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person (by the hand,
-    // hands held).
-    const byThe = word(items[after]) === 'by' && p !== null && p.part !== 'hand';
-    if (byThe && (lemma === 'take' || lemma === 'hold'))
-      return mk('grab', 'subject', [o], false, p.part, 'act.by-the', null);
+    // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person.
+    const byPart = lemma === 'take' || lemma === 'hold' ? heldByPart(items, after) : null;
+    if (byPart !== null) return mk('grab', 'subject', [o], false, byPart, 'act.by-the', null);
     const term = actTerm(lemma, p?.part ?? null);
     if (term === null) return null;
     return mk(

@@ -1,4 +1,4 @@
-import { ACT_VERB_FORMS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import type { Item, Ref } from './refs.js';
 import { BODY_PARTS, DESCRIBING_ENDING } from './words.js';
 
@@ -155,4 +155,26 @@ export function describing(items: readonly Item[], i: number, k: number): boolea
   const it = items[i];
   if (i !== k - 1 || it?.kind !== 'tok' || ACT_VERB_FORMS.has(it.tok.lower)) return false;
   return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
+}
+
+/**
+ * The term of the act noun from `from` on, past determiners and describing words (`with a
+ * slow, loving hug`), looking no further than `limit`; undefined when there is none.
+ */
+export function actNounFrom(
+  items: readonly Item[],
+  from: number,
+  limit: number,
+): string | undefined {
+  let n = from;
+  while (n < items.length && n < limit && (DETS.has(word(items[n])) || describing(items, n, n + 1)))
+    n++;
+  return ACT_NOUNS.get(word(items[n]));
+}
+
+/** The part someone is held by at `at` (`by the throat`), if not the hand (hands held). */
+export function heldByPart(items: readonly Item[], at: number): string | null {
+  if (word(items[at]) !== 'by') return null;
+  const part = partAt(items, at)?.part ?? null;
+  return part === 'hand' ? null : part;
 }

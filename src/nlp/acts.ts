@@ -2,7 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
 import { readLight } from './light-verbs.js';
-import { describing, DETS, partAt, word, type Tok } from './act-words.js';
+import { actNounFrom, describing, DETS, heldByPart, partAt, word, type Tok } from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
@@ -86,11 +86,7 @@ export function detectActs(
       const after = items[k + 2];
       const partner = word(after) === 'with' ? items[k + 3] : undefined;
       const withWhom = partner?.kind === 'ref' && !partner.ref.possessive ? partner.ref : null;
-      // `make out and fall to the couch` reaches here as `make out fall`.
-      const alone =
-        after === undefined ||
-        MADE_OUT_THEN.has(word(after)) ||
-        (after.kind === 'tok' && isVerb(after.tok));
+      const alone = after === undefined || MADE_OUT_THEN.has(word(after));
       if (withWhom !== null || (alone && subject?.plural === true))
         nounAct(
           k,
@@ -106,11 +102,11 @@ export function detectActs(
       nounAct(k, hadAct);
       continue;
     }
-    // `has Morvin by the throat`: a hold on him (by the hand, hands held).
-    const had = HAVING.has(lower) && word(items[k + 2]) === 'by' ? items[k + 1] : undefined;
-    const byPart = had === undefined ? null : partAt(items, k + 2);
-    if (had?.kind === 'ref' && !had.ref.possessive && byPart !== null && byPart.part !== 'hand') {
-      nounAct(k, mk('grab', 'subject', [had.ref], false, byPart.part, 'act.has-by', null));
+    // `has Morvin by the throat`: a hold on him.
+    const had = HAVING.has(lower) ? items[k + 1] : undefined;
+    const byPart = heldByPart(items, k + 2);
+    if (had?.kind === 'ref' && !had.ref.possessive && byPart !== null) {
+      nounAct(k, mk('grab', 'subject', [had.ref], false, byPart, 'act.has-by', null));
       continue;
     }
     const pair = pairIn(items, k);
@@ -170,15 +166,7 @@ export function detectActs(
         !o.ref.possessive &&
         word(items[k + 2]) === 'with'
       ) {
-        let n = k + 3;
-        // `with a slow, loving hug`: determiners and describing words before the noun.
-        while (
-          n < items.length &&
-          n < k + 7 &&
-          (DETS.has(word(items[n])) || describing(items, n, n + 1))
-        )
-          n++;
-        const noun = ACT_NOUNS.get(word(items[n]));
+        const noun = actNounFrom(items, k + 3, k + 7);
         if (noun !== undefined) {
           const nonEvent = nonEventReason(
             items,
