@@ -6,6 +6,7 @@ describe('mentionsAnAct', () => {
     expect(mentionsAnAct('Elsa kisses Kit.')).toBe(true);
     expect(mentionsAnAct('A quick hug.')).toBe(true);
     expect(mentionsAnAct('They walk hand in hand.')).toBe(true);
+    expect(mentionsAnAct("They're making out on the couch.")).toBe(true);
   });
 
   it('passes a common verb only with the word that makes it an act', () => {

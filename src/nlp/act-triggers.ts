@@ -60,6 +60,6 @@ export function mentionsAnAct(text: string): boolean {
     if (ACT_NOUNS.has(w) || OTHER.has(w)) return true;
     if (cues !== undefined) weak.push(cues);
   }
-  if (/hand in hand/i.test(text)) return true;
+  if (/hand in hand|\b(?:make|makes|made|making) out\b/i.test(text)) return true;
   return weak.length > 0 && words.some((w) => weak.some((cues) => cues.has(w)));
 }

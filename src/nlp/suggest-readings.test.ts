@@ -413,6 +413,7 @@ describe('suggestMoments on acts done to each other', () => {
   it('reads making out as kissing, and making out a shape as no act', () => {
     expect(read('(They start to make out.)')).toEqual(['3 kiss *KIT+MARA']);
     expect(read('(Kit and Mara are making out on the couch.)')).toEqual(['3 kiss *KIT+MARA']);
+    expect(read("(They're making out on the couch.)")).toEqual(['3 kiss *KIT+MARA']);
     expect(read('(Kit makes out with Mara.)')).toEqual(['3 kiss *KIT+MARA']);
     expect(read('(They can just make out the shape of a ship.)')).toEqual([]);
     expect(read('(Kit makes out.)')).toEqual([]);
