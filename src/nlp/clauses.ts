@@ -165,8 +165,9 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
   const t = items[i];
   if (t?.kind !== 'tok' || !t.tok.tags.has('Plural') || t.tok.cap || !t.tok.lower.endsWith('s'))
     return false;
-  // `Flash swings, Ben grabs ...`: a comma after it ends a clause of its own.
-  if (breaksAfter(t.tok)) return false;
+  // `Flash swings, Ben grabs ...`: a comma after it ends a clause of its own, whose verb it
+  // is when it ends the piece (`When the guard investigates, he is overpowered`).
+  if (breaksAfter(t.tok) && i + 1 < items.length) return false;
   const before = items[i - 1];
   const after = items[i + 1];
   if (before?.kind !== 'ref' || before.ref.possessive) return false;

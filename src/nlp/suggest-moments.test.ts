@@ -139,6 +139,16 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a clause that opens the sentence before a comma as a clause of its own', () => {
+    // The tagger reads `turns` and `attacks` as plural nouns.
+    expect(suggest('KIT: Go.', '(As the guard turns, Kit punches him.)')).toEqual([
+      '2 punch KIT>GUARD',
+    ]);
+    expect(suggest('KIT: Go.', '(Owen attacks, and Kit knocks him out.)')).toEqual([
+      '2 punch KIT>OWEN',
+    ]);
+  });
+
   it('gives coordinated verbs the subject of the first', () => {
     expect(suggest('OWEN: Hi.', '(Kit grabs Owen and kisses him.)')).toEqual([
       '2 grab KIT>OWEN',
