@@ -94,20 +94,20 @@ export function detectActs(
         );
       if (withWhom !== null || alone) continue;
     }
-    // `They have a big hug`, `has a kiss with Kit`: `have` as a light verb.
-    const hadAct = HAVING.has(lower)
-      ? readLight(items, k + 1, 'have', subject?.plural ?? false)
-      : null;
-    if (hadAct !== null) {
-      nounAct(k, hadAct);
-      continue;
-    }
-    // `has Morvin by the throat`: a hold on him.
-    const had = HAVING.has(lower) ? items[k + 1] : undefined;
-    const byPart = heldByPart(items, k + 2);
-    if (had?.kind === 'ref' && !had.ref.possessive && byPart !== null) {
-      nounAct(k, mk('grab', 'subject', [had.ref], false, byPart, 'act.has-by', null));
-      continue;
+    if (HAVING.has(lower)) {
+      // `They have a big hug`, `has a kiss with Kit`: `have` as a light verb.
+      const light = readLight(items, k + 1, 'have', subject?.plural ?? false);
+      if (light !== null) {
+        nounAct(k, light);
+        continue;
+      }
+      // `has Morvin by the throat`: a hold on him.
+      const had = items[k + 1];
+      const byPart = heldByPart(items, k + 2);
+      if (had?.kind === 'ref' && !had.ref.possessive && byPart !== null) {
+        nounAct(k, mk('grab', 'subject', [had.ref], false, byPart, 'act.has-by', null));
+        continue;
+      }
     }
     const pair = pairIn(items, k);
     if (pair !== null) {

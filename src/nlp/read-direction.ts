@@ -198,10 +198,11 @@ export function readDirection(d: Direction): Suggestion[] {
         if (it.kind !== 'ref' || appositive(clause.items, i)) continue;
         if (!it.ref.possessive) lastRef = it.ref;
         if (isBeing(it)) lastBeing = it.ref;
-        if (it.ref.kind === 'name') meet(it.ref.names, it.ref.possessive);
-        // `The guards enter`: a collective, who `they` may be on its own.
-        if (it.ref.kind === 'name' && it.ref.plural && it.ref.names.length === 1)
-          groups.push([...it.ref.names]);
+        if (it.ref.kind === 'name') {
+          meet(it.ref.names, it.ref.possessive);
+          // `The guards enter`: a collective, who `they` may be on its own (a group of one).
+          if (it.ref.plural && it.ref.names.length === 1) groups.push([...it.ref.names]);
+        }
         // `pulls Ianto and Gwen close, and kisses them both`: a group of names is who `them`
         // is. Only as a group: its members are no likelier than before to be `him` or `her`.
         else if (isNamedGroup(it.ref)) groups.push([...it.ref.names]);

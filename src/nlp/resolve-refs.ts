@@ -19,7 +19,10 @@ export function named(names: readonly string[], extra = false): Resolved {
   return { names, pronouns: 0, unsure: 0, extra, gender: null };
 }
 
-/** What a ref's resolution needs: the discourse, and groups named earlier in the direction. */
+/**
+ * What a ref's resolution needs: the discourse, and groups named earlier in the direction (a
+ * collective, `the guards`, as a group of one).
+ */
 export interface RefScope {
   readonly discourse: Discourse;
   readonly groups: readonly (readonly string[])[];
