@@ -60,7 +60,9 @@ export function buildSuggestion(
     }
     if (act.part !== null && ownBody(o, act, act.part, doer, setting)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;
-    const r = resolveRef(o, ctx(reflexive ? [] : exclude), scope, false);
+    const r =
+      resolveRef(o, ctx(reflexive ? [] : exclude), scope, false) ??
+      themInTalk(o, act.term, ctx(exclude), scope);
     if (r === null) return null;
     objects.push(r);
   }
@@ -103,6 +105,16 @@ export function buildSuggestion(
     }),
     rule: act.rule,
   };
+}
+
+// Acts done only to people, so that `them` is people (one grabs or pushes things as often).
+const PEOPLE_ONLY_TERMS = new Set(['hug', 'kiss', 'handshake']);
+
+/** `hugs them`, `shakes their hands`, with no group named before: see othersInTalk. */
+function themInTalk(o: Ref, term: string, ctx: ResolveContext, scope: RefScope): Resolved | null {
+  if (o.kind !== 'pronoun' || !o.plural || !PEOPLE_ONLY_TERMS.has(term)) return null;
+  const names = scope.discourse.othersInTalk(ctx);
+  return names.length < 2 ? null : { ...named(names), pronouns: 1, unsure: 1 };
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);

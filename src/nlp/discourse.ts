@@ -255,6 +255,27 @@ export class Discourse {
     return out;
   }
 
+  /**
+   * Whom `them` greets or hugs when no group was named before: the people the last speech
+   * names when it names two or more (`ROZ: This is Frasier, and Niles. (Barry shakes their
+   * hands)`), else the other speakers of the conversation when they are exactly two (`Susan
+   * hugs them` after Barbara and Ian spoke to her). Empty when neither says who.
+   */
+  othersInTalk(ctx: ResolveContext): string[] {
+    const others = (names: readonly string[]): string[] =>
+      names.filter((n) => !ctx.exclude.includes(n) && !isNoOnePresent(n));
+    for (let i = ctx.lineIndex - 1; i >= 0; i--) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') break;
+      if (l.kind !== 'dialogue') continue;
+      const named = others(this.namesInLine(i));
+      if (named.length >= 2) return [...new Set(named)];
+      break;
+    }
+    const talk = others(this.conversation(ctx, false));
+    return talk.length === 2 ? talk : [];
+  }
+
   /** The people `they` / `the two` stand for: a group named earlier, else the conversation. */
   resolveMany(context: ResolveContext, earlierGroups: readonly (readonly string[])[]): string[] {
     // `They` may take in someone the sentence names later (`They kiss and Maureen leaves`),

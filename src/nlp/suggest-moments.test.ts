@@ -879,6 +879,24 @@ describe('suggestMoments', () => {
     expect(read('(Elsa pushes them back.)')).toEqual([]);
   });
 
+  it('reads `them` hugged or greeted, with no group named, as the two others of the talk', () => {
+    const read = after('OWEN: Elsa, we have to go.', 'ELSA: I know.', 'KIT: Come back soon, Elsa.');
+    expect(read('Elsa hugs them.')).toEqual(['4 hug ELSA>KIT+OWEN']);
+    expect(read('Elsa shakes their hands.')).toEqual(['4 handshake ELSA>KIT+OWEN @hand']);
+    // Things are grabbed as often as people.
+    expect(read('Elsa grabs them.')).toEqual([]);
+    // Three others: no telling which.
+    expect(
+      suggest(
+        'MARA: Bye.',
+        'OWEN: Elsa, we have to go.',
+        'ELSA: I know.',
+        'KIT: Bye.',
+        '(Elsa hugs them.)',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads `they` as the collective met last, on its own, not with the one it acts on', () => {
     const read = (direction: string): string[] => suggest('KIT: Run!', 'MARA: Where?', direction);
     expect(read('(The guards enter. Kit runs, but they seize him.)')).toEqual([
