@@ -223,7 +223,8 @@ export interface EmbeddedLabel {
 
 /**
  * Find the next speaker label run into a line of dialogue (`...go, Jamie. JAMIE: But...`),
- * from `from` on: a strict capitals label right after `.`, `!`, `?`, `)` or `-` and a space.
+ * from `from` on: a strict capitals label right after `.`, `!`, `?`, `)`, `-` or a stray `>` (a
+ * slip for `.`) and a space.
  */
 export function findEmbeddedLabel(text: string, from = 0): EmbeddedLabel | null {
   let colon = text.indexOf(': ', from);
@@ -247,7 +248,7 @@ export function findEmbeddedLabel(text: string, from = 0): EmbeddedLabel | null 
       const mark = text.charCodeAt(start - 2);
       if (
         prev === 32 &&
-        (mark === 46 || mark === 33 || mark === 63 || mark === 41 || mark === 45)
+        (mark === 46 || mark === 33 || mark === 63 || mark === 41 || mark === 45 || mark === 62)
       ) {
         const label = parseCapsLabel(text.slice(start), true);
         if (label !== null) return { at: start, label };

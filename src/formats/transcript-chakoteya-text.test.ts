@@ -167,6 +167,31 @@ describe('parseChakoteyaText', () => {
     ]);
   });
 
+  it('ends a direction never closed where a new `(` opens a sentence, on its line or the next', () => {
+    const text = [
+      '(Anna enters, followed by Ben.  ',
+      '(The dog jumps up at Ben then runs off.)  ',
+      '(Ben sits down. (He reads. Anna waits.)  ',
+      '(Ben looks at the clock (a gift) and sighs.)  ',
+    ].join('\n');
+    expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([
+      '1 (Anna enters, followed by Ben.)',
+      '2 (The dog jumps up at Ben then runs off.)',
+      '3 (Ben sits down.)',
+      '3 (He reads. Anna waits.)',
+      '4 (Ben looks at the clock (a gift) and sighs.)',
+    ]);
+  });
+
+  it('reads a label after a stray `>` in an open direction as a new speech', () => {
+    const text = '(Anna and Ben enter> ANNA: Here it is!  \nBEN: Good.  ';
+    expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([
+      '1 (Anna and Ben enter>)',
+      '1 ANNA: Here it is!',
+      '2 BEN: Good.',
+    ]);
+  });
+
   it('reads a heading with words after it and a direction with a speaker after it', () => {
     const text = '[Kitchen] ANNA: Tea?  \n(She pours.) BEN: Thanks.  ';
     expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([

@@ -233,6 +233,13 @@ export class ChakoteyaGrammar {
   /** Start (or go on with) a direction left open; a label run into it ends it. */
   private openDirection(text: string, line: number, depth: number): void {
     const next = findEmbeddedLabel(text);
+    const again = reopenedAt(text, depth, false);
+    if (again !== -1 && (next === null || again < next.at)) {
+      // `(Markham enters. (The man jumps Latoni.)`: the first `(` was never closed.
+      this.closeOpen(text.slice(0, again), line, depth);
+      this.classify(text.slice(again), line);
+      return;
+    }
     if (next !== null) {
       // `(Sara comes out of the Tardis... returned. SARA: Where have they got to?`
       const parts = this.open?.parts ?? [];
@@ -258,6 +265,12 @@ export class ChakoteyaGrammar {
       this.closeDirection(true);
       return text;
     }
+    const sentenceBefore = /[.!?]$/.test(open.parts[open.parts.length - 1]!.trimEnd());
+    if (reopenedAt(text, open.depth, sentenceBefore) === 0) {
+      // A new `(` opens the line after a sentence of a direction never closed.
+      this.closeDirection(true);
+      return text;
+    }
     const close = matchingParen(text, 0, open.depth);
     if (close === -1) {
       this.openDirection(text, line, open.depth);
@@ -266,6 +279,13 @@ export class ChakoteyaGrammar {
     open.parts.push(text.slice(0, close));
     this.closeDirection(false);
     return skipLeading(text.slice(close + 1), '.,;:) ');
+  }
+
+  /** Add `text` to the direction left open (or open one with it), then close it unclosed. */
+  private closeOpen(text: string, line: number, depth: number): void {
+    if (this.open === null) this.open = { line, parts: [text], depth };
+    else this.open.parts.push(text);
+    this.closeDirection(true);
   }
 
   private closeDirection(unclosed: boolean): void {
@@ -301,6 +321,38 @@ function nextEmbeddedLabel(text: string): EmbeddedLabel | null {
     depth = parenDepth(text.charAt(from), 0, depth);
     from++;
   }
+}
+
+/**
+ * Where a new direction opens inside one whose `(` was never closed (`depth` 1): a `(` and a
+ * capital after the end of a sentence, outside any brackets within; -1 if none. A `(` at 0
+ * counts when `sentenceBefore` (the text before ended a sentence).
+ */
+function reopenedAt(text: string, depth: number, sentenceBefore: boolean): number {
+  if (depth !== 1) return -1;
+  let inner = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 && inner === 0 && isCapital(text.charCodeAt(i + 1))) {
+      const ends =
+        i === 0
+          ? sentenceBefore
+          : i >= 2 && text.charCodeAt(i - 1) === 32 && isStop(text.charCodeAt(i - 2));
+      if (ends) return i;
+    }
+    if (c === 40 || c === 123) inner++;
+    else if ((c === 41 || c === 125) && inner > 0) inner--;
+  }
+  return -1;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** `.`, `!` or `?`. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
 }
 
 /** `The Oods put their hands to their heads.)`: a direction that lost its `(`. */
