@@ -210,6 +210,16 @@ export class Discourse {
   }
 
   /** A person's gender as far as the transcript tells, or null. */
+  /** Whether someone speaks under this name in the episode. */
+  speaks(name: string): boolean {
+    this.speakers ??= new Set(
+      this.lines.flatMap((l) => (l.kind === 'dialogue' ? [this.resolveSpeaker(l.speaker)] : [])),
+    );
+    return this.speakers.has(name);
+  }
+
+  private speakers: Set<string> | undefined;
+
   genderOf(name: string): Gender | null {
     return this.genders.genderOf(name);
   }

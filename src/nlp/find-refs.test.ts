@@ -151,6 +151,11 @@ describe('findRefs', () => {
       'KIT',
       'SOBBING GIRL',
     ]);
+    // Someone speaking as MAN is a man, not every man described.
+    expect(refsOf(readSentence('Kit grabs the scarred man.', 'KIT', 'MAN'))).toEqual([
+      'KIT',
+      'SCARRED MAN',
+    ]);
   });
 
   it('does not take a body part after a possessive for a person', () => {

@@ -9,6 +9,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one']
 // Lower-case words before a name that describe the person, not name them: `young Amy`.
 const NAME_ADJECTIVES = new Set(['young', 'old', 'older', 'younger', 'little', 'poor', 'dear']);
 
+// Speaker labels that only say a person: a described one is someone else.
+const ANY_PERSON = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN', 'PERSON']);
+
 /** The person named from token `i` (a character, a role, a name no character has), or null. */
 export function matchName(
   tokens: readonly Token[],
@@ -40,9 +43,10 @@ function matchPerson(
   if (start > i) {
     let k = start;
     while (k < start + 2 && describes(tokens[k])) k++;
-    // `the frightened guard` when a speaker is called GUARD.
-    if (k > start && tokens[k] !== undefined && people.resolve(stripPossessive(tokens[k]!.text)))
-      start = k;
+    // `the frightened guard` when a speaker is called GUARD; but `the disfigured man` is
+    // another man than the one who speaks as MAN, named DISFIGURED MAN.
+    const head = tokens[k] === undefined ? null : people.resolve(stripPossessive(tokens[k]!.text));
+    if (k > start && head !== null && !ANY_PERSON.has(head)) start = k;
   }
   const first = tokens[start];
   if (first === undefined) return null;

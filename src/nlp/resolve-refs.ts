@@ -115,7 +115,9 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
   if (ref.definite) {
     const before = scope.discourse.recentRole(ref.role, ctx);
     if (before !== null && !ctx.exclude.includes(before)) return named([before], true);
-    if (GENERIC_ROLES.has(ref.role)) {
+    // `the disfigured man` when someone speaks as MAN: another man, of his own.
+    const described = ref.names[0] !== ref.role && scope.discourse.speaks(ref.role);
+    if (GENERIC_ROLES.has(ref.role) && !described) {
       // `Sarah shakes hands with the man`, nobody called a man before: someone of the
       // conversation so far, as `him` would be (not someone who speaks only after it).
       // The reading leaves no gender on anyone unless it is kept.

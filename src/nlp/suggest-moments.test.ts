@@ -897,6 +897,13 @@ describe('suggestMoments', () => {
     ).toEqual([]);
   });
 
+  it('reads a described man as a man of his own when someone speaks as MAN', () => {
+    const read = after('MAN: Shall we dance?', 'KIT: No.', 'ELSA: Kit!');
+    expect(read('The scarred man grabs Kit.')).toEqual(['4 grab SCARRED MAN>KIT']);
+    // The man, bare, is the one who speaks as MAN.
+    expect(read('The man grabs Elsa.')).toEqual(['4 grab MAN>ELSA']);
+  });
+
   it('reads `they` as the collective met last, on its own, not with the one it acts on', () => {
     const read = (direction: string): string[] => suggest('KIT: Run!', 'MARA: Where?', direction);
     expect(read('(The guards enter. Kit runs, but they seize him.)')).toEqual([
