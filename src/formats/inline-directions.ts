@@ -224,9 +224,14 @@ export interface EmbeddedLabel {
 /**
  * Find the next speaker label run into a line of dialogue (`...go, Jamie. JAMIE: But...`),
  * from `from` on: a strict capitals label right after `.`, `!`, `?`, `)`, `-` or a stray `>` (a
- * slip for `.`) and a space.
+ * slip for `.`) and a space; with `known`, also a known speaker's label after any word
+ * (`...sits by the door JULES: Thank you.`).
  */
-export function findEmbeddedLabel(text: string, from = 0): EmbeddedLabel | null {
+export function findEmbeddedLabel(
+  text: string,
+  from = 0,
+  known?: ReadonlySet<string>,
+): EmbeddedLabel | null {
   let colon = text.indexOf(': ', from);
   while (colon !== -1) {
     // Walk back over the label (and a qualifier) to the space before it; never further back
@@ -246,12 +251,11 @@ export function findEmbeddedLabel(text: string, from = 0): EmbeddedLabel | null 
     if (start <= labelEnd && start - from >= 3) {
       const prev = text.charCodeAt(start - 1);
       const mark = text.charCodeAt(start - 2);
-      if (
-        prev === 32 &&
-        (mark === 46 || mark === 33 || mark === 63 || mark === 41 || mark === 45 || mark === 62)
-      ) {
+      const stop =
+        mark === 46 || mark === 33 || mark === 63 || mark === 41 || mark === 45 || mark === 62;
+      if (prev === 32 && (stop || known !== undefined)) {
         const label = parseCapsLabel(text.slice(start), true);
-        if (label !== null) return { at: start, label };
+        if (label !== null && (stop || known!.has(label.speaker))) return { at: start, label };
       }
     }
     colon = text.indexOf(': ', colon + 2);

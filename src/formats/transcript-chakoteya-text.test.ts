@@ -192,6 +192,24 @@ describe('parseChakoteyaText', () => {
     ]);
   });
 
+  it('reads a speech that opens with a stray `(`, and a known speaker run into a direction', () => {
+    const text = [
+      'BEN: Hello.  ',
+      '(ANNA: Are you all right?  ',
+      '(Anna sits by the door BEN: Thanks.  ',
+    ].join('\n');
+    expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([
+      '1 BEN: Hello.',
+      '2 ANNA: Are you all right?',
+      '3 (Anna sits by the door)',
+      '3 BEN: Thanks.',
+    ]);
+    // Capitals after a word are a speaker only when someone speaks under that name.
+    expect(brief(parseChakoteyaText('(A sign says DANGER: keep out  ').transcript.lines)).toEqual([
+      '1 (A sign says DANGER: keep out)',
+    ]);
+  });
+
   it('reads a heading with words after it and a direction with a speaker after it', () => {
     const text = '[Kitchen] ANNA: Tea?  \n(She pours.) BEN: Thanks.  ';
     expect(brief(parseChakoteyaText(text).transcript.lines)).toEqual([

@@ -111,6 +111,13 @@ export class ChakoteyaGrammar {
       }
       if (c === 40 || c === 123) {
         const close = matchingParen(rest, 1, 1);
+        // `(SISKO: Are you all right?`: a speech with a stray `(`.
+        const speaker = close === -1 ? parseCapsLabel(rest.slice(1), true) : null;
+        if (speaker !== null) {
+          this.flushDirections(directions, null);
+          this.speech(speaker, line);
+          return;
+        }
         if (close === -1) {
           this.flushDirections(directions, null);
           this.last = null;
@@ -232,7 +239,7 @@ export class ChakoteyaGrammar {
 
   /** Start (or go on with) a direction left open; a label run into it ends it. */
   private openDirection(text: string, line: number, depth: number): void {
-    const next = findEmbeddedLabel(text);
+    const next = findEmbeddedLabel(text, 0, this.out.speakers);
     const again = reopenedAt(text, depth, false);
     if (again !== -1 && (next === null || again < next.at)) {
       // `(Markham enters. (The man jumps Latoni.)`: the first `(` was never closed.
