@@ -403,7 +403,8 @@ function pairIn(
     const other = word(items[k + 1]) === 'with' ? items[k + 2] : undefined;
     if (['is', 'was'].includes(word(items[be])) && other?.kind === 'ref' && !other.ref.possessive)
       return { doer: 'subject', with: other.ref, term };
-    const who = items[i - 1];
+    // `with Kit and Mara locked in a kiss`, `Kit and Mara, locked in an embrace`.
+    const who = items[be === i - 2 ? be : i - 1];
     if (who?.kind !== 'ref' || who.ref.possessive || who.ref.kind === 'reciprocal') return null;
     return who.ref.plural || who.ref.kind === 'plural' ? { doer: who.ref, with: null, term } : null;
   }
@@ -427,7 +428,9 @@ function wrappedIn(items: readonly Item[], k: number): { ref: Ref; term: string 
     const describes = (x: Item): boolean =>
       DETS.has(word(x)) || (x.kind === 'tok' && x.tok.tags.has('Adjective'));
     if (!items.slice(i + 1, k).every(describes)) return null;
-    const at = word(items[i - 1]) === 'up' ? i - 2 : i - 1;
+    // `scoops him up in a hug`, `lifts her off her feet in a hug`.
+    const offFeet = word(items[i - 1]) === 'feet' && word(items[i - 3]) === 'off';
+    const at = word(items[i - 1]) === 'up' ? i - 2 : offFeet ? i - 4 : i - 1;
     const who = items[at];
     const verb = items[at - 1];
     // `her` before `in` is the object, whatever the tagger made of it.

@@ -198,6 +198,12 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Elsa is locked in an embrace with Owen.)')).toEqual([
       '3 hug *ELSA+OWEN',
     ]);
+    expect(suggest(...talk, '(Owen lifts her off her feet in a big hug.)')).toEqual([
+      '3 hug OWEN>ELSA',
+    ]);
+    expect(suggest(...talk, '(Elsa and Owen, locked in an embrace.)')).toEqual([
+      '3 hug *ELSA+OWEN',
+    ]);
   });
 
   it('reads `someone` as a doer left unnamed, for the clauses that go on from it too', () => {
