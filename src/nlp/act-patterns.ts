@@ -457,10 +457,20 @@ export function readAct(
   )
     return readAct([...items.slice(0, j), ...items.slice(j + 2)], k, lemma, subject);
   // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
+  // `They kiss... a long kiss`: a pause ends the clause. `They kiss cheeks`: each other's.
+  const before = items[j - 1];
+  const paused = before?.kind === 'tok' && /\.\.|…|[:;—–]/.test(before.tok.post);
+  const ownParts =
+    next?.kind === 'tok' && BODY_PARTS.has(next.tok.lower) && /s$/.test(next.tok.lower);
   if (
     RECIPROCAL_LEMMAS.has(lemma) &&
     plural &&
-    (next === undefined || word(next) === 'and' || !isObjectWord(next) || adjunct(items, j))
+    (next === undefined ||
+      paused ||
+      ownParts ||
+      word(next) === 'and' ||
+      !isObjectWord(next) ||
+      adjunct(items, j))
   ) {
     const term = actTerm(lemma, null);
     return term === null ? null : mk(term, 'subject', [], true, null, 'act.reciprocal', null);

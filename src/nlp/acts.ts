@@ -415,15 +415,16 @@ function pairIn(
 const WRAPPING_NOUNS = new Set(['hug', 'embrace', 'cuddle']);
 
 /**
- * `enfolds her in a big hug`, `scoops him up in an embrace`: a verb, one person, (`up`) `in`
- * a hug; the subject hugs them. (A bear hug that holds someone is a grab: see heldIn.)
+ * `enfolds her in a big hug`, `scoops him up in an embrace`, `folds her into a hug`: a verb,
+ * one person, (`up`) `in` or `into` a hug; the subject hugs them. (A bear hug that holds someone is a grab: see heldIn.)
  */
 function wrappedIn(items: readonly Item[], k: number): { ref: Ref; term: string } | null {
   const term = ACT_NOUNS.get(word(items[k]));
   if (!WRAPPING_NOUNS.has(word(items[k])) || term === undefined) return null;
   if (word(items[k - 1]) === 'bear') return null;
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
-    if (word(items[i]) !== 'in') continue;
+    // `folds her into a hug` too.
+    if (word(items[i]) !== 'in' && word(items[i]) !== 'into') continue;
     // `in a big hug`, not `in for a hug` (a light verb's: see light-verbs.ts).
     const describes = (x: Item): boolean =>
       DETS.has(word(x)) || (x.kind === 'tok' && x.tok.tags.has('Adjective'));

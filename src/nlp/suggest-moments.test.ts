@@ -204,6 +204,18 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Elsa and Owen, locked in an embrace.)')).toEqual([
       '3 hug *ELSA+OWEN',
     ]);
+    expect(suggest(...talk, '(Owen folds her into a hug.)')).toEqual(['3 hug OWEN>ELSA']);
+  });
+
+  it('reads `They kiss` before a pause, or kissing cheeks, as their kiss', () => {
+    const talk = ['ELSA: Well.', 'OWEN: Well.'];
+    expect(suggest(...talk, '(They kiss... a long kiss.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    expect(suggest(...talk, '(They kiss cheeks.)')).toEqual(['3 kiss *ELSA+OWEN']);
+    // The cheek of someone named is theirs.
+    expect(suggest(...talk, '(They kiss the cheek of the bride.)')).toEqual([
+      '3 kiss OWEN>BRIDE @cheek',
+      '3 kiss ELSA>BRIDE @cheek',
+    ]);
   });
 
   it('reads `someone` as a doer left unnamed, for the clauses that go on from it too', () => {
