@@ -6,6 +6,9 @@ import { DESCRIBING_ENDING } from './words.js';
 
 const COUNTING = new Set(['couple', 'of', 'few', 'several', 'series', 'flurry']);
 
+// `gives them each a kiss`: words between the people given to and the act noun.
+const EACH = new Set(['each', 'both', 'all']);
+
 /** A light verb with an act noun: `gives him a hug`, `plants a kiss on her cheek`. */
 export function readLight(
   items: readonly Item[],
@@ -20,6 +23,8 @@ export function readLight(
   if (first?.kind === 'ref' && !first.ref.possessive) {
     recipient = first.ref;
     k++;
+    if (EACH.has(items[k]?.kind === 'ref' ? (items[k] as RefItem).toks[0]!.lower : word(items[k])))
+      k++;
     if (word(items[k]) === 'into' || word(items[k]) === 'in') k++;
     // `pulls him in for a hug`
     if (word(items[k]) === 'for') k++;

@@ -298,6 +298,10 @@ describe('suggestMoments', () => {
   it('reads acts carried by a noun', () => {
     expect(suggest('(Kit gives Owen a hug.)')).toEqual(['1 hug KIT>OWEN']);
     expect(suggest('(Elsa greets Kit with a kiss.)')).toEqual(['1 kiss ELSA>KIT']);
+    const read = after('KIT: Hi.', 'OWEN: Hi.', 'ELSA: Hello.');
+    expect(read('Kit and Owen sit. Elsa gives them each a kiss.')).toEqual([
+      '4 kiss ELSA>KIT+OWEN',
+    ]);
   });
 
   it('ignores acts that do not happen', () => {
