@@ -393,6 +393,9 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'tousle':
     case 'nuzzle':
       return 'caress';
+    case 'hug':
+      // `hugs his legs`, `hugs her waist`: him, her (not one's own knees: build-suggestion.ts).
+      return 'hug';
     default:
       return null;
   }

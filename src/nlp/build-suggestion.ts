@@ -120,9 +120,9 @@ function themInTalk(o: Ref, term: string, ctx: ResolveContext, scope: RefScope):
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
 
 // Acts one does to one's own body (`clutches his chest`, `touches her face`, `slaps his
-// thigh`, `thumps his chest`); nobody shakes or kisses their own hand in a stage direction
-// worth reading.
-const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress', 'slap', 'punch']);
+// thigh`, `thumps his chest`, `hugs her knees`); nobody shakes or kisses their own hand in a
+// stage direction worth reading.
+const SELF_TERMS = new Set(['grab', 'touch-face', 'cradle-neck', 'caress', 'slap', 'punch', 'hug']);
 const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
 // Where one grabs someone else (`grabs his arm`, `his lapels`), unlike a chest or a head one
 // clutches in pain.

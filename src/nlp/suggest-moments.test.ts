@@ -207,6 +207,13 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Owen folds her into a hug.)')).toEqual(['3 hug OWEN>ELSA']);
   });
 
+  it('reads a hug of someone’s legs or waist as a hug of them, not hugging one’s knees', () => {
+    const read = after('OWEN: Elsa!', 'ELSA: Dad!');
+    expect(read('Elsa hugs his legs.')).toEqual(['3 hug ELSA>OWEN @leg']);
+    expect(read('Owen hugs her waist.')).toEqual(['3 hug OWEN>ELSA @waist']);
+    expect(read('Elsa sits, hugging her knees.')).toEqual([]);
+  });
+
   it('reads `They kiss` before a pause, or kissing cheeks, as their kiss', () => {
     const talk = ['ELSA: Well.', 'OWEN: Well.'];
     expect(suggest(...talk, '(They kiss... a long kiss.)')).toEqual(['3 kiss *ELSA+OWEN']);
