@@ -394,7 +394,7 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'nuzzle':
       return 'caress';
     case 'hug':
-      // `hugs his legs`, `hugs her waist`: him, her (not one's own knees: build-suggestion.ts).
+      // `hugs his legs`, `hugs her waist`: him, her (not one's own knees: act-patterns.ts).
       return 'hug';
     default:
       return null;

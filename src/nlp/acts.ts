@@ -416,7 +416,8 @@ const WRAPPING_NOUNS = new Set(['hug', 'embrace', 'cuddle']);
 
 /**
  * `enfolds her in a big hug`, `scoops him up in an embrace`, `folds her into a hug`: a verb,
- * one person, (`up`) `in` or `into` a hug; the subject hugs them. (A bear hug that holds someone is a grab: see heldIn.)
+ * one person, (`up`) `in` or `into` a hug; the subject hugs them. (A bear hug that holds
+ * someone is a grab: see heldIn.)
  */
 function wrappedIn(items: readonly Item[], k: number): { ref: Ref; term: string } | null {
   const term = ACT_NOUNS.get(word(items[k]));
