@@ -251,8 +251,7 @@ export function findEmbeddedLabel(
     if (start <= labelEnd && start - from >= 3) {
       const prev = text.charCodeAt(start - 1);
       const mark = text.charCodeAt(start - 2);
-      const stop =
-        mark === 46 || mark === 33 || mark === 63 || mark === 41 || mark === 45 || mark === 62;
+      const stop = isStop(mark) || mark === 41 || mark === 45 || mark === 62;
       if (prev === 32 && (stop || known !== undefined)) {
         const label = parseCapsLabel(text.slice(start), true);
         if (label !== null && (stop || known!.has(label.speaker))) return { at: start, label };
@@ -271,7 +270,12 @@ function isAllDigits(text: string, end: number): boolean {
   return end > 0;
 }
 
-function isUpper(c: number): boolean {
+/** `.`, `!` or `?`: a mark that ends a sentence. */
+export function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+export function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 

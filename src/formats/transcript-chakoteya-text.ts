@@ -5,6 +5,8 @@ import {
   findEmbeddedLabel,
   parseCapsLabel,
   hasWordChar,
+  isStop,
+  isUpper,
   joinSourceLines,
   parseLabelWithoutColon,
   stripTrailing,
@@ -340,7 +342,7 @@ function reopenedAt(text: string, depth: number, sentenceBefore: boolean): numbe
   let inner = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40 && inner === 0 && isCapital(text.charCodeAt(i + 1))) {
+    if (c === 40 && inner === 0 && isUpper(text.charCodeAt(i + 1))) {
       const ends =
         i === 0
           ? sentenceBefore
@@ -351,15 +353,6 @@ function reopenedAt(text: string, depth: number, sentenceBefore: boolean): numbe
     else if ((c === 41 || c === 125) && inner > 0) inner--;
   }
   return -1;
-}
-
-function isCapital(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-/** `.`, `!` or `?`. */
-function isStop(c: number): boolean {
-  return c === 46 || c === 33 || c === 63;
 }
 
 /** `The Oods put their hands to their heads.)`: a direction that lost its `(`. */
