@@ -4,6 +4,7 @@ import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
 import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
+import { newcomerAs, renamed } from './introductions.js';
 import { isNamedGroup, type Item } from './refs.js';
 import {
   addresseesInSpeech,
@@ -49,8 +50,13 @@ export function readLines(
   const genders = new GenderBook(people, seriesGenders);
   let kind: { kind: Kind; line: number } | null = null;
   const hearSpeech = speechGenders(people, speakerName, genders);
+  // Who has spoken so far, and the newcomers the scene described before a label named them
+  const spoken = new Set<string>();
+  // (`A balding man speaks.` JELLICOE: ...: the man is Jellicoe for the rest of the scene.)
+  let alias = new Map<string, string>();
   lines.forEach((l, i) => {
     if (l.kind === 'dialogue') {
+      spoken.add(speakerName(l.speaker));
       lineNames[i] = namesInSpeech(l.text, people);
       addressed[i] = addresseesInSpeech(l.text, people);
       // `BILL: (to Heather) Just one thing.`: the speech after such a direction is said to them.
@@ -61,13 +67,21 @@ export function readLines(
     }
     if (l.kind === 'scene') {
       kind = null;
+      alias = new Map();
       // `[John's room]`: whose place the scene opens in.
       lineNames[i] = namesInSpeech(l.text, people);
     }
     if (l.kind !== 'action') return;
-    const read = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
+    const found = (mentionsAnAct(l.text) ? tokenize(l.text) : lightTokenize(l.text)).map((s) =>
       findRefs(s, people),
     );
+    const next = lines[i + 1];
+    if (l.speaker === null && next?.kind === 'dialogue') {
+      const who = speakerName(next.speaker);
+      const role = spoken.has(who) ? null : newcomerAs(found, who, genders.genderOf(who));
+      if (role !== null) alias.set(role, who);
+    }
+    const read = found.map((items) => renamed(items, alias));
     // `the other` is one more of the kind of person a direction of the last few lines named.
     if (kind !== null && i - kind.line > KIND_LINES) kind = null;
     for (const items of read) {

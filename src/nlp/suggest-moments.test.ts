@@ -969,4 +969,26 @@ describe('suggestMoments', () => {
     expect(read('Mara hurries over to embrace him.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara moves to hug him.')).toEqual([]);
   });
+
+  it('reads a newcomer described before a label names them as that speaker, for the scene', () => {
+    expect(
+      suggest(
+        '(A bearded man speaks to a woman who has just come in.)',
+        'TOBIAS: That reporter is due.',
+        'HILDA: We shall be polite.',
+        '(Mara walks up and shakes hands with the man.)',
+      ),
+    ).toEqual(['4 handshake MARA>TOBIAS @hand']);
+    expect(suggest('KIT: Look out!', '(A man grabs Kit from behind.)', 'MILO: Got you.')).toEqual([
+      '2 grab MILO>KIT',
+    ]);
+    // Not someone who spoke before, two newcomers, nor one of a group.
+    expect(suggest('MILO: Hi.', '(A man grabs Kit.)', 'MILO: Got you.')).toEqual([
+      '2 grab MAN>KIT',
+    ]);
+    expect(suggest('(A man and a woman come in. The man grabs Kit.)', 'NONA: Run!')).toEqual([
+      '1 grab MAN>KIT',
+    ]);
+    expect(suggest('(One of his men grabs Kit.)', 'STUBBS: Alone.')).toEqual(['1 grab MAN>KIT']);
+  });
 });
