@@ -7,7 +7,7 @@ import { readSentence } from './test-helpers.js';
 /** The description under which `speaker` came in, by one direction's sentences. */
 const as = (speaker: string, ...sentences: string[]): string | null =>
   newcomerAs(
-    sentences.map((s) => readSentence(s, 'KIT', "O'DONNELL")),
+    sentences.map((s) => readSentence(s, 'KIT', "O'DONNELL", 'VAUGHN')),
     speaker,
     null,
   );
@@ -24,6 +24,8 @@ describe('newcomerAs', () => {
     expect(as('CASS', "O'Donnell, a young lady with a cap, waves.")).toBeNull();
     expect(as('NONA', 'A man and a woman come out of hiding.')).toBeNull();
     expect(as('STUBBS', 'One of his men picks it up.')).toBeNull();
+    expect(as('PACKER', 'A grey haired man - Vaughn - is watching.')).toBeNull();
+    expect(as('PACKER', 'A tall man, Vaughn, enters.')).toBeNull();
     expect(as('KANG', 'A Klingon grabs Kit.')).toBeNull();
     // The direction ends on the newcomer who speaks: here a Sontaran, no boy.
     expect(as('STRAX', 'A little boy lies on a bed.', 'A Sontaran warrior enters.')).toBeNull();

@@ -27,7 +27,7 @@ function introducedRole(sentences: readonly (readonly Item[])[]): Ref | null {
     );
     if (subjects.length === 0) continue;
     const [one] = subjects;
-    if (pairedWithAnother(items, one!)) return null;
+    if (pairedWithAnother(items, one!) || namedAfter(items, one!)) return null;
     // Not `a Klingon` or `a guard`: one of many, whom the next speech seldom names.
     return subjects.length === 1 && PEOPLE.has(one!.role!) ? one! : null;
   }
@@ -70,6 +70,27 @@ function pairedWithAnother(items: readonly Item[], r: Ref): boolean {
     article?.kind === 'tok' &&
     (article.tok.lower === 'a' || article.tok.lower === 'an')
   );
+}
+
+/**
+ * `A silver haired man - Vaughn - watches`, `A tall man, Vaughn, enters`: the direction names
+ * the newcomer itself, set off by a dash or a comma a few words on.
+ */
+function namedAfter(items: readonly Item[], r: Ref): boolean {
+  const k = items.findIndex((it) => it.kind === 'ref' && it.ref === r);
+  for (let i = k + 1; i < items.length && i <= k + 6; i++) {
+    const it = items[i]!;
+    const prev = items[i - 1]!;
+    const before = prev.kind === 'tok' ? prev.tok : prev.toks[prev.toks.length - 1]!;
+    if (
+      it.kind === 'ref' &&
+      it.ref.kind === 'name' &&
+      it.ref.role === null &&
+      /[-–—,(]/.test(before.post)
+    )
+      return true;
+  }
+  return false;
 }
 
 // Words after which a clause, and so a subject, begins: `and a man grabs her`.
