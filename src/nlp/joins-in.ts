@@ -25,7 +25,13 @@ export function joinsIn(
   const next = word(items[at + 1]);
   if (next !== 'in' && !(next === 'the' && GROUP_ACTS.has(word(items[at + 2])))) return null;
   const joiner = subject.names[0]!;
-  const hugged = [...(last.initiator === null ? [] : [last.initiator]), ...last.recipients];
+  // `Kit and Mara hug Owen, then Ana joins in`: one hug of three, read as two acts.
+  const same = (s: Suggestion): boolean =>
+    s.action === 'hug' && s.recipients.join('+') === last.recipients.join('+');
+  let first = before.length - 1;
+  while (first > 0 && same(before[first - 1]!)) first--;
+  const doers = before.slice(first).flatMap((s) => (s.initiator === null ? [] : [s.initiator]));
+  const hugged = [...new Set([...doers, ...last.recipients])];
   if (hugged.includes(joiner)) return null;
   return {
     ...last,

@@ -958,6 +958,12 @@ describe('suggestMoments', () => {
       '3 hug MARA>OWEN',
       '3 hug KIT>MARA+OWEN',
     ]);
+    // Two who hug one are one hug of three.
+    expect(read('Mara and Ana hug Owen, then Kit joins in.')).toEqual([
+      '3 hug MARA>OWEN',
+      '3 hug ANA>OWEN',
+      '3 hug KIT>MARA+ANA+OWEN',
+    ]);
     // Not after another act, nor for someone already in the hug.
     expect(read('Mara kisses Owen. Kit joins in.')).toEqual(['3 kiss MARA>OWEN']);
     expect(read('Mara hugs Owen. Owen joins in.')).toEqual(['3 hug MARA>OWEN']);
