@@ -19,6 +19,14 @@ describe('newcomerAs', () => {
     expect(as('MILO', 'A man grabs Kit from behind.')).toBe('MAN');
   });
 
+  it('takes the man or woman the scene meets first as `the`, but not one met before', () => {
+    expect(as('VANTIKA', 'The unconscious man grabs Kit by the throat.')).toBe('UNCONSCIOUS MAN');
+    const met = new Set(['UNCONSCIOUS MAN']);
+    const items = [readSentence('The unconscious man grabs Kit by the throat.', 'KIT')];
+    expect(newcomerAs(items, 'VANTIKA', null, met)).toBeNull();
+    expect(newcomerAs(items, 'VANTIKA', null, new Set(['MAN']))).toBeNull();
+  });
+
   it('leaves out objects, appositions, pairs, members of a group and other roles', () => {
     expect(as('ROSE', 'A photograph of a laughing man.')).toBeNull();
     expect(as('CASS', "O'Donnell, a young lady with a cap, waves.")).toBeNull();
@@ -33,6 +41,7 @@ describe('newcomerAs', () => {
 
   it('leaves out labels that are roles, people the direction names and the other gender', () => {
     expect(as('OLD MAN', 'An old man enters.')).toBeNull();
+    expect(as('GRAN', 'The man of the house enters.')).toBeNull();
     expect(as('KIT', 'A man enters with Kit.')).toBeNull();
     expect(as('MRS OLLIS', 'A man finds it.')).toBeNull();
     expect(newcomerAs([readSentence('A man enters.')], 'HILDA', 'f')).toBeNull();

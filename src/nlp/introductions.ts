@@ -10,13 +10,21 @@ const PEOPLE = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
  * newcomer who speaks next is the one the direction ends on. Two newcomers (`A man and a
  * woman come out of hiding.`) leave it open which one speaks.
  */
-function introducedRole(sentences: readonly (readonly Item[])[]): Ref | null {
-  for (const items of [...sentences].reverse()) {
+function introducedRole(
+  sentences: readonly (readonly Item[])[],
+  met: ReadonlySet<string>,
+): Ref | null {
+  for (let si = sentences.length - 1; si >= 0; si--) {
+    const items = sentences[si]!;
+    // `The unconscious man grabs him`: the first the scene says of him, described.
+    const before = new Set([...met, ...sentences.slice(0, si).flatMap(namesIn)]);
+    const isNew = (r: Ref): boolean =>
+      !r.definite || (r.names[0] !== r.role && !before.has(r.names[0]!) && !before.has(r.role!));
     const subjects = items.flatMap((it, k) =>
       it.kind === 'ref' &&
       it.ref.kind === 'name' &&
       it.ref.role !== null &&
-      !it.ref.definite &&
+      isNew(it.ref) &&
       !it.ref.plural &&
       !it.ref.possessive &&
       // `One of his men picks it up`: one of a group met before, not a newcomer.
@@ -34,6 +42,11 @@ function introducedRole(sentences: readonly (readonly Item[])[]): Ref | null {
   return null;
 }
 
+/** The names of the people a sentence mentions. */
+export function namesIn(items: readonly Item[]): string[] {
+  return items.flatMap((it) => (it.kind === 'ref' ? it.ref.names : []));
+}
+
 /**
  * The description (`BALDING MAN`) under which a direction brought in `speaker`, who speaks for
  * the first time right after it, or null. Transcripts describe a newcomer (`A balding man
@@ -45,15 +58,14 @@ export function newcomerAs(
   sentences: readonly (readonly Item[])[],
   speaker: string,
   gender: Gender | null,
+  met: ReadonlySet<string> = new Set(),
 ): string | null {
-  const role = introducedRole(sentences);
+  const role = introducedRole(sentences, met);
   if (role === null || isNoOnePresent(speaker) || isPluralRole(speaker)) return null;
   const words = speaker.toLowerCase().split(/\s+/);
   const last = words[words.length - 1]!;
   if (PERSON_NOUNS.has(last) || /(?:man|woman|men|women)$/.test(last)) return null;
-  const named = sentences.some((items) =>
-    items.some((it) => it.kind === 'ref' && it.ref.names.includes(speaker)),
-  );
+  const named = sentences.some((items) => namesIn(items).includes(speaker));
   // A label may say the gender its name does not: `MRS OLLIS`.
   const known = gender ?? TITLE_GENDER.get(words[0]!.replace(/\.$/, '')) ?? null;
   const fits = known === null || role.gender === null || known === role.gender;

@@ -158,6 +158,8 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['grandfather', 'm'],
   ['granny', 'f'],
   ['grandma', 'f'],
+  ['gran', 'f'],
+  ['grandad', 'm'],
   ['grandpa', 'm'],
   ['widow', 'f'],
   ['widower', 'm'],

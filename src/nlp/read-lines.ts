@@ -4,7 +4,7 @@ import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
 import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
-import { newcomerAs, renamed } from './introductions.js';
+import { namesIn, newcomerAs, renamed } from './introductions.js';
 import { isNamedGroup, type Item } from './refs.js';
 import {
   addresseesInSpeech,
@@ -50,10 +50,12 @@ export function readLines(
   const genders = new GenderBook(people, seriesGenders);
   let kind: { kind: Kind; line: number } | null = null;
   const hearSpeech = speechGenders(people, speakerName, genders);
-  // Who has spoken so far, and the newcomers the scene described before a label named them
+  // Who has spoken so far; the newcomers this scene described before a label named them
+  // (`A balding man speaks.` JELLICOE: ...: the man is Jellicoe to the end of the scene); and
+  // the people its directions have met.
   const spoken = new Set<string>();
-  // (`A balding man speaks.` JELLICOE: ...: the man is Jellicoe for the rest of the scene.)
-  let alias = new Map<string, string>();
+  const alias = new Map<string, string>();
+  const met = new Set<string>();
   lines.forEach((l, i) => {
     if (l.kind === 'dialogue') {
       spoken.add(speakerName(l.speaker));
@@ -67,7 +69,8 @@ export function readLines(
     }
     if (l.kind === 'scene') {
       kind = null;
-      alias = new Map();
+      alias.clear();
+      met.clear();
       // `[John's room]`: whose place the scene opens in.
       lineNames[i] = namesInSpeech(l.text, people);
     }
@@ -78,10 +81,11 @@ export function readLines(
     const next = lines[i + 1];
     if (l.speaker === null && next?.kind === 'dialogue') {
       const who = speakerName(next.speaker);
-      const role = spoken.has(who) ? null : newcomerAs(found, who, genders.genderOf(who));
+      const role = spoken.has(who) ? null : newcomerAs(found, who, genders.genderOf(who), met);
       if (role !== null) alias.set(role, who);
     }
     const read = found.map((items) => renamed(items, alias));
+    for (const n of found.flatMap(namesIn)) met.add(n);
     // `the other` is one more of the kind of person a direction of the last few lines named.
     if (kind !== null && i - kind.line > KIND_LINES) kind = null;
     for (const items of read) {
