@@ -71,6 +71,7 @@ describe('GenderBook', () => {
     const g = book();
     expect(g.genderOf('FERRYMAN')).toBe('m');
     expect(g.genderOf('OLD WOMAN')).toBe('f');
+    expect(g.genderOf('GRAN')).toBe('f');
     expect(g.genderOf('HUMAN')).toBeNull();
     expect(g.genderOf('SANDMEN')).toBeNull();
   });
