@@ -17,9 +17,10 @@ function introducedRole(
   for (let si = sentences.length - 1; si >= 0; si--) {
     const items = sentences[si]!;
     // `The unconscious man grabs him`: the first the scene says of him, described.
-    const before = new Set([...met, ...sentences.slice(0, si).flatMap(namesIn)]);
+    const earlier = (n: string): boolean =>
+      met.has(n) || sentences.slice(0, si).some((it) => namesIn(it).includes(n));
     const isNew = (r: Ref): boolean =>
-      !r.definite || (r.names[0] !== r.role && !before.has(r.names[0]!) && !before.has(r.role!));
+      !r.definite || (r.names[0] !== r.role && !earlier(r.names[0]!) && !earlier(r.role!));
     const subjects = items.flatMap((it, k) =>
       it.kind === 'ref' &&
       it.ref.kind === 'name' &&
