@@ -2,7 +2,7 @@ import type { CodebookIndex } from '../domain/codebook.js';
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { confidenceOf } from './confidence.js';
-import type { ResolveContext } from './discourse.js';
+import { tentative, type ResolveContext } from './discourse.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
@@ -149,6 +149,9 @@ function speakersBody(
   return g === null || g === o.gender ? speaker : null;
 }
 
+// Verbs seldom done to one's own body (`strokes her hair`), unlike `rubs`, `touches`, `holds`.
+const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle']);
+
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's
  * gender (or it is unknown) and nobody else known to be of that gender was named earlier
@@ -177,6 +180,13 @@ function ownBody(
   if (g !== null && g !== o.gender) return false;
   if (clutched) return true;
   const ctx = setting.ctx([]);
+  // `EINARR: (stroking her hair)` when Einarr's gender is unknown: the one the talk shows to be
+  // a `she` is likelier than the doer. (A trial: the guess leaves no gender on anyone.)
+  if (g === null && TENDER.has(act.verb ?? '')) {
+    const trial = tentative(setting.ctx([self]));
+    const other = setting.scope.discourse.resolveOne(o.gender, trial.ctx, false);
+    if (other !== null && setting.scope.discourse.genderOf(other.name) === o.gender) return false;
+  }
   // `He reaches for it, but Ana slaps his hand away`: his is the he of the clause before.
   if ([...ctx.seen].some(([n, g]) => n !== self && g === o.gender)) return false;
   return !ctx.earlier.some((n) => n !== self && setting.scope.discourse.genderOf(n) === o.gender);

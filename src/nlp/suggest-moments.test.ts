@@ -997,4 +997,11 @@ describe('suggestMoments', () => {
     ]);
     expect(suggest('(One of his men grabs Kit.)', 'STUBBS: Alone.')).toEqual(['1 grab MAN>KIT']);
   });
+
+  it('reads `her hair` stroked by someone of unknown gender as the hair of the woman talked to', () => {
+    const talk = ['ZORRIN: Come on, Mara.', 'MARA: I am so tired.'];
+    expect(suggest(...talk, 'ZORRIN: (weeping and stroking her hair)')).toEqual([
+      '3 caress ZORRIN>MARA @hair',
+    ]);
+  });
 });
