@@ -20,7 +20,9 @@ export interface Clause {
 
 function hasVerb(items: readonly Item[]): boolean {
   return items.some(
-    (it, i) => it.kind === 'tok' && (headsClause(it.tok) || presentVerbBetween(items, i)),
+    (it, i) =>
+      it.kind === 'tok' &&
+      (headsClause(it.tok) || presentVerbBetween(items, i) || thingActs(items, i)),
   );
 }
 
@@ -177,6 +179,24 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
     if (!CLAUSE_LINKS.has(next) && !MOVING_TO.has(next)) return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
+}
+
+// Words that open a thing's name: `the phone rings`.
+const THING_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
+
+/**
+ * `They kiss, and the doorbell buzzes`: the tagger reads `buzzes`, `rings` as plural nouns,
+ * but a word in -s right after `the` and a noun, ending the piece, is the thing's verb.
+ */
+function thingActs(items: readonly Item[], i: number): boolean {
+  const t = items[i];
+  if (i !== items.length - 1 || i < 2 || t?.kind !== 'tok' || t.tok.cap) return false;
+  if (!t.tok.tags.has('Plural') || !/[^s]s$|[sxz]es$|[cs]hes$/.test(t.tok.lower)) return false;
+  const [opener, noun] = [items[i - 2]!, items[i - 1]!];
+  if (opener.kind !== 'tok' || !THING_OPENERS.has(opener.tok.lower)) return false;
+  return (
+    noun.kind === 'tok' && !noun.tok.cap && noun.tok.tags.has('Noun') && !breaksAfter(noun.tok)
+  );
 }
 
 /**

@@ -1004,4 +1004,10 @@ describe('suggestMoments', () => {
       '3 caress ZORRIN>MARA @hair',
     ]);
   });
+
+  it('ends a clause at a thing that acts (`and the phone rings`), though tagged a plural', () => {
+    const read = after('OWEN: Stay.', 'MARA: I will.');
+    expect(read('They kiss, and the doorbell buzzes.')).toEqual(['3 kiss *MARA+OWEN']);
+    expect(read('They hug and the phone rings.')).toEqual(['3 hug *MARA+OWEN']);
+  });
 });
