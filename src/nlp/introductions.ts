@@ -6,7 +6,7 @@ const PEOPLE = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
 
 /**
  * The person the last sentence that describes someone brings in (`A balding man speaks to a
- * woman.`: the man), when a man, woman, boy or girl; else null. Only a subject counts: a
+ * woman.`: the man), when a man, woman, boy, girl, lady or gentleman; else null. Only a subject counts: a
  * newcomer who speaks next is the one the direction ends on. Two newcomers (`A man and a
  * woman come out of hiding.`) leave it open which one speaks.
  */

@@ -2,9 +2,9 @@ import type { TranscriptLine } from '../domain/transcript.js';
 import { mentionsAnAct } from './act-triggers.js';
 import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
+import { namesIn, newcomerAs, renamed } from './introductions.js';
 import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
-import { namesIn, newcomerAs, renamed } from './introductions.js';
 import { isNamedGroup, type Item } from './refs.js';
 import {
   addresseesInSpeech,
