@@ -73,7 +73,9 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   for (const p of pieces) {
     const prev = merged[merged.length - 1];
     if (p.items.length === 0) continue;
-    if (prev !== undefined && (!hasVerb(p.items) || !hasVerb(prev.items))) {
+    // `laughs (and kisses him)`: a lone first word in -s is a verb of its own.
+    const lone = merged.length === 1 && prev !== undefined && loneVerb(prev.items, p.link);
+    if (prev !== undefined && (!hasVerb(p.items) || !(hasVerb(prev.items) || lone))) {
       prev.items.push(...p.items);
       continue;
     }
@@ -207,6 +209,17 @@ function movesOff(items: readonly Item[], i: number): boolean {
   const t = items[i];
   if (i !== 0 || t?.kind !== 'tok' || t.tok.cap || !t.tok.lower.endsWith('s')) return false;
   return t.tok.tags.has('Plural') && MOVING_TO.has(word(items[i + 1]));
+}
+
+/**
+ * `(laughs and kisses him)`, `(Smiles, hugs her)`: a direction with no subject that opens
+ * with one word in -s before `and`, `then` or a comma: that word is its first verb, though
+ * the tagger may read a plural noun (not `weapons fire hits ...`).
+ */
+function loneVerb(items: readonly Item[], link: string | null): boolean {
+  const t = items[0];
+  if (items.length !== 1 || t?.kind !== 'tok' || !t.tok.tags.has('Plural')) return false;
+  return /[^s]s$/.test(t.tok.lower) && link !== null && ['and', 'then', ','].includes(link);
 }
 
 /** Whether the ref at `i` is an indefinite role set off after a name: `Jim, a tall man,`. */

@@ -1010,4 +1010,10 @@ describe('suggestMoments', () => {
     expect(read('They kiss, and the doorbell buzzes.')).toEqual(['3 kiss *MARA+OWEN']);
     expect(read('They hug and the phone rings.')).toEqual(['3 hug *MARA+OWEN']);
   });
+
+  it('reads a lone first word in -s before `and` or a comma as a verb, not a thing', () => {
+    const talk = ['OWEN: I had a wonderful time.'];
+    expect(suggest(...talk, 'MARA: (laughs and kisses him)')).toEqual(['2 kiss MARA>OWEN']);
+    expect(suggest(...talk, 'MARA: (Smiles, hugs him)')).toEqual(['2 hug MARA>OWEN']);
+  });
 });
