@@ -178,3 +178,19 @@ export function heldByPart(items: readonly Item[], at: number): string | null {
   const part = partAt(items, at)?.part ?? null;
   return part === 'hand' ? null : part;
 }
+
+/**
+ * The index of an act noun joined to the act noun at `k` (`a hug and a kiss`, `a hug and
+ * kiss`; `a hug a kiss` once the clause reader has taken out its `and`), or -1. Not a verb
+ * (`a hug and kisses him`).
+ */
+export function coordinatedNoun(items: readonly Item[], k: number): number {
+  let n = k + 1;
+  const and = word(items[n]) === 'and';
+  if (and) n++;
+  const opened = n;
+  while (n < items.length && (DETS.has(word(items[n])) || describing(items, n, n + 1))) n++;
+  if (!ACT_NOUNS.has(word(items[n]))) return -1;
+  if (n === opened && (!and || ACT_VERB_FORMS.get(word(items[n]))?.form === 's')) return -1;
+  return n;
+}

@@ -2,7 +2,16 @@ import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
 import { readLight } from './light-verbs.js';
-import { actNounFrom, describing, DETS, heldByPart, partAt, word, type Tok } from './act-words.js';
+import {
+  actNounFrom,
+  coordinatedNoun,
+  describing,
+  DETS,
+  heldByPart,
+  partAt,
+  word,
+  type Tok,
+} from './act-words.js';
 import type { Item } from './refs.js';
 import type { Clause } from './clauses.js';
 import { nonEventReason } from './non-events.js';
@@ -185,8 +194,16 @@ export function detectActs(
     // `a kiss`, `his grip`: a noun, handled by the light verb before it.
     if (nounHere(items, k)) {
       const noun = ACT_NOUNS.get(lower);
-      if (noun !== undefined && nounOnly(items, k, subject))
+      if (noun !== undefined && nounOnly(items, k, subject)) {
         nounAct(k, mk(noun, 'subject', [], true, null, 'act.noun-only', null));
+        // `A quick peck and a hug`: both shared.
+        const n = coordinatedNoun(items, k);
+        const other = ACT_NOUNS.get(word(items[n]));
+        if (n > 0 && other !== undefined && other !== noun && SHARED_NOUNS.has(other)) {
+          nounAct(n, mk(other, 'subject', [], true, null, 'act.noun-only', null));
+          k = n;
+        }
+      }
       continue;
     }
     // `air-kisses her`, `an air kiss`: no lips touch anyone.
@@ -242,8 +259,27 @@ export function detectActs(
       act.rule === 'act.neck-pinch' && form.form === 'base',
     );
     acts.push({ ...act, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
+    // `gives him a hug and a kiss`: the second noun is given as the first is.
+    const also = LIGHT_RULES.has(act.rule) ? secondNoun(items, k, act.term) : undefined;
+    if (also !== undefined)
+      acts.push({ ...act, term: also, nonEvent: act.nonEvent ?? nonEvent, verb: form.lemma });
   }
   return acts;
+}
+
+const LIGHT_RULES = new Set(['act.light-verb', 'act.passive', 'act.gets-no-agent']);
+
+/**
+ * The term of a second act noun joined to the first after the verb at `k` (`a hug and a
+ * kiss`, `a dramatic hug and kiss`), when it names another act; else undefined.
+ */
+function secondNoun(items: readonly Item[], k: number, term: string): string | undefined {
+  const first = items.findIndex((it, i) => i > k && ACT_NOUNS.get(word(it)) === term);
+  if (first < 0) return undefined;
+  const n = coordinatedNoun(items, first);
+  return n < 0 || ACT_NOUNS.get(word(items[n])) === term
+    ? undefined
+    : ACT_NOUNS.get(word(items[n]));
 }
 
 /**

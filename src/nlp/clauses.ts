@@ -1,5 +1,5 @@
-import { ACT_VERB_FORMS } from './act-lexicon.js';
-import { word } from './act-words.js';
+import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
 import { CLAUSE_LINKS, CRAFT, UNNAMED_PEOPLE } from './words.js';
@@ -24,6 +24,25 @@ function hasVerb(items: readonly Item[]): boolean {
       it.kind === 'tok' &&
       (headsClause(it.tok) || presentVerbBetween(items, i) || thingActs(items, i)),
   );
+}
+
+const INDEFINITE = new Set(['a', 'an', 'another']);
+
+/**
+ * `(gives her a hug) and a kiss`: a piece after `and` that is only an act noun with its
+ * article is part of the clause before, whatever the tagger makes of the noun.
+ */
+function actNounPhrase(items: readonly Item[], link: string | null): boolean {
+  if (link !== 'and' || !INDEFINITE.has(word(items[0]))) return false;
+  let n = 1;
+  while (
+    n < items.length - 1 &&
+    items[n]!.kind === 'tok' &&
+    (items[n] as Tok).tok.tags.has('Adjective')
+  )
+    n++;
+  if (!ACT_NOUNS.has(word(items[n]))) return false;
+  return !items.slice(n + 1).some((it) => it.kind === 'tok' && headsClause(it.tok));
 }
 
 /**
@@ -75,7 +94,8 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     if (p.items.length === 0) continue;
     // `laughs (and kisses him)`: a lone first word in -s is a verb of its own.
     const lone = merged.length === 1 && prev !== undefined && loneVerb(prev.items, p.link);
-    if (prev !== undefined && (!hasVerb(p.items) || !(hasVerb(prev.items) || lone))) {
+    const joined = !hasVerb(p.items) || actNounPhrase(p.items, p.link);
+    if (prev !== undefined && (joined || !(hasVerb(prev.items) || lone))) {
       prev.items.push(...p.items);
       continue;
     }

@@ -1,5 +1,5 @@
 import { ACT_NOUNS, EXCHANGED } from './act-lexicon.js';
-import { DETS, partAt, word, type RefItem } from './act-words.js';
+import { coordinatedNoun, DETS, partAt, word, type RefItem, type Tok } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item, Ref } from './refs.js';
 import { DESCRIBING_ENDING } from './words.js';
@@ -37,6 +37,11 @@ export function readLight(
     (DETS.has(word(items[k])) || describing(items[k]) || counting(items[k]))
   )
     k++;
+  // `gives Picard a flower and a hug`: the act after a thing given with it.
+  const thing = items[k]?.kind === 'tok' && (items[k] as Tok).tok.tags.has('Noun');
+  const withIt =
+    thing && ['and', 'a', 'an'].includes(word(items[k + 1])) ? coordinatedNoun(items, k) : -1;
+  if (!ACT_NOUNS.has(word(items[k])) && withIt > 0) k = withIt;
   const noun = ACT_NOUNS.get(word(items[k]));
   // `gets him in a bear hug`, `has him in a bear hug`: a hold (acts.ts), not an embrace.
   const hold = (lemma === 'get' || lemma === 'have') && word(items[k - 1]) === 'bear';
@@ -48,7 +53,10 @@ export function readLight(
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
     // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a
     // passive; with no `from`, an agent may be implied by the clause before.
-    const from = word(items[k + 1]) === 'from' ? items[k + 2] : undefined;
+    // (`gets a hug and a kiss from Roz`: after the second noun.)
+    const second = coordinatedNoun(items, k);
+    const end = second < 0 ? k + 1 : second + 1;
+    const from = word(items[end]) === 'from' ? items[end + 1] : undefined;
     return from?.kind === 'ref' && !from.ref.possessive
       ? mk(noun, from.ref, ['subject'], false, null, 'act.passive', null)
       : mk(noun, null, ['subject'], false, null, 'act.gets-no-agent', null);
