@@ -34,7 +34,10 @@ export function readLight(
   while (
     k < items.length &&
     k < j + 6 &&
-    (DETS.has(word(items[k])) || describing(items[k]) || counting(items[k]))
+    (DETS.has(word(items[k])) ||
+      describing(items[k]) ||
+      counting(items[k]) ||
+      intensifies(items[k], items[k + 1]))
   )
     k++;
   // `gives Picard a flower and a hug`: the act after a thing given with it.
@@ -102,6 +105,11 @@ export function readLight(
 function describing(it: Item | undefined): boolean {
   if (it?.kind !== 'tok' || ACT_NOUNS.has(it.tok.lower)) return false;
   return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
+}
+
+/** `an extremely loud kiss`, `a very good kick`: an adverb before a describing word. */
+function intensifies(it: Item | undefined, next: Item | undefined): boolean {
+  return it?.kind === 'tok' && it.tok.tags.has('Adverb') && describing(next);
 }
 
 // Words of number before traded acts: `exchange a few punches`.

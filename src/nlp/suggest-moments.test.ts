@@ -1017,7 +1017,7 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, 'MARA: (Smiles, hugs him)')).toEqual(['2 hug MARA>OWEN']);
   });
 
-  it('reads two act nouns joined by `and` as given, or got, alike', () => {
+  it('reads two act nouns joined by `and` as given, or got, alike, and adverbs before one', () => {
     const read = after('OWEN: Hey.', 'MARA: Oh, Owen.');
     expect(read('Mara gives him a hug and a kiss on the cheek.')).toEqual([
       '3 hug MARA>OWEN',
@@ -1028,6 +1028,7 @@ describe('suggestMoments', () => {
       '3 kiss MARA>OWEN',
     ]);
     expect(read('Mara gives him a flower and a hug.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara gives him an extremely loud kiss.')).toEqual(['3 kiss MARA>OWEN']);
     expect(read('A quick peck and a hug.')).toEqual(['3 kiss *MARA+OWEN', '3 hug *MARA+OWEN']);
     // A verb after `and` is a clause of its own; `gets in a kick` is no kick received.
     expect(read('Mara gives him a hug and kisses him.')).toEqual([
