@@ -198,8 +198,8 @@ export function detectActs(
         nounAct(k, mk(noun, 'subject', [], true, null, 'act.noun-only', null));
         // `A quick peck and a hug`: both shared.
         const n = coordinatedNoun(items, k);
-        const other = ACT_NOUNS.get(word(items[n]));
-        if (n > 0 && other !== undefined && other !== noun && SHARED_NOUNS.has(other)) {
+        const other = n < 0 ? noun : ACT_NOUNS.get(word(items[n]))!;
+        if (other !== noun && SHARED_NOUNS.has(other)) {
           nounAct(n, mk(other, 'subject', [], true, null, 'act.noun-only', null));
           k = n;
         }
@@ -277,9 +277,8 @@ function secondNoun(items: readonly Item[], k: number, term: string): string | u
   const first = items.findIndex((it, i) => i > k && ACT_NOUNS.get(word(it)) === term);
   if (first < 0) return undefined;
   const n = coordinatedNoun(items, first);
-  return n < 0 || ACT_NOUNS.get(word(items[n])) === term
-    ? undefined
-    : ACT_NOUNS.get(word(items[n]));
+  const other = n < 0 ? undefined : ACT_NOUNS.get(word(items[n]));
+  return other === term ? undefined : other;
 }
 
 /**

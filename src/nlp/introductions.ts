@@ -31,14 +31,14 @@ function introducedRole(
       // `One of his men picks it up`: one of a group met before, not a newcomer.
       it.toks[0]!.lower !== 'one' &&
       opensClause(items[k - 1])
-        ? [it.ref]
+        ? [{ ref: it.ref, k }]
         : [],
     );
-    if (subjects.length === 0) continue;
     const [one] = subjects;
-    if (pairedWithAnother(items, one!) || namedAfter(items, one!)) return null;
+    if (one === undefined) continue;
+    if (pairedWithAnother(items, one.k) || namedAfter(items, one.k)) return null;
     // Not `a Klingon` or `a guard`: one of many, whom the next speech seldom names.
-    return subjects.length === 1 && PEOPLE.has(one!.role!) ? one! : null;
+    return subjects.length === 1 && PEOPLE.has(one.ref.role!) ? one.ref : null;
   }
   return null;
 }
@@ -73,9 +73,8 @@ export function newcomerAs(
   return fits && !named ? role.names[0]! : null;
 }
 
-/** `A man and a woman ...` (the reader may not have joined them into a group). */
-function pairedWithAnother(items: readonly Item[], r: Ref): boolean {
-  const k = items.findIndex((it) => it.kind === 'ref' && it.ref === r);
+/** `A man and a woman ...`: the person at `k` is one of two, maybe not joined as a group. */
+function pairedWithAnother(items: readonly Item[], k: number): boolean {
   const [and, article] = [items[k + 1], items[k + 2]];
   return (
     and?.kind === 'tok' &&
@@ -89,8 +88,7 @@ function pairedWithAnother(items: readonly Item[], r: Ref): boolean {
  * `A silver haired man - Vaughn - watches`, `A tall man, Vaughn, enters`: the direction names
  * the newcomer itself, set off by a dash or a comma a few words on.
  */
-function namedAfter(items: readonly Item[], r: Ref): boolean {
-  const k = items.findIndex((it) => it.kind === 'ref' && it.ref === r);
+function namedAfter(items: readonly Item[], k: number): boolean {
   for (let i = k + 1; i < items.length && i <= k + 6; i++) {
     const it = items[i]!;
     const prev = items[i - 1]!;

@@ -42,9 +42,10 @@ export function readLight(
     k++;
   // `gives Picard a flower and a hug`: the act after a thing given with it.
   const thing = items[k]?.kind === 'tok' && (items[k] as Tok).tok.tags.has('Noun');
-  const withIt =
-    thing && ['and', 'a', 'an'].includes(word(items[k + 1])) ? coordinatedNoun(items, k) : -1;
-  if (!ACT_NOUNS.has(word(items[k])) && withIt > 0) k = withIt;
+  const given =
+    thing && !ACT_NOUNS.has(word(items[k])) && ['and', 'a', 'an'].includes(word(items[k + 1]));
+  const joined = given ? coordinatedNoun(items, k) : -1;
+  if (joined > 0) k = joined;
   const noun = ACT_NOUNS.get(word(items[k]));
   // `gets him in a bear hug`, `has him in a bear hug`: a hold (acts.ts), not an embrace.
   const hold = (lemma === 'get' || lemma === 'have') && word(items[k - 1]) === 'bear';
