@@ -6,9 +6,9 @@ const PEOPLE = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
 
 /**
  * The person the last sentence that describes someone brings in (`A balding man speaks to a
- * woman.`: the man), when a man, woman, boy, girl, lady or gentleman; else null. Only a subject counts: a
- * newcomer who speaks next is the one the direction ends on. Two newcomers (`A man and a
- * woman come out of hiding.`) leave it open which one speaks.
+ * woman.`: the man), when a man, woman, boy, girl, lady or gentleman; else null. Only a
+ * subject counts: a newcomer who speaks next is the one the direction ends on. Two newcomers
+ * (`A man and a woman come out of hiding.`) leave it open which one speaks.
  */
 function introducedRole(
   sentences: readonly (readonly Item[])[],
