@@ -117,6 +117,26 @@ export const RELATIVES = new Set(['who', 'whom']);
 
 // Body parts that act for their owner: `Her hand touches his cheek` is her act.
 const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);
+// Limbs that act for someone the direction does not name: `A hand grabs Rose's wrist`,
+// `A giant claw grabs Polly`.
+const REACHING_LIMBS = new Set([
+  ...['hand', 'hands', 'fist', 'arm', 'arms', 'claw', 'claws', 'tentacle', 'tentacles'],
+]);
+
+/**
+ * Whether item i is a doer the direction leaves unnamed: `someone`, or a limb no one owns
+ * (`A hand grabs her`; `Rose's hand` and `his hand` are their owner's).
+ */
+export function unnamedDoerAt(items: readonly Item[], i: number): boolean {
+  const it = items[i];
+  if (it?.kind !== 'tok') return false;
+  if (UNNAMED_PEOPLE.has(it.tok.lower)) return true;
+  const before = items[i - 1];
+  const owned = before?.kind === 'ref' && before.ref.possessive;
+  // `Hand in hand, they walk off` is a way of walking, not a doer.
+  const handInHand = word(items[i + 1]) === 'in' && word(items[i + 2]) === it.tok.lower;
+  return REACHING_LIMBS.has(it.tok.lower) && !owned && !handInHand;
+}
 const PREPOSITIONS = new Set(['by', 'with', 'to', 'in', 'on', 'at', 'from', 'into', 'behind']);
 
 /**
@@ -152,7 +172,7 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     // `the Doctor, who hugs her`: the person before, whatever the tagger makes of `who`.
     if (RELATIVES.has(t.lower)) continue;
     // `someone hits him`: a person, though not one to name.
-    if (UNNAMED_PEOPLE.has(t.lower) && !inPhrase) {
+    if (unnamedDoerAt(items, i) && !inPhrase) {
       thing = false;
       continue;
     }

@@ -4,7 +4,7 @@ import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
 import { word } from './act-words.js';
-import { appositive, RELATIVES, splitClauses, type Clause } from './clauses.js';
+import { appositive, RELATIVES, splitClauses, unnamedDoerAt, type Clause } from './clauses.js';
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
@@ -13,7 +13,7 @@ import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { isVerb } from './tokens.js';
-import { CLAUSE_LINKS, UNNAMED_PEOPLE, type Gender } from './words.js';
+import { CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -65,7 +65,7 @@ export function readDirection(d: Direction): Suggestion[] {
     // Whether the subject written last was plural (`Two women approach and touch ...`).
     let pluralSubject = false;
     let thing = false;
-    // Whether the subject written last was `someone` (see UNNAMED_PEOPLE).
+    // Whether the subject written last was `someone` (see unnamedDoerAt).
     let unnamed = false;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
@@ -491,11 +491,11 @@ function opensWithIt(items: readonly Item[]): boolean {
   return word(items[first]) === 'it';
 }
 
-/** Whether `someone` or `somebody` stands before the clause's first verb. */
+/** Whether an unnamed doer (see unnamedDoerAt) stands before the clause's first verb. */
 function opensWithUnnamed(items: readonly Item[]): boolean {
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     if (it.kind !== 'tok') continue;
-    if (UNNAMED_PEOPLE.has(it.tok.lower)) return true;
+    if (unnamedDoerAt(items, i)) return true;
     if (isVerb(it.tok)) return false;
   }
   return false;

@@ -459,6 +459,21 @@ describe('suggestMoments', () => {
     expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
+  it('reads a limb no one owns as an unnamed doer, an owned one as its owner', () => {
+    const talk = ['KIM: What?', 'OWEN: Run!'];
+    expect(suggest(...talk, "(A claw reaches out and grabs Kim's ankle.)")).toEqual([
+      '3 grab ?>KIM @leg',
+    ]);
+    expect(suggest(...talk, '(Hands reach through the bars and grab her.)')).toEqual([
+      '3 grab ?>KIM',
+    ]);
+    expect(suggest(...talk, "(Owen's hand grabs Kim.)")).toEqual(['3 grab OWEN>KIM']);
+    // A way of walking, not a doer.
+    expect(suggest(...talk, '(Hand in hand, they walk off.)')).toEqual([
+      '3 hold-hands *KIM+OWEN @hand',
+    ]);
+  });
+
   it('keeps a pronoun away from someone this direction showed to be of the other gender', () => {
     expect(
       suggest('MARA: Owen.', 'OWEN: Mara.', '(Owen takes her in his arms. She slaps his face.)'),
