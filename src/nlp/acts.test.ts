@@ -68,6 +68,12 @@ describe('detectActs', () => {
 
   it('reads a hold a person is caught in as a grab', () => {
     expect(acts('The robot has Kit in a neck hold.')).toEqual(['grab->KIT@neck']);
+    // Written as two words, a lock or a nelson.
+    expect(acts('Elsa gets Kit in an arm lock.')).toEqual(['grab->KIT']);
+    expect(acts('Elsa has Kit in a choke hold.')).toEqual(['grab->KIT@neck']);
+    expect(acts('Elsa gets Kit in a half nelson.')).toEqual(['grab->KIT']);
+    // Grabbed in a lock: the verb's grab, once.
+    expect(acts('Elsa grabs Kit in an arm lock.')).toEqual(['grab->KIT']);
   });
 
   it('reads a hand laid on a hand, even when the second hand is left unsaid', () => {

@@ -395,8 +395,16 @@ function nounOnly(items: readonly Item[], k: number, subject: Ref | null): boole
     .every((it, i) => it.kind === 'tok' && (!headsClause(it.tok) || describing(items, i, k)));
 }
 
-const HOLD_NOUNS = new Set(['hold', 'headlock', 'stranglehold', 'grip', 'grasp', 'armlock']);
-const NECK_HOLDS = new Set(['headlock', 'stranglehold']);
+// `lock` as in `an arm lock`, `nelson` as in `a half nelson`.
+const HOLD_NOUNS = new Set([
+  ...['hold', 'headlock', 'stranglehold', 'chokehold', 'grip', 'grasp', 'armlock', 'lock'],
+  'nelson',
+]);
+const NECK_HOLDS = new Set(['headlock', 'stranglehold', 'chokehold']);
+// Verbs of seizing, whose object a hold noun after it only describes.
+const SEIZING = new Set(['grab', 'seize', 'grip', 'grasp']);
+// Words before a hold noun that put it on the neck: `a neck lock`, `a choke hold`.
+const NECK_WORDS = new Set(['neck', 'head', 'choke', 'strangle']);
 
 /**
  * `has Mykros in a neck hold`, `holds him in a headlock`, `gets him in a bear hug`: a person,
@@ -491,8 +499,9 @@ function heldIn(items: readonly Item[], k: number): { ref: Ref; part: string | n
     const who = items[i - 1];
     if (who?.kind !== 'ref' || who.ref.possessive || who.ref.kind === 'reciprocal') return null;
     const between = items.slice(i + 1, k).map(word);
-    const neck =
-      NECK_HOLDS.has(word(items[k])) || between.includes('neck') || between.includes('head');
+    const neck = NECK_HOLDS.has(word(items[k])) || between.some((w) => NECK_WORDS.has(w));
+    // `grabs her in an arm lock`: the verb's own grab (a neck hold tells where).
+    if (!neck && SEIZING.has(ACT_VERB_FORMS.get(word(items[i - 2]))?.lemma ?? '')) return null;
     return { ref: who.ref, part: neck ? 'neck' : null };
   }
   return null;
