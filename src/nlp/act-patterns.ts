@@ -378,9 +378,13 @@ export function readAct(
       if (['on', 'against'].includes(word(items[p.end])) && items[p.end + 1]?.kind !== 'ref')
         return null;
       const term = actTerm(lemma, p.part);
-      // `holds her hand out`, `takes his hand out of his pocket`: one's own hand offered or
-      // raised, not held (but `kicks his legs out from under him` is a blow).
-      if (term === 'hold-hands' && ['out', 'up'].includes(word(items[p.end]))) return null;
+      // `holds her hand out`, `holds up her hands`, `takes his hand out of his pocket`: one's
+      // own hand offered or raised, not held (but `kicks his legs out from under him` is a
+      // blow).
+      const raised = [word(items[p.end]), word(items[j - 1])].some(
+        (w) => w === 'out' || w === 'up',
+      );
+      if (term === 'hold-hands' && raised) return null;
       return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
     }
     const after = skip(items, j + 1);

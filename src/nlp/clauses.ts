@@ -123,6 +123,9 @@ const REACHING_LIMBS = new Set([
   ...['hand', 'hands', 'fist', 'arm', 'arms', 'claw', 'claws', 'tentacle', 'tentacles'],
 ]);
 
+// Words before an unnamed limb: `a hand`, `another hand`, `a pair of arms`.
+const LIMB_OPENERS = new Set(['a', 'an', 'the', 'another', 'two', 'more', 'of']);
+
 /**
  * Whether item i is a doer the direction leaves unnamed: `someone`, or a limb no one owns
  * (`A hand grabs her`; `Rose's hand` and `his hand` are their owner's).
@@ -131,12 +134,40 @@ export function unnamedDoerAt(items: readonly Item[], i: number): boolean {
   const it = items[i];
   if (it?.kind !== 'tok') return false;
   if (UNNAMED_PEOPLE.has(it.tok.lower)) return true;
-  const before = items[i - 1];
-  const owned = before?.kind === 'ref' && before.ref.possessive;
+  if (!REACHING_LIMBS.has(it.tok.lower)) return false;
+  // After an article or at the head of the clause (`Hands reach in`), not after a verb
+  // (`shake hands`) or an owner (`Rose's hand`, `his gloved hand`).
+  let b = i - 1;
+  while (b >= 0 && limbDescriber(items, b)) b--;
+  const opens = b < 0 || LIMB_OPENERS.has(word(items[b]));
   // `Hand in hand, they walk off` is a way of walking, not a doer.
   const handInHand = word(items[i + 1]) === 'in' && word(items[i + 2]) === it.tok.lower;
-  return REACHING_LIMBS.has(it.tok.lower) && !owned && !handInHand;
+  return opens && !handInHand;
 }
+
+/** `a gloved hand`, `his huge metal fist`: a word describing a limb, whatever its tag. */
+function limbDescriber(items: readonly Item[], i: number): boolean {
+  const it = items[i];
+  if (it?.kind !== 'tok' || /ing$/.test(it.tok.lower) || LIMB_OPENERS.has(it.tok.lower))
+    return false;
+  // `a long, golden tentacle`, `the Auton arm`.
+  const adjective = it.tok.tags.has('Adjective');
+  if (breaksAfter(it.tok) && !adjective) return false;
+  return adjective || /ed$/.test(it.tok.lower) || it.tok.tags.has('Noun');
+}
+
+/**
+ * Whether item i is a word describing the limb after it (`A gloved hand`, `his huge fist`),
+ * which the tagger may take for a verb: an unnamed doer's, or with `owned`, its owner's.
+ */
+export function describesLimb(items: readonly Item[], i: number, owned = false): boolean {
+  const limb = (k: number): boolean =>
+    REACHING_LIMBS.has(word(items[k])) || ACTING_PARTS.has(word(items[k]));
+  let k = i;
+  while (k < items.length && !limb(k) && limbDescriber(items, k)) k++;
+  return k > i && limb(k) && (owned || unnamedDoerAt(items, k));
+}
+
 const PREPOSITIONS = new Set(['by', 'with', 'to', 'in', 'on', 'at', 'from', 'into', 'behind']);
 
 /**
@@ -160,7 +191,13 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       continue;
     }
     const t = it.tok;
-    if (headsClause(t) || presentVerbBetween(items, i) || movesOff(items, i)) {
+    if (describesLimb(items, i, owner !== null)) continue;
+    if (
+      headsClause(t) ||
+      presentVerbBetween(items, i) ||
+      movesOff(items, i) ||
+      thingActs(items, i)
+    ) {
       return { subject, thingSubject: thing && subject === null };
     }
     if (owner !== null && ACTING_PARTS.has(t.lower)) {
@@ -197,6 +234,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
 
 // Words after a verb of moving: `Rose turns to Mickey and they hug`.
 const MOVING_TO = new Set(['to', 'towards', 'toward', 'into', 'away', 'back', 'around', 'round']);
+// Prepositions after a verb of doing: `Singh taps at a console`, `Kit climbs onto the roof`.
+const PLACING = new Set(['at', 'on', 'onto', 'over', 'through', 'across', 'up', 'down', 'off']);
 // Words that open an object after a verb: `Goth floors the Doctor`, `Kirk lures a guard`.
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'another']);
 
@@ -218,7 +257,7 @@ function presentVerbBetween(items: readonly Item[], i: number): boolean {
   // `Popplewick turns and the Doctor grabs ...`: or at the end of its clause.
   const next = after?.kind === 'tok' ? after.tok.lower : '';
   if (after !== undefined && after.kind !== 'ref' && !OBJECT_OPENERS.has(next))
-    if (!CLAUSE_LINKS.has(next) && !MOVING_TO.has(next)) return false;
+    if (!CLAUSE_LINKS.has(next) && !MOVING_TO.has(next) && !PLACING.has(next)) return false;
   const last = before.toks[before.toks.length - 1];
   return last === undefined || !breaksAfter(last);
 }
@@ -228,17 +267,23 @@ const THING_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
 
 /**
  * `They kiss, and the doorbell buzzes`: the tagger reads `buzzes`, `rings` as plural nouns,
- * but a word in -s right after `the` and a noun, ending the piece, is the thing's verb.
+ * but a word in -s right after `the` and a noun (describing words between), ending the piece,
+ * is the thing's verb.
  */
 function thingActs(items: readonly Item[], i: number): boolean {
   const t = items[i];
-  if (i !== items.length - 1 || i < 2 || t?.kind !== 'tok' || t.tok.cap) return false;
+  if (i < 2 || t?.kind !== 'tok' || t.tok.cap) return false;
   if (!t.tok.tags.has('Plural') || !/[^s]s$|[sxz]es$|[cs]hes$/.test(t.tok.lower)) return false;
-  const [opener, noun] = [items[i - 2]!, items[i - 1]!];
-  if (opener.kind !== 'tok' || !THING_OPENERS.has(opener.tok.lower)) return false;
-  return (
-    noun.kind === 'tok' && !noun.tok.cap && noun.tok.tags.has('Noun') && !breaksAfter(noun.tok)
-  );
+  // Or before a word of moving: `the blue energy zaps into his body`.
+  const next = word(items[i + 1]);
+  if (i !== items.length - 1 && !MOVING_TO.has(next) && !PLACING.has(next)) return false;
+  const noun = items[i - 1]!;
+  if (noun.kind !== 'tok' || noun.tok.cap || !noun.tok.tags.has('Noun') || breaksAfter(noun.tok))
+    return false;
+  let k = i - 2;
+  while (k > 0 && items[k]!.kind === 'tok' && (items[k] as Tok).tok.tags.has('Adjective')) k--;
+  const opener = items[k];
+  return opener?.kind === 'tok' && THING_OPENERS.has(opener.tok.lower);
 }
 
 /**

@@ -4,7 +4,14 @@ import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
 import { word } from './act-words.js';
-import { appositive, RELATIVES, splitClauses, unnamedDoerAt, type Clause } from './clauses.js';
+import {
+  appositive,
+  describesLimb,
+  RELATIVES,
+  splitClauses,
+  unnamedDoerAt,
+  type Clause,
+} from './clauses.js';
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
@@ -495,7 +502,7 @@ function opensWithIt(items: readonly Item[]): boolean {
 function opensWithUnnamed(items: readonly Item[]): boolean {
   for (const [i, it] of items.entries()) {
     if (it.kind !== 'tok') continue;
-    if (unnamedDoerAt(items, i)) return true;
+    if (unnamedDoerAt(items, i) || describesLimb(items, i)) return true;
     if (isVerb(it.tok)) return false;
   }
   return false;

@@ -424,6 +424,7 @@ describe('suggestMoments', () => {
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
     // One's own hand held out or up is offered, not holding anyone's.
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds her hand out.)')).toEqual([]);
+    expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds up her hand.)')).toEqual([]);
     expect(
       suggest('MARA: Owen.', 'OWEN: Mara.', '(He kicks her legs out from under her.)'),
     ).toEqual(['3 punch OWEN>MARA @leg']);
@@ -468,8 +469,14 @@ describe('suggestMoments', () => {
       '3 grab ?>KIM',
     ]);
     expect(suggest(...talk, "(Owen's hand grabs Kim.)")).toEqual(['3 grab OWEN>KIM']);
-    // A way of walking, not a doer.
+    // Described, whatever the tagger makes of the describing word.
+    expect(suggest(...talk, '(A gloved hand grabs his wrist.)')).toEqual(['3 grab ?>OWEN @wrist']);
+    expect(suggest(...talk, '(His gloved hand grabs Kim.)')).toEqual(['3 grab OWEN>KIM']);
+    // A way of walking, or hands held: not a doer.
     expect(suggest(...talk, '(Hand in hand, they walk off.)')).toEqual([
+      '3 hold-hands *KIM+OWEN @hand',
+    ]);
+    expect(suggest(...talk, '(They run in, still holding hands.)')).toEqual([
       '3 hold-hands *KIM+OWEN @hand',
     ]);
   });
@@ -1024,6 +1031,10 @@ describe('suggestMoments', () => {
     const read = after('OWEN: Stay.', 'MARA: I will.');
     expect(read('They kiss, and the doorbell buzzes.')).toEqual(['3 kiss *MARA+OWEN']);
     expect(read('They hug and the phone rings.')).toEqual(['3 hug *MARA+OWEN']);
+    // Before a word of place, described: the thing's verb, so the thing is what throws him.
+    expect(read('The green glow zaps into his chest and throws him across the room.')).toEqual([]);
+    // A person's verb before a word of place ends her clause; the thing's clause follows.
+    expect(read('Mara taps at the console, then the beam throws him onto the floor.')).toEqual([]);
   });
 
   it('reads a lone first word in -s before `and` or a comma as a verb, not a thing', () => {
