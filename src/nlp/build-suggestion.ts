@@ -58,7 +58,8 @@ export function buildSuggestion(
       objects.push({ ...named([speakers]), pronouns: 1, gender: o.gender });
       continue;
     }
-    if (act.part !== null && ownBody(o, act, act.part, doer, setting)) return null;
+    const unwritten = guessed && act.doer === 'subject';
+    if (act.part !== null && ownBody(o, act, act.part, doer, setting, unwritten)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;
     const r =
       resolveRef(o, ctx(reflexive ? [] : exclude), scope, false) ??
@@ -156,6 +157,7 @@ const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle']
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's
  * gender (or it is unknown) and nobody else known to be of that gender was named earlier
  * in the direction. `He clutches his chest` is no act; `She strokes his cheek` still is.
+ * `unwritten`: the doer is a guess, no evidence of gender.
  */
 function ownBody(
   o: Ref,
@@ -163,6 +165,7 @@ function ownBody(
   part: string,
   doer: Resolved | null,
   setting: ActSetting,
+  unwritten: boolean,
 ): boolean {
   const term = act.term;
   if (o.kind !== 'pronoun' || !o.possessive || o.plural || o.gender === null) return false;
@@ -174,6 +177,8 @@ function ownBody(
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
   // One clutches one's own arm in pain, but grabs or seizes someone else's.
   if (SEIZING.has(act.verb ?? '') && SEIZED_LIMBS.has(part)) return false;
+  // `(Then collapses, clutching his chest)`, the doer unwritten: his own, whoever he is.
+  if (unwritten && clutched) return true;
   if (doer === null || doer.names.length !== 1) return false;
   const self = doer.names[0]!;
   const g = doer.gender ?? setting.scope.discourse.genderOf(self);

@@ -171,6 +171,16 @@ export function describesLimb(items: readonly Item[], i: number, owned = false):
 const PREPOSITIONS = new Set(['by', 'with', 'to', 'in', 'on', 'at', 'from', 'into', 'behind']);
 
 /**
+ * `The plant has grabbed her`: a word of our verbs after an article, tagged a noun and not an
+ * act noun (`a kiss`), names a thing.
+ */
+function thingNamed(items: readonly Item[], i: number): boolean {
+  const t = items[i];
+  if (t?.kind !== 'tok' || !ARTICLES.has(word(items[i - 1]))) return false;
+  return t.tok.tags.has('Noun') && !ACT_NOUNS.has(t.tok.lower);
+}
+
+/**
  * The people before the first verb (`The Doctor and Rose hug` -> the group), or a thing there
  * (`The beam hits him`): a noun after the last person, outside a prepositional phrase.
  */
@@ -193,7 +203,7 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     const t = it.tok;
     if (describesLimb(items, i, owner !== null)) continue;
     if (
-      headsClause(t) ||
+      (headsClause(t) && !thingNamed(items, i)) ||
       presentVerbBetween(items, i) ||
       movesOff(items, i) ||
       thingActs(items, i)

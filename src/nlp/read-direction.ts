@@ -69,11 +69,14 @@ export function readDirection(d: Direction): Suggestion[] {
     const sentenceStart = out.length;
     let previousNonEvent: string | null = null;
     let clauseSubject: Resolved | null = null;
+    // Whether clauseSubject is a guess (no subject written in the sentence so far).
+    let clauseGuessed = false;
     // Whether the subject written last was plural (`Two women approach and touch ...`).
     let pluralSubject = false;
     let thing = false;
-    // Whether the subject written last was `someone` (see unnamedDoerAt).
-    let unnamed = false;
+    // Whether the subject written last was `someone` (see unnamedDoerAt), or an `it` no
+    // creature met stands for.
+    let unnamed: 'someone' | 'it' | null = null;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
     let before: Participants | null = null;
@@ -98,39 +101,53 @@ export function readDirection(d: Direction): Suggestion[] {
         arriving: arriving.filter((n) => !earlier.includes(n)),
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
-      // `someone hits Ian over the head (and runs off)`: a doer the direction does not name.
-      const unnamedHere = clause.subject === null && opensWithUnnamed(clause.items);
+      // `someone hits Ian over the head (and runs off)`, or `It grabs her` with no creature met
+      // for `it`: a doer the direction does not name (not the subject before).
+      const unnamedHere =
+        clause.subject !== null
+          ? null
+          : opensWithUnnamed(clause.items)
+            ? 'someone'
+            : lastBeing === null && itActs(clause.items)
+              ? 'it'
+              : null;
       if (clause.thingSubject) thing = true;
-      else if (clause.subject !== null || unnamedHere) thing = false;
-      if (unnamedHere) unnamed = true;
-      else if (clause.subject !== null || clause.thingSubject) unnamed = false;
+      else if (clause.subject !== null || unnamedHere !== null) thing = false;
+      if (unnamedHere !== null) unnamed = unnamedHere;
+      else if (clause.subject !== null || clause.thingSubject) unnamed = null;
       let subject: Resolved | null = null;
       let guessed = false;
       const mainSubject = openingParticiple(clauses, ci);
-      if (thing || unnamed) subject = null;
+      if (thing || unnamed !== null) subject = null;
       else if (clause.subject !== null) {
         subject =
           fallenAfterBlow(clause, out, scope.discourse) ??
           resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
+        clauseGuessed = false;
         pluralSubject = clause.subject.plural;
       } else if (lastRef !== null && RELATIVES.has(word(clause.items[0]))) {
         // `an old woman, who pushes him`: the person just named, and the subject of the
         // clauses that go on from it (`who pulls him close and kisses him`).
         subject = resolveRef(lastRef, ctx([]), scope, true);
         clauseSubject = subject;
+        clauseGuessed = false;
       } else if (lastBeing !== null && opensWithIt(clause.items)) {
         // `He cries out as it starts to strangle him`, after `changes into a Zygon`; `But it
         // grabs hold of his ankle`, after `clobbers the robot`.
         subject = resolveRef(lastBeing, ctx([]), scope, true);
         clauseSubject = subject;
+        clauseGuessed = false;
       } else if (mainSubject !== null) {
         // `Grabbing Mara, Owen kisses her`, `Holding hands, Pete and Rose join ...`: the
         // participle is the doing of the main clause's subject (read on a trial copy: the
         // main clause reads it again).
         subject = resolveRef(mainSubject, tentative(ctx([])).ctx, scope, true);
-      } else if (clauseSubject !== null) subject = clauseSubject;
-      else if (lastSubject !== null) subject = lastSubject;
+      } else if (clauseSubject !== null) {
+        subject = clauseSubject;
+        // `(Then collapses, clutching his chest)`: still the guess of the first clause.
+        guessed = clauseGuessed;
+      } else if (lastSubject !== null) subject = lastSubject;
       else if (d.speaker !== null) subject = named([d.speaker]);
       else {
         const g = scope.discourse.resolveOne(null, ctx([]), true);
@@ -139,7 +156,10 @@ export function readDirection(d: Direction): Suggestion[] {
       }
       // Whether the doer is written in this sentence (its own subject or an earlier clause's).
       const ownDoer = clause.subject !== null || clauseSubject !== null;
-      if (!thing && clause.subject === null && clauseSubject === null) clauseSubject = subject;
+      if (!thing && clause.subject === null && clauseSubject === null) {
+        clauseSubject = subject;
+        clauseGuessed = guessed;
+      }
       if (subject !== null) {
         meet(subject.names);
         for (const n of subject.names) if (!subjects.includes(n)) subjects.push(n);
@@ -159,9 +179,10 @@ export function readDirection(d: Direction): Suggestion[] {
         ? detectActs(clause, null, previousNonEvent).filter(
             (a) => a.rule === 'act.pair-in' || (a.doer !== null && a.doer !== 'subject'),
           )
-        : detectActs(clause, subjectRef, previousNonEvent, passive).map((a) =>
-            unnamed && a.doer === 'subject' ? { ...a, doer: null } : a,
-          );
+        : detectActs(clause, subjectRef, previousNonEvent, passive)
+            // `It hits Leo` is as often a thing thrown as a creature (BLOWS); `It grabs her` is one.
+            .filter((a) => unnamed !== 'it' || a.doer !== 'subject' || !BLOWS.has(a.term))
+            .map((a) => (unnamed !== null && a.doer === 'subject' ? { ...a, doer: null } : a));
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
@@ -198,7 +219,7 @@ export function readDirection(d: Direction): Suggestion[] {
           }
         }
       }
-      before = thing || unnamed || !ownDoer ? null : participantsOf(clause, subject);
+      before = thing || unnamed !== null || !ownDoer ? null : participantsOf(clause, subject);
       acted = [...objectsOf(clause), ...out.slice(made).flatMap((s) => s.recipients)];
       for (const [i, it] of clause.items.entries()) {
         // `Jim, a tall man, ...`: the role is Jim, no one else met.
@@ -490,6 +511,15 @@ function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): 
       s.recipients.some((n) => subject.names.includes(n)),
   );
   return given === undefined ? act : { ...act, objects: [ref('name', [given.initiator!])] };
+}
+
+// Verbs after an `it` that stands for no one: `It is Bromley, who ...`, `It seems he ...`.
+const EMPTY_IT = new Set(['is', 'was', 'seems', 'sounds', 'looks', 'appears', 'turns', 'must']);
+
+/** Whether a clause opens with an `it` that acts (`It grabs her`, not `It is Bromley`). */
+function itActs(items: readonly Item[]): boolean {
+  const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
+  return word(items[first]) === 'it' && !EMPTY_IT.has(word(items[first + 1]));
 }
 
 /** Whether a clause opens with `it`, after any linking words (`But it grabs him`). */

@@ -460,6 +460,27 @@ describe('suggestMoments', () => {
     expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
+  it('reads `it` that no creature met stands for as an unnamed doer, of holds only', () => {
+    const talk = ['KIM: What is that?', 'OWEN: Run!'];
+    expect(suggest(...talk, '(Something moves in the dark. It grabs Kim.)')).toEqual([
+      '3 grab ?>KIM',
+    ]);
+    // A blow is as often a thing thrown.
+    expect(suggest(...talk, '(Owen throws the rock. It hits Kim.)')).toEqual([]);
+    // An `it` that stands for no one.
+    expect(suggest(...talk, '(It is Owen, who grabs Kim.)')).toEqual(['3 grab OWEN>KIM']);
+  });
+
+  it('reads a word of our verbs after an article, tagged a noun, as a thing', () => {
+    const talk = ['(Owen sits on the grass.)', 'KIM: Owen, look at this arch.'];
+    expect(suggest(...talk, "(The plant has grabbed Owen's ankle. He screams.)")).toEqual([]);
+  });
+
+  it('reads a body part clutched by a doer the direction does not write as their own', () => {
+    const talk = ['(Owen falls.)', 'MARA: Look out!'];
+    expect(suggest(...talk, '(Then collapses, clutching his chest.)')).toEqual([]);
+  });
+
   it('reads a limb no one owns as an unnamed doer, an owned one as its owner', () => {
     const talk = ['KIM: What?', 'OWEN: Run!'];
     expect(suggest(...talk, "(A claw reaches out and grabs Kim's ankle.)")).toEqual([
