@@ -363,6 +363,8 @@ const isAdverb = (it: Item | undefined): boolean => it?.kind === 'tok' && it.tok
 const isAdjective = (it: Item | undefined): boolean =>
   it?.kind === 'tok' && it.tok.tags.has('Adjective');
 
+const SINGLE = new Set(['a', 'an', 'another', 'one']);
+
 /**
  * Whether the act word at `k` is a noun: after a determiner or a possessive (`a kiss`, `his
  * grip`), or after one describing word that follows one (`in their close embrace`) when it
@@ -372,8 +374,11 @@ function nounHere(items: readonly Item[], k: number): boolean {
   const opens = (it: Item | undefined): boolean =>
     it !== undefined && (DETS.has(word(it)) || (it.kind === 'ref' && it.ref.possessive));
   const before = items[k - 1];
+  const sForm = ACT_VERB_FORMS.get(word(items[k]))?.form === 's';
+  // `One grabs him`, `another kisses her`: no plural noun after a word for one.
+  if (sForm && SINGLE.has(word(before))) return false;
   if (opens(before)) return true;
-  if (ACT_VERB_FORMS.get(word(items[k]))?.form === 's') return false;
+  if (sForm) return false;
   return describing(items, k - 1, k) && opens(items[k - 2]);
 }
 

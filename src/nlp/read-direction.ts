@@ -1,4 +1,5 @@
 import type { Suggestion } from '../domain/moment.js';
+import { ACT_NOUNS } from './act-lexicon.js';
 import type { SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
@@ -19,7 +20,7 @@ import { joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
-import { isVerb } from './tokens.js';
+import { headsClause, isVerb } from './tokens.js';
 import { CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
@@ -74,9 +75,9 @@ export function readDirection(d: Direction): Suggestion[] {
     // Whether the subject written last was plural (`Two women approach and touch ...`).
     let pluralSubject = false;
     let thing = false;
-    // Whether the subject written last was `someone` (see unnamedDoerAt), or an `it` no
-    // creature met stands for.
-    let unnamed: 'someone' | 'it' | null = null;
+    // Whether the subject written last was `someone` (see unnamedDoerAt), or a vague `it` no
+    // creature met stands for or `one` of a crowd (`One grabs Kit`).
+    let unnamed: 'someone' | 'vague' | null = null;
     let part: NamedPart | null = null;
     let lastRef: Ref | null = null;
     let before: Participants | null = null;
@@ -102,16 +103,17 @@ export function readDirection(d: Direction): Suggestion[] {
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
       // `someone hits Ian over the head (and runs off)`, or `It grabs her` with no creature met
-      // for `it`: a doer the direction does not name (not the subject before).
+      // for `it`, `one grabs Martha`: a doer the direction does not name (not the subject before).
+      const vague = (lastBeing === null && itActs(clause.items)) || oneActs(clause.items);
       const unnamedHere =
         clause.subject !== null
           ? null
           : opensWithUnnamed(clause.items)
             ? 'someone'
-            : lastBeing === null && itActs(clause.items)
-              ? 'it'
+            : vague
+              ? 'vague'
               : null;
-      if (clause.thingSubject) thing = true;
+      if (clause.thingSubject && unnamedHere === null) thing = true;
       else if (clause.subject !== null || unnamedHere !== null) thing = false;
       if (unnamedHere !== null) unnamed = unnamedHere;
       else if (clause.subject !== null || clause.thingSubject) unnamed = null;
@@ -181,7 +183,7 @@ export function readDirection(d: Direction): Suggestion[] {
           )
         : detectActs(clause, subjectRef, previousNonEvent, passive)
             // `It hits Leo` is as often a thing thrown as a creature (BLOWS); `It grabs her` is one.
-            .filter((a) => unnamed !== 'it' || a.doer !== 'subject' || !BLOWS.has(a.term))
+            .filter((a) => unnamed !== 'vague' || a.doer !== 'subject' || !BLOWS.has(a.term))
             .map((a) => (unnamed !== null && a.doer === 'subject' ? { ...a, doer: null } : a));
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
@@ -520,6 +522,25 @@ const EMPTY_IT = new Set(['is', 'was', 'seems', 'sounds', 'looks', 'appears', 't
 function itActs(items: readonly Item[]): boolean {
   const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
   return word(items[first]) === 'it' && !EMPTY_IT.has(word(items[first + 1]));
+}
+
+// Words before `one` that leave it one of a crowd: `another one`, `a third one`.
+const ONE_OF_MANY = new Set(['another', 'a', 'the', 'second', 'third', 'other', 'last']);
+
+/**
+ * Whether a clause opens with `one` of a crowd and its verb (`one grabs Martha`, `a third one
+ * grabs him`, `Another grabs her`).
+ */
+function oneActs(items: readonly Item[]): boolean {
+  let k = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
+  if (k < 0) return false;
+  while (ONE_OF_MANY.has(word(items[k]))) k++;
+  if (word(items[k]) === 'one') k++;
+  else if (word(items[k - 1]) !== 'another') return false;
+  const verb = items[k];
+  if (verb?.kind !== 'tok' || ACT_NOUNS.has(verb.tok.lower)) return false;
+  // Not `Another kiss`: an act noun. A word in -s after `one` is its verb, whatever its tag.
+  return headsClause(verb.tok) || /[^s]s$/.test(verb.tok.lower);
 }
 
 /** Whether a clause opens with `it`, after any linking words (`But it grabs him`). */

@@ -471,6 +471,19 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(It is Owen, who grabs Kim.)')).toEqual(['3 grab OWEN>KIM']);
   });
 
+  it('reads `one` or `another` of a crowd as an unnamed doer, of holds and tender acts only', () => {
+    const talk = ['KIM: What is that?', 'OWEN: Run!'];
+    expect(suggest(...talk, '(The crowd closes in. One grabs Kim.)')).toEqual(['3 grab ?>KIM']);
+    expect(suggest(...talk, "(One moves forward and strokes Kim's hair.)")).toEqual([
+      '3 caress ?>KIM @hair',
+    ]);
+    expect(suggest(...talk, '(A third one grabs Owen.)')).toEqual(['3 grab ?>OWEN']);
+    expect(suggest(...talk, '(Another grabs Owen.)')).toEqual(['3 grab ?>OWEN']);
+    expect(suggest(...talk, '(Another pushes Owen.)')).toEqual([]);
+    // An act noun after `another` is no doer's verb.
+    expect(suggest(...talk, '(Another kiss.)')).toEqual(['3 kiss *KIM+OWEN']);
+  });
+
   it('reads a word of our verbs after an article, tagged a noun, as a thing', () => {
     const talk = ['(Owen sits on the grass.)', 'KIM: Owen, look at this arch.'];
     expect(suggest(...talk, "(The plant has grabbed Owen's ankle. He screams.)")).toEqual([]);
@@ -722,7 +735,10 @@ describe('suggestMoments', () => {
     expect(suggest('KIRK: Now.', '(A guard grabs Spock with the other hand.)')).toEqual([
       '2 grab GUARD>SPOCK',
     ]);
-    expect(suggest('ROSE: Run!', 'MICKEY: What?', '(Another grabs Rose.)')).toEqual([]);
+    // With no kind named before, someone unnamed.
+    expect(suggest('ROSE: Run!', 'MICKEY: What?', '(Another grabs Rose.)')).toEqual([
+      '3 grab ?>ROSE',
+    ]);
   });
 
   it('reads `him` after `and` as the one the clause before acted on', () => {
