@@ -1,7 +1,8 @@
 import { ACT_NOUNS } from './act-lexicon.js';
-import { describing, word, type RefItem } from './act-words.js';
+import { describing, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item } from './refs.js';
+import { breaksAfter } from './tokens.js';
 
 // Acts read from set phrases around the noun of a shared act: `returns the kiss`, `breaks the
 // embrace`.
@@ -88,4 +89,45 @@ export function armsAct(items: readonly Item[], k: number): RawAct | null {
   const tearful = items.slice(k, n + 6).some((x) => WEEPING.has(word(x)));
   if (!EAGER.has(w) && !(FALLING.has(w) && tearful)) return null;
   return mk('hug', 'subject', [other], false, null, 'act.into-arms', null);
+}
+
+// Words before `her arm around him` that make the arm the subject's hold, with no verb of
+// putting (see act-patterns.ts): `has her arm around him`, `with his arm around her`,
+// `placing his arm around her`, or a comma (`sits down, his arm around Frasier`).
+const HOLDING_ARM = new Set([
+  ...['has', 'have', 'had', 'having', 'gets', 'get', 'got', 'getting'],
+  ...['keeps', 'keep', 'kept', 'keeping', 'with', 'places', 'place', 'placed', 'placing'],
+]);
+
+/**
+ * `has her arms around him` (a hug), `with his arm around her` (a caress), `gets its arm around
+ * Kit's throat` (a grab), `have their arms around each other` (shared): the subject's arm or
+ * arms at `k`, around a person.
+ */
+export function armAround(items: readonly Item[], k: number): RawAct | null {
+  const w = word(items[k]);
+  if (w !== 'arm' && w !== 'arms') return null;
+  const owner = items[k - 1];
+  const own = owner?.kind === 'ref' && owner.ref.possessive && owner.ref.kind === 'pronoun';
+  if (!own && word(owner) !== 'an' && word(owner) !== 'its') return null;
+  const lead = items[k - 2];
+  const licensed =
+    lead === undefined ||
+    HOLDING_ARM.has(word(lead)) ||
+    (lead.kind === 'tok' && breaksAfter(lead.tok));
+  if (!licensed || !['around', 'round'].includes(word(items[k + 1]))) return null;
+  const o = items[k + 2];
+  if (o?.kind !== 'ref') return null;
+  // `Daphne with her arm around Niles, Martin with his around Claire`: the person before `with`.
+  const before = items[k - 3];
+  const doer =
+    word(lead) === 'with' && before?.kind === 'ref' && !before.ref.possessive
+      ? before.ref
+      : 'subject';
+  if (o.ref.kind === 'reciprocal') return mk('hug', doer, [], true, null, 'act.arm-around', null);
+  const p = o.ref.possessive ? partAt(items, k + 2) : null;
+  if (p !== null && word(items[p.end - 1]) === 'throat')
+    return mk('grab', doer, [o.ref], false, 'neck', 'act.arm-around', null);
+  const term = w === 'arms' && p?.part !== 'shoulder' ? 'hug' : 'caress';
+  return mk(term, doer, [o.ref], false, p?.part ?? null, 'act.arm-around', null);
 }

@@ -1,5 +1,5 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
-import { armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
+import { armAround, armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
 import { readLight } from './light-verbs.js';
 import {
@@ -144,7 +144,7 @@ export function detectActs(
       nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
       continue;
     }
-    const arms = armsAct(items, k);
+    const arms = armsAct(items, k) ?? armAround(items, k);
     if (arms !== null) {
       nounAct(k, arms);
       continue;

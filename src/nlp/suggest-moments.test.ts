@@ -471,6 +471,23 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(It is Owen, who grabs Kim.)')).toEqual(['3 grab OWEN>KIM']);
   });
 
+  it('reads an arm or arms someone has around a person, with no verb of putting', () => {
+    const talk = ['KIM: Smile.', 'OWEN: Cheese.'];
+    expect(suggest(...talk, '(Kim has her arms around Owen.)')).toEqual(['3 hug KIM>OWEN']);
+    expect(suggest(...talk, "(Kim gets her arm around Owen's throat.)")).toEqual([
+      '3 grab KIM>OWEN @neck',
+    ]);
+    expect(suggest(...talk, '(They pose, Kim with her arm around Owen.)')).toEqual([
+      '3 caress KIM>OWEN',
+    ]);
+    expect(suggest(...talk, '(Owen sits down, his arm around Kim.)')).toEqual([
+      '3 caress OWEN>KIM',
+    ]);
+    expect(suggest(...talk, '(They have their arms around each other.)')).toEqual([
+      '3 hug *KIM+OWEN',
+    ]);
+  });
+
   it('reads `one` or `another` of a crowd as an unnamed doer, of holds and tender acts only', () => {
     const talk = ['KIM: What is that?', 'OWEN: Run!'];
     expect(suggest(...talk, '(The crowd closes in. One grabs Kim.)')).toEqual(['3 grab ?>KIM']);
