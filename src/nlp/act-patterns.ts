@@ -385,6 +385,8 @@ export function readAct(
         (w) => w === 'out' || w === 'up',
       );
       if (term === 'hold-hands' && raised) return null;
+      // `pushes his arms out as he breathes`: stretched, one's own.
+      if (term === 'shove' && word(items[p.end]) === 'out') return null;
       return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
     }
     const after = skip(items, j + 1);

@@ -172,7 +172,9 @@ function ownBody(
   // `clutches his chest and falls`, `clutching his hand`: clutched in pain, one's own (any
   // part, whoever else the direction named), when the pronoun fits the doer.
   const clutched = act.verb === 'clutch';
-  if (!SELF_TERMS.has(term) && !clutched) return false;
+  // `clasps his hands and closes his eyes`: his own, in prayer or thought.
+  const clasped = act.verb === 'clasp' && term === 'hold-hands';
+  if (!SELF_TERMS.has(term) && !clutched && !clasped) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
   // One clutches one's own arm in pain, but grabs or seizes someone else's.

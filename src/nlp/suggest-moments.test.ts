@@ -425,6 +425,11 @@ describe('suggestMoments', () => {
     // One's own hand held out or up is offered, not holding anyone's.
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds her hand out.)')).toEqual([]);
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds up her hand.)')).toEqual([]);
+    // Hands clasped in prayer, arms pushed out in a stretch: one's own.
+    const two = ['KIM: Quiet.', 'FRED: Shh.'];
+    expect(suggest(...two, '(Owen clasps his hands and closes his eyes.)')).toEqual([]);
+    expect(suggest(...two, '(Owen clasps her hands.)')).toEqual(['3 hold-hands OWEN>KIM @hand']);
+    expect(suggest(...two, '(Owen pushes his arms out as he breathes.)')).toEqual([]);
     expect(
       suggest('MARA: Owen.', 'OWEN: Mara.', '(He kicks her legs out from under her.)'),
     ).toEqual(['3 punch OWEN>MARA @leg']);
