@@ -121,8 +121,11 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
       // `Sarah shakes hands with the man`, nobody called a man before: someone of the
       // conversation so far, as `him` would be (not someone who speaks only after it).
       // The reading leaves no gender on anyone unless it is kept.
+      // Not someone this direction names (`Bashir checks his wound while the boy hugs ...`),
+      // unless only as an owner (`at Dodo's warning, Ringo grabs the girl`).
       const trial = tentative(ctx);
-      const talking = scope.discourse.conversation(ctx, false);
+      const named = (n: string): boolean => ctx.earlier.includes(n) && ctx.owners?.has(n) !== true;
+      const talking = scope.discourse.conversation(ctx, false).filter((n) => !named(n));
       const one = scope.discourse.resolveOne(ref.gender, trial.ctx, false, talking);
       if (one !== null) {
         trial.keep();

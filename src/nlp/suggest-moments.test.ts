@@ -1057,6 +1057,15 @@ describe('suggestMoments', () => {
     expect(read('Mara moves to hug him.')).toEqual([]);
   });
 
+  it('never reads `the boy` or `the man` as someone the same direction names', () => {
+    const read = after('OWEN: Sit down.', 'KIT: Thanks.');
+    expect(read('Owen checks the wound while the boy hugs Kit.')).toEqual(['3 hug BOY>KIT']);
+    // Named only as an owner, he may be the man.
+    expect(read("Kit turns at Owen's shout, but Mara grabs the man.")).toEqual([
+      '3 grab MARA>OWEN',
+    ]);
+  });
+
   it('reads a newcomer described before a label names them as that speaker, for the scene', () => {
     expect(
       suggest(
