@@ -402,12 +402,19 @@ function nounOnly(items: readonly Item[], k: number, subject: Ref | null): boole
 
 // `lock` as in `an arm lock`, `nelson` as in `a half nelson`.
 const HOLD_NOUNS = new Set([
-  ...['hold', 'headlock', 'stranglehold', 'chokehold', 'grip', 'grasp', 'armlock', 'lock'],
+  'hold',
+  'headlock',
+  'stranglehold',
+  'chokehold',
+  'grip',
+  'grasp',
+  'armlock',
+  'lock',
   'nelson',
 ]);
 const NECK_HOLDS = new Set(['headlock', 'stranglehold', 'chokehold']);
 // Verbs of seizing, whose object a hold noun after it only describes.
-const SEIZING = new Set(['grab', 'seize', 'grip', 'grasp']);
+const SEIZING_VERBS = new Set(['grab', 'seize', 'grip', 'grasp']);
 // Words before a hold noun that put it on the neck: `a neck lock`, `a choke hold`.
 const NECK_WORDS = new Set(['neck', 'head', 'choke', 'strangle']);
 
@@ -506,7 +513,8 @@ function heldIn(items: readonly Item[], k: number): { ref: Ref; part: string | n
     const between = items.slice(i + 1, k).map(word);
     const neck = NECK_HOLDS.has(word(items[k])) || between.some((w) => NECK_WORDS.has(w));
     // `grabs her in an arm lock`: the verb's own grab (a neck hold tells where).
-    if (!neck && SEIZING.has(ACT_VERB_FORMS.get(word(items[i - 2]))?.lemma ?? '')) return null;
+    if (!neck && SEIZING_VERBS.has(ACT_VERB_FORMS.get(word(items[i - 2]))?.lemma ?? ''))
+      return null;
     return { ref: who.ref, part: neck ? 'neck' : null };
   }
   return null;

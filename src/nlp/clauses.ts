@@ -120,7 +120,15 @@ const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', '
 // Limbs that act for someone the direction does not name: `A hand grabs Rose's wrist`,
 // `A giant claw grabs Polly`.
 const REACHING_LIMBS = new Set([
-  ...['hand', 'hands', 'fist', 'arm', 'arms', 'claw', 'claws', 'tentacle', 'tentacles'],
+  'hand',
+  'hands',
+  'fist',
+  'arm',
+  'arms',
+  'claw',
+  'claws',
+  'tentacle',
+  'tentacles',
 ]);
 
 // Words before an unnamed limb: `a hand`, `another hand`, `a pair of arms`.

@@ -520,8 +520,7 @@ const EMPTY_IT = new Set(['is', 'was', 'seems', 'sounds', 'looks', 'appears', 't
 
 /** Whether a clause opens with an `it` that acts (`It grabs her`, not `It is Bromley`). */
 function itActs(items: readonly Item[]): boolean {
-  const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
-  return word(items[first]) === 'it' && !EMPTY_IT.has(word(items[first + 1]));
+  return opensWithIt(items) && !EMPTY_IT.has(word(items[firstWord(items) + 1]));
 }
 
 // Words before `one` that leave it one of a crowd: `another one`, `a third one`.
@@ -532,21 +531,25 @@ const ONE_OF_MANY = new Set(['another', 'a', 'the', 'second', 'third', 'other', 
  * grabs him`, `Another grabs her`).
  */
 function oneActs(items: readonly Item[]): boolean {
-  let k = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
+  let k = firstWord(items);
   if (k < 0) return false;
   while (ONE_OF_MANY.has(word(items[k]))) k++;
   if (word(items[k]) === 'one') k++;
   else if (word(items[k - 1]) !== 'another') return false;
+  // Not `Another kiss`: an act noun. A word in -s after `one` is its verb, whatever its tag.
   const verb = items[k];
   if (verb?.kind !== 'tok' || ACT_NOUNS.has(verb.tok.lower)) return false;
-  // Not `Another kiss`: an act noun. A word in -s after `one` is its verb, whatever its tag.
   return headsClause(verb.tok) || /[^s]s$/.test(verb.tok.lower);
+}
+
+/** The index of a clause's first word after any linking words, or -1. */
+function firstWord(items: readonly Item[]): number {
+  return items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
 }
 
 /** Whether a clause opens with `it`, after any linking words (`But it grabs him`). */
 function opensWithIt(items: readonly Item[]): boolean {
-  const first = items.findIndex((x) => !CLAUSE_LINKS.has(word(x)));
-  return word(items[first]) === 'it';
+  return word(items[firstWord(items)]) === 'it';
 }
 
 /** Whether an unnamed doer (see unnamedDoerAt) stands before the clause's first verb. */

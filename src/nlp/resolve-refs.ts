@@ -124,8 +124,9 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
       // Not someone this direction names (`Bashir checks his wound while the boy hugs ...`),
       // unless only as an owner (`at Dodo's warning, Ringo grabs the girl`).
       const trial = tentative(ctx);
-      const named = (n: string): boolean => ctx.earlier.includes(n) && ctx.owners?.has(n) !== true;
-      const talking = scope.discourse.conversation(ctx, false).filter((n) => !named(n));
+      const namedHere = (n: string): boolean =>
+        ctx.earlier.includes(n) && ctx.owners?.has(n) !== true;
+      const talking = scope.discourse.conversation(ctx, false).filter((n) => !namedHere(n));
       const one = scope.discourse.resolveOne(ref.gender, trial.ctx, false, talking);
       if (one !== null) {
         trial.keep();
