@@ -19,6 +19,20 @@ describe('GenderBook', () => {
     expect(g.genderOf('TAVI')).toBe('f');
   });
 
+  it("keeps an episode's own clear reading over the series' (a film filed with other episodes)", () => {
+    const people = new PeopleIndex(CAST.map((name) => ({ name, aliases: [] })));
+    const g = new GenderBook(people, new Map([['TAVI', 'f']]));
+    const learn = (n: number): void => {
+      for (let i = 0; i < n; i++)
+        g.learn(readSentence('He smiles.', ...CAST), null, { names: ['TAVI'], pronouns: [] });
+    };
+    // A few votes against the series leave it open; many settle it for this episode.
+    learn(2);
+    expect(g.genderOf('TAVI')).toBeNull();
+    learn(3);
+    expect(g.genderOf('TAVI')).toBe('m');
+  });
+
   it('does not trust a single vote', () => {
     const g = book();
     g.learn(readSentence('He smiles.', ...CAST), null, { names: ['ZOLAN'], pronouns: [] });

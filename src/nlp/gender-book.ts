@@ -158,10 +158,18 @@ export class GenderBook {
         ? { m: fromSeries === 'm' ? 3 : 0, f: fromSeries === 'f' ? 3 : 0 }
         : (nameListVote(name) ?? nounVote(name));
     const own = this.votes.get(name);
+    // An episode whose own sentences clearly disagree with the series (a film filed with
+    // another Doctor's episodes) keeps its own reading.
+    const overrules =
+      own !== undefined &&
+      fromSeries !== undefined &&
+      decide(own) !== null &&
+      decide(own) !== fromSeries &&
+      Math.max(own.m, own.f) >= 4;
     const v =
       own === undefined
         ? prior
-        : prior === undefined
+        : prior === undefined || overrules
           ? own
           : { m: own.m + prior.m, f: own.f + prior.f };
     return v === undefined ? null : decide(v);
