@@ -160,12 +160,12 @@ export class GenderBook {
     const own = this.votes.get(name);
     // An episode whose own sentences clearly disagree with the series (a film filed with
     // another Doctor's episodes) keeps its own reading.
+    const mine = own === undefined ? null : decide(own);
     const overrules =
-      own !== undefined &&
+      mine !== null &&
       fromSeries !== undefined &&
-      decide(own) !== null &&
-      decide(own) !== fromSeries &&
-      Math.max(own.m, own.f) >= 4;
+      mine !== fromSeries &&
+      Math.max(own!.m, own!.f) >= 4;
     const v =
       own === undefined
         ? prior

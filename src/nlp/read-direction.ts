@@ -104,13 +104,14 @@ export function readDirection(d: Direction): Suggestion[] {
       });
       // `someone hits Ian over the head (and runs off)`, or `It grabs her` with no creature met
       // for `it`, `one grabs Martha`: a doer the direction does not name (not the subject before).
-      const vague = (lastBeing === null && itActs(clause.items)) || oneActs(clause.items);
+      const vague = (items: readonly Item[]): boolean =>
+        (lastBeing === null && itActs(items)) || oneActs(items);
       const unnamedHere =
         clause.subject !== null
           ? null
           : opensWithUnnamed(clause.items)
             ? 'someone'
-            : vague
+            : vague(clause.items)
               ? 'vague'
               : null;
       if (clause.thingSubject && unnamedHere === null) thing = true;
