@@ -129,7 +129,7 @@ const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
 // clutches in pain.
 const GRABBED_BY_OTHERS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'hair', 'collar']);
 const SEIZING = new Set(['grab', 'seize']);
-const SEIZED_LIMBS = new Set(['arm', 'wrist', 'hand', 'shoulder']);
+const SEIZED_LIMBS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'leg']);
 
 /**
  * `QUARK: (Odo grabs his arm)`: inside someone else's speech, `his arm` or `his lapels` is the
@@ -177,7 +177,7 @@ function ownBody(
   if (!SELF_TERMS.has(term) && !clutched && !clasped) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
-  // One clutches one's own arm in pain, but grabs or seizes someone else's.
+  // One clutches one's own arm in pain, but grabs or seizes someone else's (`grabs his ankle`).
   if (SEIZING.has(act.verb ?? '') && SEIZED_LIMBS.has(part)) return false;
   // `(Then collapses, clutching his chest)`, the doer unwritten: his own, whoever he is.
   if (unwritten && clutched) return true;

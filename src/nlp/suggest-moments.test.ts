@@ -444,6 +444,9 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit grabs his arm.)')).toEqual([
       '3 grab KIT>OWEN @arm',
     ]);
+    expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit grabs his ankle and he falls.)')).toEqual([
+      '3 grab KIT>OWEN @leg',
+    ]);
     expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit clutches his arm.)')).toEqual([]);
     // One's own chest, and one's own jacket in one's own speech, stay no act.
     expect(suggest('KIT: What?', 'OWEN: (Tavi clutches his chest)')).toEqual([]);
