@@ -384,7 +384,8 @@ export function readAct(
       const raised = [word(items[p.end]), word(items[j - 1])].some(
         (w) => w === 'out' || w === 'up',
       );
-      if (term === 'hold-hands' && raised) return null;
+      if (term === 'hold-hands' && (raised || (lemma === 'hold' && handPlaced(items, p.end))))
+        return null;
       // `pushes his arms out as he breathes`: stretched, one's own.
       if (term === 'shove' && word(items[p.end]) === 'out') return null;
       return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
@@ -518,6 +519,22 @@ const NESTLED_TO = new Set(['to', 'against', 'into']);
 
 const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
 const PULLING = new Set(['pull', 'yank', 'haul']);
+
+// Words that place a hand held somewhere: `holds his hand over his mouth`, `behind his back`.
+const HAND_PLACES = new Set(['over', 'behind', 'above', 'against', 'across', 'under']);
+
+/**
+ * `holds his hand over his mouth`, `holds his hands behind his back`, `in front of her face`,
+ * `to his mouth`: a hand held somewhere, not someone's hand held (but `holds her hand to
+ * help her up` is).
+ */
+function handPlaced(items: readonly Item[], at: number): boolean {
+  const w = word(items[at]);
+  if (HAND_PLACES.has(w)) return true;
+  if (w === 'in' && word(items[at + 1]) === 'front') return true;
+  const next = items[at + 1];
+  return w === 'to' && (next?.kind === 'ref' || DETS.has(word(next)));
+}
 
 const ELIDED_FOLLOWERS = new Set(['then', 'and', 'as', 'while']);
 

@@ -425,6 +425,15 @@ describe('suggestMoments', () => {
     // One's own hand held out or up is offered, not holding anyone's.
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds her hand out.)')).toEqual([]);
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds up her hand.)')).toEqual([]);
+    // Or held somewhere: over a mouth, behind a back, to a face.
+    const men = ['JOHN: Quiet.', 'PAUL: Shh.'];
+    expect(suggest(...men, '(Paul holds his hand over his mouth.)')).toEqual([]);
+    expect(suggest(...men, '(Paul holds his hands behind his back.)')).toEqual([]);
+    expect(suggest(...men, "(Paul holds his hand in front of John's face.)")).toEqual([]);
+    expect(suggest(...men, '(Paul holds his hand to his mouth.)')).toEqual([]);
+    expect(suggest(...men, '(Paul holds his hand to help him up.)')).toEqual([
+      '3 hold-hands PAUL>JOHN @hand',
+    ]);
     // Hands clasped in prayer, arms pushed out in a stretch: one's own.
     const two = ['KIM: Quiet.', 'FRED: Shh.'];
     expect(suggest(...two, '(Owen clasps his hands and closes his eyes.)')).toEqual([]);
