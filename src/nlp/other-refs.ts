@@ -1,3 +1,4 @@
+import { COLLECTIVES } from './person-nouns.js';
 import { ref, type Item, type Ref } from './refs.js';
 import { singularRole } from './role-nouns.js';
 import { headsClause, type Token } from './tokens.js';
@@ -40,9 +41,12 @@ export function nameOthers(items: Item[], before: Kind | null): Kind | null {
   return kind;
 }
 
-/** The kind a ref names by role, singular; null for a character, a pronoun, a group. */
+/**
+ * The kind a ref names by role, singular; null for a character, a pronoun, a group (and for a
+ * body of people: one of a crowd is no CROWD).
+ */
 function kindOf(r: Ref): Kind | null {
-  if (r.kind !== 'name' || r.role === null) return null;
+  if (r.kind !== 'name' || r.role === null || COLLECTIVES.has(r.role.toLowerCase())) return null;
   return { name: r.plural ? singularRole(r.role) : r.role, gender: r.gender };
 }
 

@@ -189,7 +189,15 @@ export function isNoOnePresent(name: string): boolean {
   return name.split(/[\s']+/).some((w) => MACHINE_WORDS.has(w));
 }
 
-const PLURAL_PEOPLE = new Set(['men', 'women', 'people', 'children']);
+// Bodies of people, never one person: `the police`, `the crowd`.
+const GROUPS = ['police', 'crowd', 'mob'];
+const PLURAL_PEOPLE = new Set(['men', 'women', 'people', 'children', ...GROUPS]);
+
+/**
+ * Nouns for a body of people, who act as one group: `the police`, `Security enter` (though
+ * `the second security` is one officer).
+ */
+export const COLLECTIVES: ReadonlySet<string> = new Set([...GROUPS, 'security']);
 
 /**
  * Whether a name is a role written as a plural (`THUGS`, `ATTACKERS`, `MEN`): a group, which

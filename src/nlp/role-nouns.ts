@@ -1,7 +1,7 @@
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { POSSESSIVE, ref, stripPossessive, type Ref } from './refs.js';
 import { isVerb, type Token } from './tokens.js';
-import { PERSON_NOUNS } from './person-nouns.js';
+import { COLLECTIVES, PERSON_NOUNS } from './person-nouns.js';
 import { BODY_PARTS, DESCRIBING_ENDING, NOT_NAMES } from './words.js';
 
 const PLURAL_DETERMINERS = new Set(['the', 'two', 'three', 'four', 'several', 'some', 'more']);
@@ -71,7 +71,11 @@ export function matchRole(
   while (modifiesPersonNoun(tokens, k)) adjectives.push(tokens[k++]!.lower);
   const noun = tokens[k];
   if (noun === undefined) return null;
-  const plural = pluralWord(noun);
+  // `Security enter`, `the police`: a group (but `the security guard` is one guard).
+  const next = tokens[k + 1];
+  const collective =
+    COLLECTIVES.has(stripPossessive(noun.lower)) && (next === undefined || !personNoun(next));
+  const plural = pluralWord(noun) || collective;
   const person = personNoun(noun);
   const being =
     person === null &&
@@ -90,7 +94,7 @@ export function matchRole(
       becomes(tokens, i) ||
       passiveAgent(tokens, i, k)) &&
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
-  if (person === null && !being) return null;
+  if (person === null && !being && !collective) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
   // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`).
   const pluralBeing = being && /[^s'’]s$|men$/.test(stripPossessive(noun.lower));

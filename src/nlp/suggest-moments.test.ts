@@ -1039,6 +1039,18 @@ describe('suggestMoments', () => {
     ]);
     // Shaking someone off is breaking free, no hold.
     expect(read('(The guards grab Kit. He shakes them off.)')).toEqual(['3 grab GUARDS>KIT']);
+    // A body of people is a collective too, and never `him`.
+    expect(read('(Security enter. Kit runs and they grab him.)')).toEqual(['3 grab SECURITY>KIT']);
+    expect(read('(The police arrive. Kit runs, but they seize him.)')).toEqual([
+      '3 grab POLICE>KIT',
+    ]);
+    const trapped = '(The police enter behind him. He is trapped. Suddenly he elbows Mara.)';
+    expect(read(trapped)).toEqual(['3 punch KIT>MARA']);
+    // Though one officer of security may be `him`.
+    const officer = '(Mullibok grabs the second security and pushes him over.)';
+    expect(suggest('SECURITY: Stop!', 'MULLIBOK: No.', officer)).toEqual([
+      '3 shove MULLIBOK>SECURITY',
+    ]);
   });
 
   it('reads someone who joins in, or joins the hug, right after a hug as hugging everyone in it', () => {
