@@ -121,7 +121,8 @@ export function readDirection(d: Direction): Suggestion[] {
       let subject: Resolved | null = null;
       let guessed = false;
       const mainSubject = openingParticiple(clauses, ci);
-      if (thing || unnamed !== null) subject = null;
+      // `There is a scraping noise outside`: no one to guess as its doer.
+      if (thing || unnamed !== null || existential(clause)) subject = null;
       else if (clause.subject !== null) {
         subject =
           fallenAfterBlow(clause, out, scope.discourse) ??
@@ -561,4 +562,14 @@ function opensWithUnnamed(items: readonly Item[]): boolean {
     if (isVerb(it.tok)) return false;
   }
   return false;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
+
+/** `There is a knock`, `There's a noise`: a clause that says something is, done by no one. */
+function existential(clause: Clause): boolean {
+  if (clause.subject !== null) return false;
+  const first = word(clause.items[0]);
+  if (first === "there's" || first === 'there’s') return true;
+  return first === 'there' && BE_FORMS.has(word(clause.items[1]));
 }

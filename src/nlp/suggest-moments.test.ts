@@ -477,6 +477,12 @@ describe('suggestMoments', () => {
     expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
+  it('guesses no doer for a clause that only says something is there', () => {
+    // Not John, who spoke before it: the guard is `he`.
+    const noise = '(There is a noise outside. When the guard looks, he is overpowered by Paul.)';
+    expect(suggest('JOHN: Keys.', noise, 'MARY: Hello.')).toEqual(['2 grab PAUL>GUARD']);
+  });
+
   it('reads `it` that no creature met stands for as an unnamed doer, of holds only', () => {
     const talk = ['KIM: What is that?', 'OWEN: Run!'];
     expect(suggest(...talk, '(Something moves in the dark. It grabs Kim.)')).toEqual([
