@@ -43,6 +43,14 @@ describe('Discourse', () => {
     expect(d.resolveOne('m', ctx(2, { earlier: ['KIT'] }), true)?.name).toBe('KIT');
   });
 
+  it('resolves an object pronoun to the man met last, a subject one by first mention', () => {
+    // `Kit and Owen come in. Owen sits, then Kit ... grabs him`: Kit was met again since.
+    const d = discourse(['MARA: Hi.', 'ELSA: Hello.', '(...)']);
+    const met = { earlier: ['KIT', 'OWEN'], lastMet: ['OWEN', 'KIT'] };
+    expect(d.resolveOne('m', ctx(2, met), false)?.name).toBe('KIT');
+    expect(d.resolveOne('m', ctx(2, met), true)?.name).toBe('OWEN');
+  });
+
   it('never resolves an object pronoun to the doer', () => {
     const d = discourse(['MARA: Hi.', 'OWEN: Hello.', '(He hugs him.)']);
     expect(d.resolveOne('m', ctx(2, { exclude: ['OWEN'] }), false)).toBeNull();

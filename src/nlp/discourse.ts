@@ -17,8 +17,13 @@ export interface ResolveContext {
   readonly lineIndex: number;
   /** The speaker whose speech holds the direction, resolved, or null. */
   readonly speaker: string | null;
-  /** Names met earlier in this direction, most recent last. */
+  /** Names met earlier in this direction, in the order first met. */
   readonly earlier: readonly string[];
+  /**
+   * The same names, the one met most recently last: an object pronoun most likely stands for
+   * the person just mentioned (`Goss moves in and Tucker jumps him`), whoever came first.
+   */
+  readonly lastMet?: readonly string[];
   /** Those of them met only as owners of something (`Tieran's hand`). */
   readonly owners?: ReadonlySet<string>;
   /** Names the pronoun cannot be (the subject, for `him`). */
@@ -127,12 +132,15 @@ export class Discourse {
       if (ctx.later?.includes(name) === true) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
-    ctx.earlier.forEach((n, i) => {
+    const order = subjectRole ? ctx.earlier : (ctx.lastMet ?? ctx.earlier);
+    ctx.earlier.forEach((n) => {
+      const i = order.indexOf(n);
       const topic = ctx.subjects.includes(n) ? 0.3 : 0;
       const again = !subjectRole && ctx.parallel?.includes(n) === true ? 1 : 0;
       // `touches Tieran's hand before Demmas pulls him off`: an owner is the weakest mention.
       const owner = ctx.owners?.has(n) === true ? 0.5 : 0;
-      add(n, 10 + i * 0.1 + topic + again - owner);
+      // An object pronoun leans more on recency than a subject, which keeps to the topic.
+      add(n, 10 + i * (subjectRole ? 0.1 : 0.2) + topic + again - owner);
     });
     if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
     let speakers = 0;

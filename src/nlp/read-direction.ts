@@ -43,6 +43,8 @@ export interface Direction {
 export function readDirection(d: Direction): Suggestion[] {
   const out: Suggestion[] = [];
   const earlier: string[] = [];
+  // The same names, the one met most recently last (see ResolveContext.lastMet).
+  const lastMet: string[] = [];
   // Subjects met so far: the topic a pronoun most likely picks up.
   const subjects: string[] = [];
   const seen = new Map<string, Gender>();
@@ -56,6 +58,9 @@ export function readDirection(d: Direction): Suggestion[] {
       if (owner && !earlier.includes(n)) owners.add(n);
       else if (!owner) owners.delete(n);
       if (!earlier.includes(n)) earlier.push(n);
+      const at = lastMet.indexOf(n);
+      if (at >= 0) lastMet.splice(at, 1);
+      lastMet.push(n);
     }
     if (names.length >= 2) groups.push([...names]);
   };
@@ -94,6 +99,7 @@ export function readDirection(d: Direction): Suggestion[] {
         lineIndex: d.index,
         speaker: d.speaker,
         earlier,
+        lastMet,
         owners,
         exclude,
         subjects,

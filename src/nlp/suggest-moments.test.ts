@@ -477,6 +477,13 @@ describe('suggestMoments', () => {
     expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
+  it('reads an object pronoun as the person met last in the direction', () => {
+    const toddler =
+      '(Martin looks on as Niles totters across the rug like a toddler to Leland, finally ' +
+      'grabbing him to stay up.)';
+    expect(suggest('FRASIER: Dad.', 'MARTIN: What?', toddler)).toEqual(['3 grab NILES>LELAND']);
+  });
+
   it('guesses no doer for a clause that only says something is there', () => {
     // Not John, who spoke before it: the guard is `he`.
     const noise = '(There is a noise outside. When the guard looks, he is overpowered by Paul.)';
