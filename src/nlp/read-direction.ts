@@ -16,6 +16,7 @@ import {
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
+import { doesTheSame } from './does-the-same.js';
 import { joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
@@ -71,6 +72,8 @@ export function readDirection(d: Direction): Suggestion[] {
   const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
   // The hand the sentence before held out: `holds out his hand. Lynda takes it`.
   let offered: NamedPart | null = null;
+  // What the clause just read suggested: what `does the same` repeats.
+  let justDone: Suggestion[] = [];
   clausesOf.forEach((clauses, si) => {
     const sentenceStart = out.length;
     let previousNonEvent: string | null = null;
@@ -202,6 +205,12 @@ export function readDirection(d: Direction): Suggestion[] {
       const teamCtx = (exclude: readonly string[]): ResolveContext => ctx([...exclude, ...team]);
       const joined = acts.length === 0 ? joinsIn(clause, subject, out) : null;
       if (joined !== null) out.push(joined);
+      if (acts.length === 0 && joined === null) {
+        const again = (r: Ref, exclude: readonly string[]): Resolved | null =>
+          resolveRef(r, ctx(exclude), scope, false);
+        for (const s of doesTheSame(clause, subject, justDone, again))
+          addOnce(out, sentenceStart, s);
+      }
       for (const raw of acts) {
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
@@ -230,7 +239,8 @@ export function readDirection(d: Direction): Suggestion[] {
         }
       }
       before = thing || unnamed !== null || !ownDoer ? null : participantsOf(clause, subject);
-      acted = [...objectsOf(clause), ...out.slice(made).flatMap((s) => s.recipients)];
+      justDone = out.slice(made);
+      acted = [...objectsOf(clause), ...justDone.flatMap((s) => s.recipients)];
       for (const [i, it] of clause.items.entries()) {
         // `Jim, a tall man, ...`: the role is Jim, no one else met.
         if (it.kind !== 'ref' || appositive(clause.items, i)) continue;

@@ -477,6 +477,30 @@ describe('suggestMoments', () => {
     expect(suggest('KIM: What?', '(Someone grabs Kim.)')).toEqual(['2 grab ?>KIM']);
   });
 
+  it('reads someone who does the same as doing the act of the clause before again', () => {
+    const read = after('OWEN: Hi.', 'MARA: Hello.');
+    expect(read('Mara hugs Owen, then the twins do the same.')).toEqual([
+      '3 hug MARA>OWEN',
+      '3 hug TWINS>OWEN',
+    ]);
+    expect(read('Mara gives Owen a kiss. Kit does the same to Elsa.')).toEqual([
+      '3 kiss MARA>OWEN',
+      '3 kiss KIT>ELSA',
+    ]);
+    expect(read('Owen takes her hand. She does the same with him.')).toEqual([
+      '3 hold-hands OWEN>MARA @hand',
+      '3 hold-hands MARA>OWEN @hand',
+    ]);
+    expect(read('Mara kisses Owen. He does likewise.')).toEqual([
+      '3 kiss MARA>OWEN',
+      '3 kiss OWEN>MARA',
+    ]);
+    // Not an act told before other doings.
+    expect(read('Mara hits Owen. Kit peels off his mask. Mara does the same to Kit.')).toEqual([
+      '3 punch MARA>OWEN',
+    ]);
+  });
+
   it('reads an object pronoun as the person met last in the direction', () => {
     const toddler =
       '(Martin looks on as Niles totters across the rug like a toddler to Leland, finally ' +
