@@ -48,6 +48,7 @@ describe('detectActs', () => {
     expect(acts('Kit gets a kiss from Owen.')).toEqual(['OWEN:kiss->subject']);
     expect(acts('Kit gets a punch in the stomach.')).toEqual(['?punch->subject']);
     expect(acts('It gets a kiss.')).toEqual([]);
+    expect(acts('Kit gets muddled over a handshake.')).toEqual([]);
     expect(acts('Owen gets Kit in a bear hug.')).toEqual(['grab->KIT']);
   });
 

@@ -77,7 +77,7 @@ export function buildSuggestion(
     if (recipients.length < 2) return null;
   } else {
     if (doerNames.length === 0 && act.doer !== null) return null;
-    initiator = doerNames[0] ?? null;
+    initiator = doerNames[0] ?? giverInTalk(act, term.id, objectNames, setting);
     recipients = objectNames.filter((n) => n !== initiator);
     if (recipients.length === 0) return null;
   }
@@ -99,8 +99,8 @@ export function buildSuggestion(
       pronouns: all.reduce((n, r) => n + r.pronouns, 0),
       unsurePronouns: all.reduce((n, r) => n + r.unsure, 0),
       passiveWithoutAgent: act.rule === 'act.passive-no-agent',
-      receivedFromNoOne: act.rule === 'act.gets-no-agent',
-      impliedAgent: act.rule === 'act.passive-implied-agent',
+      receivedFromNoOne: act.rule === 'act.gets-no-agent' && initiator === null,
+      impliedAgent: act.rule === 'act.passive-implied-agent' || act.rule === 'act.gets-no-agent',
       partnerUnwritten: act.rule === ENDED_ALONE,
       extraPerson: all.some((r) => r.extra),
     }),
@@ -110,6 +110,25 @@ export function buildSuggestion(
 
 // Acts done only to people, so that `them` is people (one grabs or pushes things as often).
 const PEOPLE_ONLY_TERMS = new Set(['hug', 'kiss', 'handshake']);
+
+/**
+ * `MOLLY: Daddy! O'BRIEN: Hi, sweetie! (Molly gets a hug, Keiko gets a kiss.)`: a hug, a kiss
+ * or a handshake received from no one named comes from the one person of the conversation
+ * this direction does not name. Null when there is no such act, or not exactly one such person.
+ */
+function giverInTalk(
+  act: RawAct,
+  term: string,
+  received: readonly string[],
+  setting: ActSetting,
+): string | null {
+  if (act.rule !== 'act.gets-no-agent' || !PEOPLE_ONLY_TERMS.has(term)) return null;
+  const ctx = setting.ctx([]);
+  const discourse = setting.scope.discourse;
+  const named = new Set([...discourse.namesInLine(ctx.lineIndex), ...received]);
+  const others = discourse.conversation(ctx).filter((n) => !named.has(n));
+  return others.length === 1 ? others[0]! : null;
+}
 
 /** `hugs them`, `shakes their hands`, with no group named before: see othersInTalk. */
 function themInTalk(o: Ref, term: string, ctx: ResolveContext, scope: RefScope): Resolved | null {

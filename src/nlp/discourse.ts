@@ -93,7 +93,8 @@ export class Discourse {
     private readonly mentions: LineMentions,
   ) {}
 
-  private namesInLine(i: number): readonly string[] {
+  /** The names line `i` writes (a direction's people, a speech's addressees and others). */
+  namesInLine(i: number): readonly string[] {
     return this.mentions.lineNames[i] ?? [];
   }
 

@@ -53,8 +53,10 @@ export function readLight(
   // `takes a punch from the guard`: taken, as `gets` is.
   const takenFrom = lemma === 'take' && word(items[k + 1]) === 'from';
   if ((lemma === 'get' || takenFrom) && recipient === null) {
-    // Not `It gets a kiss` (a thing).
+    // Not `It gets a kiss` (a thing), nor `gets muddled over a handshake` (a state).
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
+    const after = items[j];
+    if (after?.kind === 'tok' && after.tok.tags.has('PastTense')) return null;
     // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a
     // passive; with no `from`, an agent may be implied by the clause before.
     // (`gets a hug and a kiss from Roz`: after the second noun.)

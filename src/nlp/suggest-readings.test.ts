@@ -294,11 +294,20 @@ describe('suggestMoments on people found in a kiss or an embrace', () => {
 });
 
 describe('suggestMoments on an act received', () => {
-  it('takes the giver from the clause before, else leaves it under the review threshold', () => {
+  it('takes the giver from the clause before or the talk, else leaves it under the threshold', () => {
     expect(all('KIT: Hi.', '(Kit tries to stop Owen, but gets a punch in the stomach.)')).toEqual([
       '2 punch OWEN>KIT offered',
     ]);
-    expect(all('KIT: Daddy!', 'OWEN: Hi.', '(Kit gets a hug.)')).toEqual(['3 hug ?>KIT kept']);
+    // A hug, a kiss or a handshake: from the one person of the talk the direction leaves out.
+    expect(all('KIT: Daddy!', 'OWEN: Hi.', '(Kit gets a hug.)')).toEqual([
+      '3 hug OWEN>KIT offered',
+    ]);
+    expect(
+      all('KIT: Dad!', 'OWEN: Hi.', 'MARA: Hi.', '(Kit gets a hug, Mara gets a kiss.)'),
+    ).toEqual(['4 hug OWEN>KIT offered', '4 kiss OWEN>MARA offered']);
+    expect(all('KIT: Dad!', 'OWEN: Hi.', 'MARA: Hi.', '(Kit gets a hug.)')).toEqual([
+      '4 hug ?>KIT kept',
+    ]);
   });
 });
 
