@@ -374,6 +374,8 @@ export function readAct(
       if (p === null) return null;
       // `hugging her knees`: curled up, alone.
       if (lemma === 'hug' && /^knees?$/.test(word(items[j + 1]))) return null;
+      // `grabs her neck in pain`: one's own.
+      if (word(items[p.end]) === 'in' && word(items[p.end + 1]) === 'pain') return null;
       // `hits his head on a pipe`: one's own body struck against a thing.
       if (['on', 'against'].includes(word(items[p.end])) && items[p.end + 1]?.kind !== 'ref')
         return null;

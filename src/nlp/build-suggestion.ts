@@ -148,7 +148,7 @@ const STRUCK_BY_OTHERS = new Set(['face', 'cheek', 'nose', 'lips', 'ear']);
 // clutches in pain.
 const GRABBED_BY_OTHERS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'hair', 'collar']);
 const SEIZING = new Set(['grab', 'seize']);
-const SEIZED_LIMBS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'leg']);
+const SEIZED_LIMBS = new Set(['arm', 'wrist', 'hand', 'shoulder', 'leg', 'neck']);
 
 /**
  * `QUARK: (Odo grabs his arm)`: inside someone else's speech, `his arm` or `his lapels` is the

@@ -457,6 +457,10 @@ describe('suggestMoments', () => {
       '3 grab KIT>OWEN @leg',
     ]);
     expect(suggest('OWEN: Listen.', 'KIT: No.', '(Kit clutches his arm.)')).toEqual([]);
+    // A throat seized is someone else's too, but anything grabbed `in pain` is one's own.
+    const men = ['JOHN: Stop.', 'PAUL: No.'];
+    expect(suggest(...men, '(Paul grabs his throat.)')).toEqual(['3 grab PAUL>JOHN @neck']);
+    expect(suggest(...men, '(Paul grabs his arm in pain.)')).toEqual([]);
     // One's own chest, and one's own jacket in one's own speech, stay no act.
     expect(suggest('KIT: What?', 'OWEN: (Tavi clutches his chest)')).toEqual([]);
     expect(suggest('KIT: Go.', 'OWEN: (Owen grabbing his jacket)')).toEqual([]);
