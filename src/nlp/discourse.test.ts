@@ -92,8 +92,21 @@ describe('Discourse', () => {
     const d = discourse(['(A tall man enters.)', 'KIT: Who?', '(Kit grabs the man.)'], {
       0: ['TALL MAN'],
     });
-    expect(d.recentRole('MAN', ctx(2))).toBe('TALL MAN');
-    expect(d.recentRole('WOMAN', ctx(2))).toBeNull();
+    expect(d.recentRole('MAN', ctx(2), false)).toBe('TALL MAN');
+    expect(d.recentRole('WOMAN', ctx(2), false)).toBeNull();
+  });
+
+  it('links a bare `the man` to a man met bare shortly before, a described one first', () => {
+    const bare = discourse(['(Kit finds a man.)', 'KIT: Who?', '(The man grabs Kit.)'], {
+      0: ['MAN'],
+    });
+    expect(bare.recentRole('MAN', ctx(2), true)).toBe('MAN');
+    // `the tall man` is not the man met before unless he was described so.
+    expect(bare.recentRole('MAN', ctx(2), false)).toBeNull();
+    const both = discourse(['(A tall man and a man enter.)', '(The man grabs Kit.)'], {
+      0: ['TALL MAN', 'MAN'],
+    });
+    expect(both.recentRole('MAN', ctx(1), true)).toBe('TALL MAN');
   });
 
   it('does not count the left-out doer among the recent speakers', () => {

@@ -235,10 +235,16 @@ export class Discourse {
 
   /**
    * The person of a role named shortly before (`a young man` for `the man`): a name ending
-   * in the role word, from this direction or the directions of the last dozen lines.
+   * in the role word, from this direction or the directions of the last dozen lines; else,
+   * for a `bare` role, the bare role so met (`Scott finds a man ...` for `The man grabs his
+   * throat`).
    */
-  recentRole(role: string, ctx: ResolveContext): string | null {
-    const fits = (n: string): boolean => n !== role && n.endsWith(` ${role}`);
+  recentRole(role: string, ctx: ResolveContext, bare: boolean): string | null {
+    const described = this.roleMet((n) => n.endsWith(` ${role}`), ctx);
+    return described ?? (bare ? this.roleMet((n) => n === role, ctx) : null);
+  }
+
+  private roleMet(fits: (name: string) => boolean, ctx: ResolveContext): string | null {
     const here = [...ctx.earlier].reverse().find(fits);
     if (here !== undefined) return here;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 12; i--, d++) {

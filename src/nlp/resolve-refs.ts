@@ -113,7 +113,7 @@ const GENERIC_ROLES = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN
 function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
   if (ref.role === null) return named(ref.names);
   if (ref.definite) {
-    const before = scope.discourse.recentRole(ref.role, ctx);
+    const before = scope.discourse.recentRole(ref.role, ctx, ref.names[0] === ref.role);
     if (before !== null && !ctx.exclude.includes(before)) return named([before], true);
     // `the disfigured man` when someone speaks as MAN: another man, of his own.
     const described = ref.names[0] !== ref.role && scope.discourse.speaks(ref.role);
