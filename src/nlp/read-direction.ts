@@ -14,9 +14,9 @@ import {
   type Clause,
 } from './clauses.js';
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
+import { doesTheSame } from './does-the-same.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
-import { doesTheSame } from './does-the-same.js';
 import { joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
