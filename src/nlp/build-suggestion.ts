@@ -100,7 +100,10 @@ export function buildSuggestion(
       unsurePronouns: all.reduce((n, r) => n + r.unsure, 0),
       passiveWithoutAgent: act.rule === 'act.passive-no-agent',
       receivedFromNoOne: act.rule === 'act.gets-no-agent' && initiator === null,
-      impliedAgent: act.rule === 'act.passive-implied-agent' || act.rule === 'act.gets-no-agent',
+      // A passive's agent from the clause before, or a giver from the talk (giverInTalk).
+      impliedAgent:
+        act.rule === 'act.passive-implied-agent' ||
+        (act.rule === 'act.gets-no-agent' && initiator !== null),
       partnerUnwritten: act.rule === ENDED_ALONE,
       extraPerson: all.some((r) => r.extra),
     }),
