@@ -33,6 +33,15 @@ describe('GenderBook', () => {
     expect(g.genderOf('TAVI')).toBe('m');
   });
 
+  it("lets the series outweigh an episode's titles that it heard and decided against", () => {
+    const people = new PeopleIndex(CAST.map((name) => ({ name, aliases: [] })));
+    const g = new GenderBook(people, new Map([['TAVI', 'f']]));
+    g.voteTitle('TAVI', 'm');
+    g.voteTitle('TAVI', 'm');
+    expect(g.genderOf('TAVI')).toBe('f');
+    expect(book().genderOf('TAVI')).toBeNull();
+  });
+
   it('does not trust a single vote', () => {
     const g = book();
     g.learn(readSentence('He smiles.', ...CAST), null, { names: ['ZOLAN'], pronouns: [] });

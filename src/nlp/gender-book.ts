@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { PeopleIndex } from './people-index.js';
 import { PERSON_NOUNS } from './person-nouns.js';
+import { GENDERED_CALLS } from './speech-names.js';
 import type { Item } from './refs.js';
 import type { Token } from './tokens.js';
 import { BODY_PARTS, TITLE_GENDER, type Gender } from './words.js';
@@ -44,6 +45,11 @@ export class GenderBook {
   private readonly votes = new Map<string, { m: number; f: number }>();
   // Titles (`Mister Kim`, `Mrs Pragg`): how the others call a person outweighs any guess.
   private readonly titles = new Map<string, { m: number; f: number }>();
+  // By name: how often each speaker answered a call by title (`Mister Crusher, ...`).
+  private readonly titleAnswers = new Map<string, Map<string, number>>();
+  // By caller and word for a parent or `ma'am`: how often each speaker answered it.
+  private readonly calls = new Map<string, Map<string, number>>();
+  private callVotes: Map<string, { m: number; f: number }> | null = null;
   // People the tagger's first-name guess has voted for already.
   private readonly guessed = new Set<string>();
 
@@ -60,6 +66,48 @@ export class GenderBook {
   /** A title a person is called by (`Mister Kim`): wins over the name lists and pronouns. */
   voteTitle(name: string, g: Gender): void {
     add(this.titles, name, g, 1);
+  }
+
+  /** Who answered a speaker's call by a word for a parent or `ma'am`: `caller` said `word`. */
+  calledAnswered(caller: string, word: string, answer: string): void {
+    const key = `${caller}\u0000${word}`;
+    const by = this.calls.get(key) ?? new Map<string, number>();
+    this.calls.set(key, by.set(answer, (by.get(answer) ?? 0) + 1));
+    this.callVotes = null;
+  }
+
+  /**
+   * The votes the calls give: a speaker's `Mother` (or `ma'am`) is the one who most often
+   * answers it, when that one answered at least three times and 60% of the time. Not
+   * whoever answers: with three in the scene, the one called may not speak.
+   */
+  private votesOfCalls(): Map<string, { m: number; f: number }> {
+    if (this.callVotes !== null) return this.callVotes;
+    const out = new Map<string, { m: number; f: number }>();
+    for (const [key, by] of this.calls) {
+      const g = GENDERED_CALLS.get(key.slice(key.indexOf('\u0000') + 1))!;
+      const total = [...by.values()].reduce((a, b) => a + b, 0);
+      const [who, n] = [...by].reduce((a, b) => (b[1] > a[1] ? b : a));
+      if (n >= 3 && n >= total * 0.6) add(out, who, g, n);
+    }
+    return (this.callVotes = out);
+  }
+
+  /** Who answered a call by title to `name`. */
+  titleAnswered(name: string, answer: string): void {
+    const by = this.titleAnswers.get(name) ?? new Map<string, number>();
+    this.titleAnswers.set(name, by.set(answer, (by.get(answer) ?? 0) + 1));
+  }
+
+  /**
+   * Whether the titles a name was given belong to someone else: one other speaker answers
+   * calls by it, nearly always (`Mister Crusher` is the son, CRUSHER the mother).
+   */
+  private titlesAnother(name: string): boolean {
+    const by = this.titleAnswers.get(name);
+    if (by === undefined) return false;
+    const total = [...by.values()].reduce((a, b) => a + b, 0);
+    return [...by].some(([who, n]) => who !== name && n >= 3 && n >= total * 0.75);
   }
 
   /**
@@ -145,19 +193,20 @@ export class GenderBook {
   genderOf(name: string): Gender | null {
     const given = this.people.givenGender(name);
     if (given) return given;
-    const titled = this.titles.get(name);
-    // Two titles that agree (and none that disagrees) settle it.
-    if (titled !== undefined && Math.min(titled.m, titled.f) === 0) {
-      if (titled.m >= 2) return 'm';
-      if (titled.f >= 2) return 'f';
-    }
     // What the whole series' speeches decided counts for more than a name list's guess.
     const fromSeries = this.series?.get(name.toUpperCase());
+    const titled = this.titlesAnother(name) ? undefined : this.titles.get(name);
+    // Two titles that agree (and none that disagrees) settle it, unless the series, which
+    // heard every title, decided otherwise: they were someone else's.
+    if (titled !== undefined && Math.min(titled.m, titled.f) === 0) {
+      if (titled.m >= 2 && fromSeries !== 'f') return 'm';
+      if (titled.f >= 2 && fromSeries !== 'm') return 'f';
+    }
     const prior =
       fromSeries !== undefined
         ? { m: fromSeries === 'm' ? 3 : 0, f: fromSeries === 'f' ? 3 : 0 }
         : (nameListVote(name) ?? nounVote(name));
-    const own = this.votes.get(name);
+    const own = sum(this.votes.get(name), this.votesOfCalls().get(name));
     // An episode whose own sentences clearly disagree with the series (a film filed with
     // another Doctor's episodes) keeps its own reading.
     const mine = own === undefined ? null : decide(own);
@@ -177,7 +226,8 @@ export class GenderBook {
 
   /** Every name someone voted for. */
   voted(): string[] {
-    return [...new Set([...this.votes.keys(), ...this.titles.keys()])];
+    const called = this.votesOfCalls().keys();
+    return [...new Set([...this.votes.keys(), ...this.titles.keys(), ...called])];
   }
 }
 
@@ -185,6 +235,13 @@ function add(to: Map<string, { m: number; f: number }>, name: string, g: Gender,
   const v = to.get(name) ?? { m: 0, f: 0 };
   v[g] += w;
   to.set(name, v);
+}
+
+function sum(
+  a: { m: number; f: number } | undefined,
+  b: { m: number; f: number } | undefined,
+): { m: number; f: number } | undefined {
+  return a === undefined || b === undefined ? (a ?? b) : { m: a.m + b.m, f: a.f + b.f };
 }
 
 /** The gender votes agree on clearly, else null. */

@@ -8,6 +8,7 @@ import type { PeopleIndex } from './people-index.js';
 import { isNamedGroup, type Item } from './refs.js';
 import {
   addresseesInSpeech,
+  gendersCalled,
   namesInSpeech,
   pronounsAfterNames,
   titledInSpeech,
@@ -127,7 +128,8 @@ const KIND_LINES = 6;
 
 /**
  * A listener to the speeches of a transcript, in order, that votes in `genders` for what they
- * tell of people's genders: titles (`Mister Kim`) and a name answered by `he` or `she`.
+ * tell of people's genders: titles (`Mister Kim`), a name answered by `he` or `she`, and who
+ * answers a call of `Mother` or `ma'am`.
  */
 export function speechGenders(
   people: PeopleIndex,
@@ -135,9 +137,23 @@ export function speechGenders(
   genders: GenderBook,
 ): (line: Extract<TranscriptLine, { kind: 'dialogue' }>) => void {
   let lastSpeech: string | null = null;
+  // What the speeches since the last change of speaker called someone, to see who answers:
+  // `Mister Crusher, take the helm.` is answered by WESLEY, not by CRUSHER; `Mother, please.`
+  // by the speaker's mother, most often.
+  let calls: { title?: string; word?: string; by: string }[] = [];
   return (l) => {
-    for (const t of titledInSpeech(l.text, people)) genders.voteTitle(t.name, t.gender);
     const speaker = speakerName(l.speaker);
+    calls = calls.filter((c) => {
+      if (c.by === speaker) return true;
+      if (c.title !== undefined) genders.titleAnswered(c.title, speaker);
+      if (c.word !== undefined) genders.calledAnswered(c.by, c.word, speaker);
+      return false;
+    });
+    for (const t of titledInSpeech(l.text, people)) {
+      genders.voteTitle(t.name, t.gender);
+      if (t.called) calls.push({ title: t.name, by: speaker });
+    }
+    for (const word of gendersCalled(l.text)) calls.push({ word, by: speaker });
     for (const t of pronounsAfterNames(l.text, people, speaker, lastSpeech))
       genders.vote(t.name, t.gender);
     lastSpeech = l.text;

@@ -30,6 +30,51 @@ describe('seriesGenders', () => {
     expect(read(seriesGenders([one, two, three], []))).toEqual(['kiss KESSA>TAVI']);
   });
 
+  it("learns a gender from a parent or `ma'am` called, from whom answers the call most often", () => {
+    const calls = script(
+      'ODA: Mother, please.',
+      'LENKA: No.',
+      'ODA: Mother!',
+      'LENKA: What?',
+      'BRAM: Tea?',
+      'ODA: Not now, Mother.',
+      'LENKA: Fine.',
+    );
+    expect(seriesGenders([calls], []).get('LENKA')).toBe('f');
+    // Answered as often by someone else in the scene: not a sign.
+    const crowded = script(
+      'ODA: Mother, please.',
+      'LENKA: No.',
+      'ODA: Mother!',
+      'BRAM: Hush.',
+      'ODA: Mother?',
+      'BRAM: She left.',
+      'ODA: Mother.',
+      'LENKA: Yes.',
+    );
+    expect(seriesGenders([crowded], []).get('LENKA')).toBeUndefined();
+    expect(seriesGenders([crowded], []).get('BRAM')).toBeUndefined();
+  });
+
+  it("leaves out titles that calls show to be someone else's (`Mister Tavi` is the son)", () => {
+    // KESSA TAVI is a mother whose son is labelled JUN: calls to `Mister Tavi` are his.
+    const son = script(
+      'ODA: Mister Tavi, sit down.',
+      'JUN: Yes.',
+      'ODA: Mister Tavi, the door.',
+      'JUN: Done.',
+      'ODA: Thank you, Mister Tavi.',
+      'JUN: Not at all.',
+      'JUN: Mother?',
+      'TAVI: Here.',
+      'JUN: Mother, look.',
+      'TAVI: I see.',
+      'JUN: Mother!',
+      'TAVI: Yes?',
+    );
+    expect(seriesGenders([son], []).get('TAVI')).toBe('f');
+  });
+
   it('knows a speaker written in mixed case (`Tavi`) by the name the series learnt', () => {
     const lines = script('KESSA: Hello.', 'TAVI: Hello.', '(She kisses him.)').map((l) =>
       l.kind === 'dialogue' ? { ...l, speaker: l.speaker === 'KESSA' ? 'Kessa' : 'Tavi' } : l,

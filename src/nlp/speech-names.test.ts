@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PeopleIndex } from './people-index.js';
 import {
   addresseesInSpeech,
+  gendersCalled,
   namesInSpeech,
   pronounsAfterNames,
   titledInSpeech,
@@ -31,10 +32,18 @@ describe('addresseesInSpeech', () => {
 describe('titledInSpeech', () => {
   it('reads the gender a title before a name tells', () => {
     expect(titledInSpeech('Thank you, Mister Kit. Miss Elsa will see you.', people)).toEqual([
-      { name: 'KIT', gender: 'm' },
-      { name: 'ELSA', gender: 'f' },
+      { name: 'KIT', gender: 'm', called: true },
+      { name: 'ELSA', gender: 'f', called: false },
     ]);
     expect(titledInSpeech('Captain Owen is late.', people)).toEqual([]);
+  });
+});
+
+describe('gendersCalled', () => {
+  it("finds a parent or `ma'am` the speech calls its listener", () => {
+    expect(gendersCalled('Yes, ma’am.')).toEqual(["ma'am"]);
+    expect(gendersCalled('Mother, please. Dad, you too.')).toEqual(['mother', 'dad']);
+    expect(gendersCalled('My mother is late. Ask your dad.')).toEqual([]);
   });
 });
 

@@ -36,19 +36,41 @@ const SPOKEN_TITLE =
 
 /**
  * Characters a speech names with a title that tells a gender: how the others address a
- * person says what the first-name lists may not know, or get wrong (`Mister Kim`).
+ * person says what the first-name lists may not know, or get wrong (`Mister Kim`). `called`
+ * when the speech calls them by it (`Mister Kim, report.`).
  */
 export function titledInSpeech(
   text: string,
   people: PeopleIndex,
-): { readonly name: string; readonly gender: Gender }[] {
-  const out: { name: string; gender: Gender }[] = [];
+): { readonly name: string; readonly gender: Gender; readonly called: boolean }[] {
+  const out: { name: string; gender: Gender; called: boolean }[] = [];
   for (const m of text.matchAll(SPOKEN_TITLE)) {
     const name = people.resolve(m[2]!.replace(/['’]s$/, ''));
     if (name === null) continue;
-    out.push({ name, gender: /^(?:Mrs|Missus|Ms|Miss|Lady|Madame?)$/.test(m[1]!) ? 'f' : 'm' });
+    const gender = /^(?:Mrs|Missus|Ms|Miss|Lady|Madame?)$/.test(m[1]!) ? 'f' : 'm';
+    out.push({ name, gender, called: calledAt(text, m.index, m.index + m[0].length) });
   }
   return out;
+}
+
+// Words a speaker calls a listener by that tell the listener's gender: a parent and `ma'am`.
+// Not `sir`, which crews say to women officers too, nor `son`, which the other parent as often
+// answers, nor `miss`, which is as often a verb.
+export const GENDERED_CALLS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
+  ...['mother', 'mom', 'mum', 'mommy', 'mummy', 'ma', "ma'am", 'madam', 'grandma'].map(
+    (w) => [w, 'f'] as const,
+  ),
+  ...['father', 'dad', 'daddy', 'pa', 'grandpa'].map((w) => [w, 'm'] as const),
+]);
+
+/** The words for a parent, or `ma'am`, a speech calls its listener by (`Mother, please.`). */
+export function gendersCalled(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
+    const word = m[0].toLowerCase().replace('’', "'");
+    if (GENDERED_CALLS.has(word) && calledAt(text, m.index, m.index + m[0].length)) found.add(word);
+  }
+  return [...found];
 }
 
 // Words that may stand between the start of a call and the name: `Oh, Rose`, `Come on, Jim`.
