@@ -467,6 +467,13 @@ export function readAct(
     items[j + 2]?.kind === 'ref'
   )
     return readAct([...items.slice(0, j), ...items.slice(j + 2)], k, lemma, subject);
+  // `Norm punches back`, `he shoves back`: a blow in return, to whoever struck the subject
+  // (see read-direction.ts). Not `pushes back the hood`.
+  const back = word(items[k + 1]) === 'back' && HITTING_BACK.has(lemma);
+  const after = items[k + 2];
+  const term = actTerm(lemma, null);
+  if (back && term !== null && (after === undefined || !isObjectWord(after)))
+    return mk(term, 'subject', [], false, null, 'act.back', null);
   // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
   // `They kiss... a long kiss`: a pause ends the clause. `They kiss cheeks`: each other's.
   const before = items[j - 1];
@@ -488,6 +495,11 @@ export function readAct(
   }
   return null;
 }
+
+// Acts done back, in return for one of them: `punches back`, `shoves back`.
+export const STRUCK_BACK = new Set(['punch', 'slap', 'shove', 'grab']);
+// The verbs of them (not `jumps back`: a start, no tackle).
+const HITTING_BACK = new Set(['punch', 'hit', 'strike', 'slap', 'smack', 'thump', 'shove', 'push']);
 
 /** `neck-pinches him` (the verb at k), `a neck pinch on him` (the noun at k), or null. */
 function neckPinch(items: readonly Item[], k: number): RawAct | null {

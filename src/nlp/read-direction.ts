@@ -1,6 +1,6 @@
 import type { Suggestion } from '../domain/moment.js';
 import { ACT_NOUNS } from './act-lexicon.js';
-import type { SharedPassive } from './act-patterns.js';
+import { STRUCK_BACK, type SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
@@ -520,13 +520,15 @@ const LOOK_BACK = 12;
 /**
  * `She kisses him. He returns the kiss.`: a returned act goes back to the one who last gave
  * the subject such an act, in this direction or a few lines before (left with no one
- * otherwise).
+ * otherwise). `Cliff punches him. Norm punches back.`: a blow back, to the one who last
+ * struck, shoved or grabbed the subject.
  */
 function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
-  if (act.rule !== 'act.returned' || act.objects.length > 0 || subject === null) return act;
+  const returned = act.rule === 'act.returned' || act.rule === 'act.back';
+  if (!returned || act.objects.length > 0 || subject === null) return act;
   const given = lastTold(
     (s) =>
-      s.action === act.term &&
+      (act.rule === 'act.back' ? STRUCK_BACK.has(s.action) : s.action === act.term) &&
       s.initiator !== null &&
       s.recipients.some((n) => subject.names.includes(n)),
   );

@@ -734,6 +734,22 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a blow struck back as one to whoever struck the subject', () => {
+    const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
+    expect(read('(Kit punches Mara on the arm. Mara punches back, then walks off.)')).toEqual([
+      '3 punch KIT>MARA @arm',
+      '3 punch MARA>KIT',
+    ]);
+    expect(read('(Kit shoves Mara. She hits back.)')).toEqual([
+      '3 shove KIT>MARA',
+      '3 punch MARA>KIT',
+    ]);
+    // Struck by no one named, or a thing pushed back, or a start: no blow back.
+    expect(read('(Mara punches back.)')).toEqual([]);
+    expect(read('(Kit shoves Mara. She pushes back the hood.)')).toEqual(['3 shove KIT>MARA']);
+    expect(read('(Kit shoves Mara. They jump back.)')).toEqual(['3 shove KIT>MARA']);
+  });
+
   it('gives an act someone is let do to that someone', () => {
     const read = (direction: string) => suggest('KIT: Hey.', 'MARA: Hi.', direction);
     expect(read('(Mara recoils slightly before letting Kit kiss her.)')).toEqual([
