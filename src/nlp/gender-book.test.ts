@@ -63,6 +63,17 @@ describe('GenderBook', () => {
     expect(g.genderOf('JOHN')).toBe('m');
   });
 
+  it('reads the first name a person is called by (`Beverly` for CRUSHER)', () => {
+    const people = new PeopleIndex([
+      { name: 'ZOLAN', aliases: ['Zolan', 'Sarah'] },
+      { name: 'KESS', aliases: ['Sarah', 'John'] },
+    ]);
+    const g = new GenderBook(people);
+    expect(g.genderOf('ZOLAN')).toBe('f');
+    // First names that disagree tell nothing.
+    expect(g.genderOf('KESS')).toBeNull();
+  });
+
   it('lets the canon give a gender outright', () => {
     const g = new GenderBook(new PeopleIndex([{ name: 'ZOLAN', aliases: [], gender: 'f' }]));
     expect(g.genderOf('ZOLAN')).toBe('f');

@@ -205,7 +205,7 @@ export class GenderBook {
     const prior =
       fromSeries !== undefined
         ? { m: fromSeries === 'm' ? 3 : 0, f: fromSeries === 'f' ? 3 : 0 }
-        : (nameListVote(name) ?? nounVote(name));
+        : (nameListVote(name) ?? this.aliasVote(name) ?? nounVote(name));
     const own = sum(this.votes.get(name), this.votesOfCalls().get(name));
     // An episode whose own sentences clearly disagree with the series (a film filed with
     // another Doctor's episodes) keeps its own reading.
@@ -222,6 +222,17 @@ export class GenderBook {
           ? own
           : { m: own.m + prior.m, f: own.f + prior.f };
     return v === undefined ? null : decide(v);
+  }
+
+  /**
+   * The name lists' vote for the first names a person is called by (`Beverly` for CRUSHER),
+   * when they agree.
+   */
+  private aliasVote(name: string): { m: number; f: number } | undefined {
+    const votes = this.people.aliasesOf(name).flatMap((a) => nameListVote(a) ?? []);
+    const f = votes.filter((v) => v.f > 0).length;
+    if (votes.length === 0 || (f > 0 && f < votes.length)) return undefined;
+    return votes[0];
   }
 
   /** Every name someone voted for. */

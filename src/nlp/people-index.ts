@@ -15,6 +15,7 @@ export interface CharacterInput {
 export class PeopleIndex {
   private readonly byKey = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();
+  private readonly aliases = new Map<string, readonly string[]>();
   // Each name's first word (without a title), for short forms (`Sam` for SAMANTHA).
   private readonly firstWords: { word: string; name: string }[] = [];
 
@@ -22,6 +23,7 @@ export class PeopleIndex {
     const loose = new Map<string, string | null>();
     for (const c of characters) {
       if (c.gender) this.genders.set(c.name, c.gender);
+      this.aliases.set(c.name, [...(this.aliases.get(c.name) ?? []), ...c.aliases]);
       for (const n of [c.name, ...c.aliases]) {
         const k = nameKey(n);
         if (k === '') continue;
@@ -59,6 +61,11 @@ export class PeopleIndex {
         .map((f) => f.name),
     );
     return found.size === 1 ? [...found][0]! : null;
+  }
+
+  /** The other names a character goes by (`Beverly` for CRUSHER). */
+  aliasesOf(name: string): readonly string[] {
+    return this.aliases.get(name) ?? [];
   }
 
   /** A gender given with the characters, if any. */
