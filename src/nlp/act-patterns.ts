@@ -376,6 +376,9 @@ export function readAct(
       if (lemma === 'hug' && /^knees?$/.test(word(items[j + 1]))) return null;
       // `grabs her neck in pain`: one's own.
       if (word(items[p.end]) === 'in' && word(items[p.end + 1]) === 'pain') return null;
+      // `grabs his coat (from the hall)`: a coat fetched, far more often than a person held
+      // by it (but `grabs Quark's jacket` is one).
+      if (o.kind === 'pronoun' && TAKEN_OFF.has(word(items[p.end - 1]))) return null;
       // `hits his head on a pipe`: one's own body struck against a thing.
       if (['on', 'against'].includes(word(items[p.end])) && items[p.end + 1]?.kind !== 'ref')
         return null;
@@ -533,6 +536,9 @@ const NESTLED_TO = new Set(['to', 'against', 'into']);
 
 const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
 const PULLING = new Set(['pull', 'yank', 'haul']);
+
+// Clothes one takes off and puts on: `his coat` after a verb of taking hold is most often one.
+const TAKEN_OFF = new Set(['coat', 'jacket', 'cloak', 'robe', 'robes']);
 
 // Words that place a hand held somewhere: `holds his hand over his mouth`, `behind his back`.
 const HAND_PLACES = new Set(['over', 'behind', 'above', 'against', 'across', 'under']);

@@ -464,6 +464,11 @@ describe('suggestMoments', () => {
     // One's own chest, and one's own jacket in one's own speech, stay no act.
     expect(suggest('KIT: What?', 'OWEN: (Tavi clutches his chest)')).toEqual([]);
     expect(suggest('KIT: Go.', 'OWEN: (Owen grabbing his jacket)')).toEqual([]);
+    // `his coat` grabbed is most often a coat fetched; `Owen's coat` is Owen held by it.
+    expect(suggest('OWEN: Wait.', 'KIT: No.', '(Kit grabs his coat from the hall.)')).toEqual([]);
+    expect(suggest('OWEN: Wait.', 'KIT: No.', "(Kit grabs Owen's coat.)")).toEqual([
+      '3 grab KIT>OWEN @collar',
+    ]);
   });
 
   it('reads it as the body part named just before', () => {
