@@ -125,8 +125,24 @@ export function partAt(
   )
     k++;
   const part = BODY_PARTS.get(word(items[k]));
+  // `her hand gun`, `his hand luggage`: a thing, not a hand.
+  if (part === 'hand' && HAND_THINGS.has(word(items[k + 1]))) return null;
   return part === undefined ? null : { part, owner, end: k + 1 };
 }
+
+// Nouns that make a thing of `hand` before them.
+const HAND_THINGS = new Set([
+  'gun',
+  'guns',
+  'grenade',
+  'grenades',
+  'luggage',
+  'bag',
+  'towel',
+  'mirror',
+  'brake',
+  'cuffs',
+]);
 
 /** A word that would be a non-person object (`the console`, `a gun`) rather than an adverb or link. */
 export function isObjectWord(it: Item): boolean {

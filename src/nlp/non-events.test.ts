@@ -32,6 +32,8 @@ describe('nonEventReason', () => {
     expect(reason('Elsa is about to kiss Kit.', 'kiss')).toBe('to-infinitive');
     expect(reason('Elsa leans in to kiss Kit.', 'kiss')).toBe('to-infinitive');
     expect(reason('Elsa manages to grab Kit.', 'grab')).toBeNull();
+    expect(reason('Elsa is able to grab Kit.', 'grab')).toBeNull();
+    expect(reason('Elsa is unable to grab Kit.', 'grab')).toBe('to-infinitive');
   });
 
   it('lets an act that starts or begins happen, with its own subject', () => {

@@ -424,6 +424,8 @@ describe('suggestMoments', () => {
     expect(suggest('MARA: Owen.', 'OWEN: Mara.', '(He clutches his chest.)')).toEqual([]);
     // One's own hand held out or up is offered, not holding anyone's.
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds her hand out.)')).toEqual([]);
+    // `her hand gun`: a gun.
+    expect(suggest('CHLOE: Hi.', 'KIT: Go.', '(Kit grabs her hand gun and runs.)')).toEqual([]);
     expect(suggest('CHLOE: Hi.', 'MARA: Hello.', '(Mara holds up her hand.)')).toEqual([]);
     // Or held somewhere: over a mouth, behind a back, to a face.
     const men = ['JOHN: Quiet.', 'PAUL: Shh.'];

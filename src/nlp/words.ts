@@ -220,6 +220,8 @@ export const FULFILLING = new Set([
   'manage',
   'manages',
   'managed',
+  // `is able to grab the soldier`: it happens.
+  'able',
   'proceed',
   'proceeds',
   'proceeded',
