@@ -313,7 +313,21 @@ export class Discourse {
       const other = this.resolveOne(null, { ...ctx, exclude: [ctx.earlier[0]!] }, true);
       return other === null ? [] : [ctx.earlier[0]!, other.name];
     }
-    return this.pairInTalk(ctx);
+    const talk = this.pairInTalk(ctx);
+    return talk.length > 0 ? talk : this.pairBefore(ctx);
+  }
+
+  /**
+   * With no talk around: the two people the direction just before names, when it names
+   * exactly two, or two who speak in the episode (`The watchman opens the door. Niles hugs
+   * Daphne.` then `They hug again.`).
+   */
+  private pairBefore(ctx: ResolveContext): string[] {
+    const i = ctx.lineIndex - 1;
+    if (this.lines[i]?.kind !== 'action') return [];
+    let names = [...new Set(this.namesInLine(i))].filter((n) => !isNoOnePresent(n));
+    if (names.length > 2) names = names.filter((n) => this.speaks(n));
+    return names.length === 2 && !names.some((n) => ctx.exclude.includes(n)) ? names : [];
   }
 
   /**

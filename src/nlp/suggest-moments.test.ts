@@ -175,6 +175,13 @@ describe('suggestMoments', () => {
     expect(suggest('(Elsa and Owen shake hands and Kit walks off.)')).toEqual([
       '1 handshake *ELSA+OWEN @hand',
     ]);
+    // With no talk around, `they` are the two the direction before named: those of them who
+    // speak in the episode when it named more.
+    const night = ['[Roof]', '(The guard opens the door. Owen hugs Elsa.)', '(They hug again.)'];
+    expect(suggest(...night, 'ELSA: Home.', 'OWEN: Yes.')).toEqual([
+      '2 hug OWEN>ELSA',
+      '3 hug *ELSA+OWEN',
+    ]);
   });
 
   it('reads a reciprocal act followed by how or where it happens', () => {
