@@ -50,6 +50,8 @@ export class GenderBook {
   // By caller and word for a parent or `ma'am`: how often each speaker answered it.
   private readonly calls = new Map<string, Map<string, number>>();
   private callVotes: Map<string, { m: number; f: number }> | null = null;
+  // The name lists' vote for each person's aliases, once worked out (see aliasVote).
+  private readonly aliasVotes = new Map<string, { m: number; f: number } | undefined>();
   // People the tagger's first-name guess has voted for already.
   private readonly guessed = new Set<string>();
 
@@ -229,10 +231,12 @@ export class GenderBook {
    * when they agree.
    */
   private aliasVote(name: string): { m: number; f: number } | undefined {
+    if (this.aliasVotes.has(name)) return this.aliasVotes.get(name);
     const votes = this.people.aliasesOf(name).flatMap((a) => nameListVote(a) ?? []);
     const f = votes.filter((v) => v.f > 0).length;
-    if (votes.length === 0 || (f > 0 && f < votes.length)) return undefined;
-    return votes[0];
+    const vote = votes.length === 0 || (f > 0 && f < votes.length) ? undefined : votes[0];
+    this.aliasVotes.set(name, vote);
+    return vote;
   }
 
   /** Every name someone voted for. */

@@ -63,10 +63,16 @@ export const GENDERED_CALLS: ReadonlyMap<string, Gender> = new Map<string, Gende
   ...['father', 'dad', 'daddy', 'pa', 'grandpa'].map((w) => [w, 'm'] as const),
 ]);
 
+const CALL_WORDS = new RegExp(
+  `(?<![\\p{L}'’])(?:${[...GENDERED_CALLS.keys()].map((w) => w.replace("'", "['’]")).join('|')})(?![\\p{L}'’])`,
+  'giu',
+);
+
 /** The words for a parent, or `ma'am`, a speech calls its listener by (`Mother, please.`). */
 export function gendersCalled(text: string): string[] {
   const found = new Set<string>();
-  for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
+  // Only the words themselves: every speech of a series goes through here.
+  for (const m of text.matchAll(CALL_WORDS)) {
     const word = m[0].toLowerCase().replace('’', "'");
     if (GENDERED_CALLS.has(word) && calledAt(text, m.index, m.index + m[0].length)) found.add(word);
   }
