@@ -72,9 +72,7 @@ export class GenderBook {
 
   /** Who answered a speaker's call by a word for a parent or `ma'am`: `caller` said `word`. */
   calledAnswered(caller: string, word: string, answer: string): void {
-    const key = `${caller}\u0000${word}`;
-    const by = this.calls.get(key) ?? new Map<string, number>();
-    this.calls.set(key, by.set(answer, (by.get(answer) ?? 0) + 1));
+    countAnswer(this.calls, `${caller}\u0000${word}`, answer);
     this.callVotes = null;
   }
 
@@ -88,17 +86,15 @@ export class GenderBook {
     const out = new Map<string, { m: number; f: number }>();
     for (const [key, by] of this.calls) {
       const g = GENDERED_CALLS.get(key.slice(key.indexOf('\u0000') + 1))!;
-      const total = [...by.values()].reduce((a, b) => a + b, 0);
       const [who, n] = [...by].reduce((a, b) => (b[1] > a[1] ? b : a));
-      if (n >= 3 && n >= total * 0.6) add(out, who, g, n);
+      if (n >= 3 && n >= answers(by) * 0.6) add(out, who, g, n);
     }
     return (this.callVotes = out);
   }
 
   /** Who answered a call by title to `name`. */
   titleAnswered(name: string, answer: string): void {
-    const by = this.titleAnswers.get(name) ?? new Map<string, number>();
-    this.titleAnswers.set(name, by.set(answer, (by.get(answer) ?? 0) + 1));
+    countAnswer(this.titleAnswers, name, answer);
   }
 
   /**
@@ -108,8 +104,7 @@ export class GenderBook {
   private titlesAnother(name: string): boolean {
     const by = this.titleAnswers.get(name);
     if (by === undefined) return false;
-    const total = [...by.values()].reduce((a, b) => a + b, 0);
-    return [...by].some(([who, n]) => who !== name && n >= 3 && n >= total * 0.75);
+    return [...by].some(([who, n]) => who !== name && n >= 3 && n >= answers(by) * 0.75);
   }
 
   /**
@@ -250,6 +245,17 @@ function add(to: Map<string, { m: number; f: number }>, name: string, g: Gender,
   const v = to.get(name) ?? { m: 0, f: 0 };
   v[g] += w;
   to.set(name, v);
+}
+
+/** Count one more answer by `answer` to the call `key`. */
+function countAnswer(to: Map<string, Map<string, number>>, key: string, answer: string): void {
+  const by = to.get(key) ?? new Map<string, number>();
+  to.set(key, by.set(answer, (by.get(answer) ?? 0) + 1));
+}
+
+/** All the answers a call had. */
+function answers(by: ReadonlyMap<string, number>): number {
+  return [...by.values()].reduce((a, b) => a + b, 0);
 }
 
 function sum(
