@@ -44,7 +44,8 @@ export function buildSuggestion(
       act.doer.kind === 'plural' ||
       act.doer.role !== null;
     const notSubject = other ? (subject?.names ?? []) : [];
-    doer = resolveRef(act.doer, ctx(notSubject), scope, true);
+    doer =
+      resolveRef(act.doer, ctx(notSubject), scope, true) ?? seenPair(act.doer, notSubject, setting);
   }
   const exclude = doer?.names ?? [];
   const objects: Resolved[] = [];
@@ -109,6 +110,21 @@ export function buildSuggestion(
     }),
     rule: act.rule,
   };
+}
+
+/**
+ * `Worf sees them holding hands`: with no group to be `them`, the two of the talk, leaving out
+ * the one who sees; null when that leaves no two.
+ */
+function seenPair(doer: Ref, seer: readonly string[], setting: ActSetting): Resolved | null {
+  if (doer.pronoun !== 'them' || seer.length === 0) return null;
+  const c = setting.ctx(seer);
+  const pair = setting.scope.discourse.resolveMany(
+    { ...c, earlier: c.earlier.filter((n) => !seer.includes(n)) },
+    [],
+  );
+  if (pair.length !== 2 || pair.some((n) => seer.includes(n))) return null;
+  return { names: pair, pronouns: 1, unsure: 1, extra: false, gender: null };
 }
 
 // Acts done only to people, so that `them` is people (one grabs or pushes things as often).

@@ -451,8 +451,10 @@ function doersOf(
   groups: readonly (readonly string[])[],
   subjectRef: Ref | null,
 ): (Resolved | null)[] {
-  // `reveals Kit and Mara kissing`: the act names its own doers (see buildSuggestion).
-  if (act.doer !== null && act.doer !== 'subject' && act.doer.kind !== 'pronoun') return [subject];
+  // `reveals Kit and Mara kissing`, `sees them holding hands`: the act names its own doers
+  // (see buildSuggestion).
+  const ownDoers = act.doer !== null && act.doer !== 'subject';
+  if (ownDoers && (act.doer.kind !== 'pronoun' || act.mutual)) return [subject];
   if (act.mutual && act.objects.length === 0 && subjectRef !== null && isGroupRole(subjectRef)) {
     // `The girls hug.`: the two of the conversation, when both are known to be girls (women).
     const others = { ...ctx, earlier: ctx.earlier.filter((n) => !subjectRef.names.includes(n)) };

@@ -703,8 +703,10 @@ describe('suggestMoments', () => {
     expect(
       suggest('OHICA: What?', 'SARAH: Quick.', '(Ohica enters to see Sarah throttling the guard.)'),
     ).toEqual(['3 grab SARAH>GUARD']);
-    // The one who sees is never among `them`.
-    expect(suggest('KIT: Hey.', 'OWEN: Hi.', '(Worf sees them holding hands.)')).toEqual([]);
+    // The one who sees is never among `them`: the two of the talk are.
+    expect(suggest('KIT: Hey.', 'OWEN: Hi.', '(Worf sees them holding hands.)')).toEqual([
+      '3 hold-hands *KIT+OWEN @hand',
+    ]);
   });
 
   it('gives an act seen being done, as a bare verb or by two people, to those seen', () => {
