@@ -472,11 +472,12 @@ export function readAct(
     return readAct([...items.slice(0, j), ...items.slice(j + 2)], k, lemma, subject);
   // `Norm punches back`, `he shoves back`: a blow in return, to whoever struck the subject
   // (see read-direction.ts). Not `pushes back the hood`.
-  const back = word(items[k + 1]) === 'back' && HITTING_BACK.has(lemma);
-  const after = items[k + 2];
-  const term = actTerm(lemma, null);
-  if (back && term !== null && (after === undefined || !isObjectWord(after)))
-    return mk(term, 'subject', [], false, null, 'act.back', null);
+  if (word(items[k + 1]) === 'back' && HITTING_BACK.has(lemma)) {
+    const after = items[k + 2];
+    const term = actTerm(lemma, null);
+    if (term !== null && (after === undefined || !isObjectWord(after)))
+      return mk(term, 'subject', [], false, null, 'act.back', null);
+  }
   // No person after the verb: `They kiss.` is mutual; `kisses the console` is no act.
   // `They kiss... a long kiss`: a pause ends the clause. `They kiss cheeks`: each other's.
   const before = items[j - 1];

@@ -99,19 +99,14 @@ export function gatherCalls(
     const caller = speakerName(l.speaker);
     for (const name of called) {
       const key = name.toLowerCase();
-      const by = callers.get(key) ?? new Map<string, number>();
-      callers.set(key, by.set(caller, (by.get(caller) ?? 0) + 1));
+      countAnswer(callers, key, caller);
       if (!written.has(key)) written.set(key, name);
     }
     const answer = nextSpeech(lines, i);
     if (answer === null) return;
     const who = speakerName(answer.speaker);
     if (who === caller) return;
-    for (const name of called) {
-      const votes = answers.get(name.toLowerCase()) ?? new Map<string, number>();
-      votes.set(who, (votes.get(who) ?? 0) + 1);
-      answers.set(name.toLowerCase(), votes);
-    }
+    for (const name of called) countAnswer(answers, name.toLowerCase(), who);
   });
   countWords(into.usage, lines);
   return into;
@@ -130,18 +125,41 @@ export function linkCalledNames(
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, votes] of evidence.answers) {
-    let total = 0;
-    let best: [string, number] | null = null;
-    for (const [who, n] of votes) {
-      total += n;
-      if (best === null || n > best[1]) best = [who, n];
-    }
-    if (best === null || best[1] < rules.minAnswers || best[1] < rules.minShare * total) continue;
-    if ((evidence.callers.get(key)?.get(best[0]) ?? 0) * 4 > best[1]) continue;
+    const best = mainAnswer(votes, rules.minAnswers, rules.minShare);
+    if (best === null) continue;
+    if ((evidence.callers.get(key)?.get(best.who) ?? 0) * 4 > best.n) continue;
     if (!key.split(' ').every((w) => looksLikeAName(w, evidence.usage))) continue;
-    out.set(evidence.written.get(key)!, best[0]);
+    out.set(evidence.written.get(key)!, best.who);
   }
   return out;
+}
+
+/** Count one more answer by `who` to the call `key` (a name, or a caller and a word). */
+export function countAnswer(
+  into: Map<string, Map<string, number>>,
+  key: string,
+  who: string,
+): void {
+  const by = into.get(key) ?? new Map<string, number>();
+  into.set(key, by.set(who, (by.get(who) ?? 0) + 1));
+}
+
+/**
+ * The speaker who answered a call most often, when at least `min` times and at least `share`
+ * of all its answers; else null.
+ */
+export function mainAnswer(
+  answers: ReadonlyMap<string, number>,
+  min: number,
+  share: number,
+): { who: string; n: number } | null {
+  let total = 0;
+  let best: { who: string; n: number } | null = null;
+  for (const [who, n] of answers) {
+    total += n;
+    if (best === null || n > best.n) best = { who, n };
+  }
+  return best !== null && best.n >= min && best.n >= share * total ? best : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { PeopleIndex } from './people-index.js';
 import { PERSON_NOUNS } from './person-nouns.js';
+import { countAnswer, mainAnswer } from './called-names.js';
 import { GENDERED_CALLS } from './speech-names.js';
 import type { Item } from './refs.js';
 import type { Token } from './tokens.js';
@@ -86,8 +87,8 @@ export class GenderBook {
     const out = new Map<string, { m: number; f: number }>();
     for (const [key, by] of this.calls) {
       const g = GENDERED_CALLS.get(key.slice(key.indexOf('\u0000') + 1))!;
-      const [who, n] = [...by].reduce((a, b) => (b[1] > a[1] ? b : a));
-      if (n >= 3 && n >= answers(by) * 0.6) add(out, who, g, n);
+      const best = mainAnswer(by, 3, 0.6);
+      if (best !== null) add(out, best.who, g, best.n);
     }
     return (this.callVotes = out);
   }
@@ -103,8 +104,8 @@ export class GenderBook {
    */
   private titlesAnother(name: string): boolean {
     const by = this.titleAnswers.get(name);
-    if (by === undefined) return false;
-    return [...by].some(([who, n]) => who !== name && n >= 3 && n >= answers(by) * 0.75);
+    const best = by === undefined ? null : mainAnswer(by, 3, 0.75);
+    return best !== null && best.who !== name;
   }
 
   /**
@@ -245,17 +246,6 @@ function add(to: Map<string, { m: number; f: number }>, name: string, g: Gender,
   const v = to.get(name) ?? { m: 0, f: 0 };
   v[g] += w;
   to.set(name, v);
-}
-
-/** Count one more answer by `answer` to the call `key`. */
-function countAnswer(to: Map<string, Map<string, number>>, key: string, answer: string): void {
-  const by = to.get(key) ?? new Map<string, number>();
-  to.set(key, by.set(answer, (by.get(answer) ?? 0) + 1));
-}
-
-/** All the answers a call had. */
-function answers(by: ReadonlyMap<string, number>): number {
-  return [...by.values()].reduce((a, b) => a + b, 0);
 }
 
 function sum(

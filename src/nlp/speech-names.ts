@@ -74,7 +74,7 @@ export function gendersCalled(text: string): string[] {
   // Only the words themselves: every speech of a series goes through here.
   for (const m of text.matchAll(CALL_WORDS)) {
     const word = m[0].toLowerCase().replace('’', "'");
-    if (GENDERED_CALLS.has(word) && calledAt(text, m.index, m.index + m[0].length)) found.add(word);
+    if (calledAt(text, m.index, m.index + m[0].length)) found.add(word);
   }
   return [...found];
 }
