@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Suggestion } from '../domain/moment.js';
 import { suggestMoments } from './suggest-moments.js';
 import { brief, DEFAULT_CODEBOOK, script, suggest } from './test-helpers.js';
 
@@ -270,6 +271,79 @@ describe('suggestMoments', () => {
       codebook: DEFAULT_CODEBOOK,
     });
     expect(got.map(brief)).toEqual(['5 grab SARAH>HARRY 2']);
+  });
+
+  it('reads a name with a version label (`YOUNG`, `HOLO-`) as the version speaking nearest', () => {
+    const relabel = (rows: string[], labels: Record<string, string>): Suggestion[] =>
+      suggestMoments({
+        episode: 'E1',
+        file: 'e1.txt',
+        lines: script(...rows).map((l) =>
+          l.kind === 'dialogue' ? { ...l, speaker: labels[l.speaker] ?? l.speaker } : l,
+        ),
+        characters: [],
+        codebook: DEFAULT_CODEBOOK,
+      });
+    const young = { BOY: 'YOUNG DAVROS', HOLO: 'HOLO-SESKA', OLDER: 'OLDER AMY' };
+    const rows = [
+      'DAVROS: Ha.',
+      'DAVROS: Ha.',
+      '[Later]',
+      'BOY: Help.',
+      'BOY: Help.',
+      'KIT: Come.',
+    ];
+    expect(relabel([...rows, "(Kit takes Davros's hand.)"], young).map(brief)).toEqual([
+      '7 hold-hands KIT>YOUNG DAVROS @hand',
+    ]);
+    // The plain label speaks nearer: the plain one.
+    expect(
+      relabel([...rows, 'DAVROS: Go.', "(Kit takes Davros's hand.)"], young).map(brief),
+    ).toEqual(['8 hold-hands KIT>DAVROS @hand']);
+    // Written out, each version is meant as written.
+    const amy = ['AMY: Hi.', 'AMY: Hi.', 'RORY: Amy.', 'OLDER: Rory.', 'OLDER: Go on.'];
+    expect(
+      relabel([...amy, '(Rory hugs young Amy. Older Amy looks away.)'], young).map(brief),
+    ).toEqual(['6 hug RORY>AMY']);
+    expect(
+      relabel(
+        [
+          'SESKA: No.',
+          'SESKA: No.',
+          'HOLO: Yes.',
+          'HOLO: Yes.',
+          'KIT: Seska.',
+          '(Kit kisses Seska.)',
+        ],
+        young,
+      ).map(brief),
+    ).toEqual(['6 kiss KIT>HOLO-SESKA']);
+  });
+
+  it('reads a numbered twin of a leading part named by a person noun as a version', () => {
+    // `DOCTOR` speaks all through the episode; `DOCTOR 1`, an earlier Doctor, speaks nearest.
+    const many = Array.from({ length: 20 }, () => 'DOCTOR: Right.');
+    // `DOCTOR 13`, heard once, is no third rival.
+    const rows = [
+      ...many,
+      'LAST: Oh.',
+      '[Later]',
+      'FIRST: Hmm.',
+      'FIRST: Hmm.',
+      'BILL: Wow, Doctor.',
+    ];
+    const got = suggestMoments({
+      episode: 'E1',
+      file: 'e1.txt',
+      lines: script(...rows, 'BILL: (hugs him)').map((l) =>
+        l.kind !== 'dialogue'
+          ? l
+          : { ...l, speaker: { FIRST: 'DOCTOR 1', LAST: 'DOCTOR 13' }[l.speaker] ?? l.speaker },
+      ),
+      characters: [],
+      codebook: DEFAULT_CODEBOOK,
+    });
+    expect(got.filter((s) => s.tier === 'action').map(brief)).toEqual(['26 hug BILL>DOCTOR 1']);
   });
 
   it('reads blows landed or delivered, however many', () => {

@@ -2,7 +2,7 @@ import { CodebookIndex, type Codebook } from '../domain/codebook.js';
 import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { Discourse } from './discourse.js';
-import { nearestVersions } from './numbered-speakers.js';
+import { nearestVersions } from './speaker-versions.js';
 import { readDirection } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { GenderBook } from './gender-book.js';
