@@ -92,6 +92,8 @@ export function readDirection(d: Direction): Suggestion[] {
     // The people the clause before acted on (see ResolveContext.parallel).
     let acted: string[] = [];
     let passiveBefore: SharedPassive | undefined;
+    // Whether the sentence has fired or thrown something so far (see shotHits).
+    let fired = false;
 
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
@@ -211,7 +213,9 @@ export function readDirection(d: Direction): Suggestion[] {
         for (const s of doesTheSame(clause, subject, justDone, again))
           addOnce(out, sentenceStart, s);
       }
+      fired ||= firesOrThrows(clause.items);
       for (const raw of acts) {
+        if (fired && shotHits(raw, clause.items)) continue;
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
@@ -592,4 +596,25 @@ function existential(clause: Clause): boolean {
   const first = word(clause.items[0]);
   if (first === "there's" || first === 'there’s') return true;
   return first === 'there' && BE_FORMS.has(word(clause.items[1]));
+}
+
+// Verbs of firing or throwing: a `hits him` after one is a shot or a missile landing.
+const FIRING = new Set(['fires', 'shoots', 'aims', 'fire', 'throws', 'hurls', 'tosses']);
+
+/** Whether a clause fires or throws something (`Ezri fires`, `returns fire`, `aims at a tree`). */
+function firesOrThrows(items: readonly Item[]): boolean {
+  return items.some((it) => it.kind === 'tok' && FIRING.has(it.tok.lower));
+}
+
+/**
+ * `Ezri fires and hits him`, `aims at a tree and hits Data instead`, `throws a rock at Kim,
+ * that hits him`: after a shot or a throw, `hits` is what was fired landing, no blow. Not
+ * `hits him over the head with the jar`, a thing held.
+ */
+function shotHits(act: RawAct, items: readonly Item[]): boolean {
+  if (act.term !== 'punch') return false;
+  const hit = items.findIndex(
+    (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
+  );
+  return hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
 }

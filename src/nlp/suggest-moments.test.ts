@@ -346,6 +346,19 @@ describe('suggestMoments', () => {
     expect(got.filter((s) => s.tier === 'action').map(brief)).toEqual(['26 hug BILL>DOCTOR 1']);
   });
 
+  it('reads `hits` after a shot or a throw as what was fired landing, not a blow', () => {
+    const talk = ['KIT: Now.', 'OWEN: No.'];
+    expect(suggest(...talk, '(Kit fires and hits Owen.)')).toEqual([]);
+    expect(suggest(...talk, '(Kit aims at a lamp and hits Owen instead.)')).toEqual([]);
+    expect(suggest(...talk, '(Ana shoots at Kit, Owen returns fire and hits her.)')).toEqual([]);
+    expect(suggest(...talk, '(Kit throws a cup at Owen, and it hits him.)')).toEqual([]);
+    // A thing held: a blow.
+    expect(suggest(...talk, '(Kit throws wine at Owen, then hits him with the jug.)')).toEqual([
+      '3 punch KIT>OWEN',
+    ]);
+    expect(suggest(...talk, '(Kit hits Owen.)')).toEqual(['3 punch KIT>OWEN']);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
