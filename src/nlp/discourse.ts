@@ -301,6 +301,20 @@ export class Discourse {
     return talk.length === 2 ? talk : [];
   }
 
+  /**
+   * Whether `people` are still together at line `to`, last seen at line `from`: no scene
+   * heading comes between, or a speech after the last one names them all.
+   */
+  sameScene(from: number, to: number, people: readonly string[]): boolean {
+    for (let i = to - 1; i > from; i--) {
+      const l = this.lines[i]!;
+      if (l.kind === 'scene') return false;
+      if (l.kind === 'dialogue' && people.every((n) => this.namesInLine(i).includes(n)))
+        return true;
+    }
+    return true;
+  }
+
   /** The people `they` / `the two` stand for: a group named earlier, else the conversation. */
   resolveMany(context: ResolveContext, earlierGroups: readonly (readonly string[])[]): string[] {
     // `They` may take in someone the sentence names later (`They kiss and Maureen leaves`),

@@ -33,6 +33,8 @@ export interface Direction {
   readonly setting: Omit<ActSetting, 'ctx'>;
   /** The suggestions of the directions before it, in reading order. */
   readonly told: readonly Suggestion[];
+  /** The direction before it in the transcript (its line index and seq), if any. */
+  readonly directionBefore: { readonly index: number; readonly seq: number } | null;
 }
 
 /**
@@ -137,6 +139,7 @@ export function readDirection(d: Direction): Suggestion[] {
       else if (clause.subject !== null) {
         subject =
           fallenAfterBlow(clause, out, scope.discourse) ??
+          (si === 0 && ci === 0 ? couple(clause.subject, d) : null) ??
           resolveSubject(clause.subject, clause, ctx, scope);
         clauseSubject = subject;
         clauseGuessed = false;
@@ -617,4 +620,25 @@ function shotHits(act: RawAct, items: readonly Item[]): boolean {
     (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
   );
   return hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
+}
+
+// Touches that go on: who is holding hands is who `They kiss` goes on with.
+const TENDER_ACTS = new Set(['hold-hands', 'caress', 'touch-face', 'cradle-neck']);
+
+/**
+ * `Martin holds Ronee's hand. FRASIER: I now pronounce you man and wife. (They kiss.)`: `they`
+ * opening a direction, right after one that told two people touching, are those two, rather
+ * than the two of the talk; across a scene heading, only when a speech after it names them.
+ */
+function couple(subject: Ref, d: Direction): Resolved | null {
+  if (subject.kind !== 'pronoun' || subject.pronoun !== 'they') return null;
+  const last = d.told[d.told.length - 1];
+  const before = d.directionBefore;
+  if (last === undefined || before?.seq !== last.seq || !TENDER_ACTS.has(last.action)) return null;
+  const two = [...(last.initiator === null ? [] : [last.initiator]), ...last.recipients];
+  // Two who speak: not a role (`his son`) left for want of a name.
+  const discourse = d.setting.scope.discourse;
+  if (two.length !== 2 || !two.every((n) => discourse.speaks(n))) return null;
+  // In a new scene, only when a speech there names them (`It's Jo and Latep.`).
+  return discourse.sameScene(before.index, d.index, two) ? { ...named(two), pronouns: 1 } : null;
 }

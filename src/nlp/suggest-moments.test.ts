@@ -359,6 +359,23 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Kit hits Owen.)')).toEqual(['3 punch KIT>OWEN']);
   });
 
+  it('reads `they` right after two people touching as those two, not the two of the talk', () => {
+    const vows = ['OWEN: I do.', 'ANA: I do.', "(Owen holds Ana's hand.)"];
+    expect(suggest(...vows, 'KIT: I now pronounce you married.', '(They kiss and hug.)')).toEqual([
+      '3 hold-hands OWEN>ANA @hand',
+      '5 kiss *ANA+OWEN',
+      '5 hug *ANA+OWEN',
+    ]);
+    // In another scene, only when a speech there names them.
+    expect(suggest(...vows, '[Street]', 'KIT: Run.', 'BEA: Go.', '(They hug.)')).toEqual([
+      '3 hold-hands OWEN>ANA @hand',
+      '7 hug *BEA+KIT',
+    ]);
+    expect(
+      suggest(...vows, '[Street]', 'KIT: Run.', "BEA: It's Owen and Ana.", '(They hug.)'),
+    ).toEqual(['3 hold-hands OWEN>ANA @hand', '7 hug *ANA+OWEN']);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([

@@ -3,7 +3,7 @@ import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { Discourse } from './discourse.js';
 import { nearestVersions } from './speaker-versions.js';
-import { readDirection } from './read-direction.js';
+import { readDirection, type Direction } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { GenderBook } from './gender-book.js';
 import { readLines, speechGenders } from './read-lines.js';
@@ -54,12 +54,14 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
 
   const out: Suggestion[] = [];
   const scope = { discourse, groups: [] };
+  let directionBefore: Direction['directionBefore'] = null;
   input.lines.forEach((l, i) => {
     if (l.kind !== 'action') return;
     const setting = { episode: input.episode, file: input.file, line: l, codebook, scope };
     const speaker = l.speaker === null ? null : speakerName(l.speaker);
     const direction = { index: i, sentences: sentences.get(i) ?? [], speaker, setting };
-    out.push(...readDirection({ ...direction, told: out }));
+    out.push(...readDirection({ ...direction, told: out, directionBefore }));
+    directionBefore = { index: i, seq: l.seq };
   });
   const roles = rolesWhoSpeak(input.lines, sentences, speakerName, genders);
   const renamed = renamePeople(
