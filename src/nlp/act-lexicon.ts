@@ -146,6 +146,9 @@ function regularForms(lemma: string): [string, string, string] {
 }
 
 /** Every form of every act lemma -> its lemma and form. */
+// Lemmas also written another way: `head-butts him`.
+const OTHER_SPELLINGS = new Map([['head-butt', 'headbutt']]);
+
 export const ACT_VERB_FORMS: ReadonlyMap<string, { lemma: string; form: VerbForm }> = (() => {
   const m = new Map<string, { lemma: string; form: VerbForm }>();
   for (const lemma of LEMMAS) {
@@ -161,6 +164,13 @@ export const ACT_VERB_FORMS: ReadonlyMap<string, { lemma: string; form: VerbForm
       m.set(past, { lemma, form: 'past' });
       m.set(ing, { lemma, form: 'ing' });
     }
+  }
+  for (const [spelling, lemma] of OTHER_SPELLINGS) {
+    const [s, past, ing] = regularForms(spelling);
+    m.set(spelling, { lemma, form: 'base' });
+    m.set(s, { lemma, form: 's' });
+    m.set(past, { lemma, form: 'past' });
+    m.set(ing, { lemma, form: 'ing' });
   }
   return m;
 })();
@@ -186,6 +196,7 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['kick', 'punch'],
   ['chop', 'punch'],
   ['headbutt', 'punch'],
+  ['head-butt', 'punch'],
   ['shove', 'shove'],
   ['push', 'shove'],
 ]);

@@ -376,6 +376,13 @@ describe('suggestMoments', () => {
     ).toEqual(['3 hold-hands OWEN>ANA @hand', '7 hug *ANA+OWEN']);
   });
 
+  it('reads a head-butt however it is spelt', () => {
+    const talk = ['KIT: Now.', 'OWEN: No.'];
+    expect(suggest(...talk, '(Kit head-butts Owen.)')).toEqual(['3 punch KIT>OWEN']);
+    expect(suggest(...talk, '(Kit headbutts Owen.)')).toEqual(['3 punch KIT>OWEN']);
+    expect(suggest(...talk, '(Kit gives Owen a head-butt.)')).toEqual(['3 punch KIT>OWEN']);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
