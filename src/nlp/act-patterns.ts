@@ -269,6 +269,10 @@ export function readAct(
     if (plural || bare) return mk('handshake', 'subject', [], true, 'hand', 'act.shake-on', null);
     return partnerHandshake();
   }
+  // `They shake.`, `Kit and Owen shake and part`: with nothing after it, a plural subject's
+  // shake is a handshake (not `shake with fear`, `shake their heads`).
+  if (word(items[k]) === 'shake' && plural && next === undefined && j === k + 1)
+    return mk('handshake', 'subject', [], true, 'hand', 'act.shake-alone', null);
   // `Kit: (shakes hand)`: the hand of the one spoken to.
   const afterHand = items[j + 1];
   if (

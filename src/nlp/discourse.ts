@@ -85,6 +85,9 @@ const GROUP_LINES = 4;
  * (most recent first), the next speaker, and names in recent directions. A known gender
  * that does not match rules a candidate out.
  */
+// Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
+const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
+
 export class Discourse {
   constructor(
     private readonly lines: readonly TranscriptLine[],
@@ -350,7 +353,13 @@ export class Discourse {
    */
   private pairInTalk(ctx: ResolveContext): string[] {
     let last: string | null = null;
-    const absent = (n: string): boolean => isNoOnePresent(n) || ctx.arriving?.includes(n) === true;
+    // `LELAND: Hello, Frasier. FRASIER: Good to see you. (They shake and Leland comes in.)`:
+    // one heard just before is at the door already, whoever comes in after.
+    const heard = this.lastSpeakers(ctx.lineIndex, 2);
+    const absent = (n: string): boolean =>
+      isNoOnePresent(n) || (ctx.arriving?.includes(n) === true && !heard.includes(n));
+    const introduced = this.introducedPair(ctx.lineIndex);
+    if (introduced !== null && !introduced.some(absent)) return introduced;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 6; i--, d++) {
       const l = this.lines[i]!;
       if (l.kind === 'scene') break;
@@ -370,6 +379,37 @@ export class Discourse {
       } else if (who !== last) return [last, who];
     }
     return [];
+  }
+
+  /**
+   * `FRASIER: Niles, I'd like you to meet Julia. NILES: How do you do? (They shake.)`: the two
+   * people one of the last two speeches introduces to each other, else null.
+   */
+  private introducedPair(i: number): string[] | null {
+    for (let j = i - 1, seen = 0; j >= 0 && seen < 2; j--) {
+      const l = this.lines[j]!;
+      if (l.kind === 'scene') break;
+      if (l.kind !== 'dialogue') continue;
+      seen++;
+      if (!INTRODUCING.test(l.text)) continue;
+      const speaker = this.resolveSpeaker(l.speaker);
+      const two = [...new Set(this.namesInLine(j))].filter(
+        (n) => n !== speaker && !isNoOnePresent(n),
+      );
+      return two.length === 2 ? two : null;
+    }
+    return null;
+  }
+
+  /** The speakers of the last `n` speeches before line `i`, in its scene. */
+  private lastSpeakers(i: number, n: number): string[] {
+    const out: string[] = [];
+    for (let j = i - 1; j >= 0 && out.length < n; j--) {
+      const l = this.lines[j]!;
+      if (l.kind === 'scene') break;
+      if (l.kind === 'dialogue') out.push(this.resolveSpeaker(l.speaker));
+    }
+    return out;
   }
 
   /** The speaker of the speech right before line `i` when it is not `who`, else null. */

@@ -383,6 +383,32 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Kit gives Owen a head-butt.)')).toEqual(['3 punch KIT>OWEN']);
   });
 
+  it('reads `They shake.` with nothing after it as a handshake', () => {
+    const talk = ['KIT: Deal?', 'OWEN: Deal.'];
+    expect(suggest(...talk, '(They shake.)')).toEqual(['3 handshake *KIT+OWEN @hand']);
+    expect(suggest(...talk, '(Kit and Owen shake and part.)')).toEqual([
+      '3 handshake *KIT+OWEN @hand',
+    ]);
+    expect(suggest(...talk, '(They shake with fear.)')).toEqual([]);
+    expect(suggest(...talk, '(They look at why the walls are shaking.)')).toEqual([]);
+  });
+
+  it('reads `they` after a speech that introduces two people as those two', () => {
+    const intro = ['ANA: Hello.', "KIT: Owen, I'd like you to meet Ana.", 'OWEN: How do you do?'];
+    expect(suggest(...intro, '(They shake hands.)')).toEqual(['4 handshake *ANA+OWEN @hand']);
+    // Inline in the introducing speech.
+    expect(suggest('ANA: Hi.', 'OWEN: Hi.', 'KIT: Ana, meet Owen.', 'KIT: (They shake.)')).toEqual([
+      '4 handshake *ANA+OWEN @hand',
+    ]);
+  });
+
+  it('does not take one heard just before for someone not yet there, whoever comes in', () => {
+    const door = ['OWEN: Hello, Kit.', 'KIT: Good to see you.'];
+    expect(suggest(...door, '(They shake hands and Owen comes in.)')).toEqual([
+      '3 handshake *KIT+OWEN @hand',
+    ]);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
