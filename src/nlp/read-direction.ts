@@ -604,20 +604,28 @@ function existential(clause: Clause): boolean {
 // Verbs of firing or throwing: a `hits him` after one is a shot or a missile landing.
 const FIRING = new Set(['fires', 'shoots', 'aims', 'fire', 'throws', 'hurls', 'tosses']);
 
-/** Whether a clause fires or throws something (`Ezri fires`, `returns fire`, `aims at a tree`). */
+/** Whether a clause fires or throws a thing (`Ezri fires`, `returns fire`, `aims at a tree`). */
 function firesOrThrows(items: readonly Item[]): boolean {
-  return items.some((it) => it.kind === 'tok' && FIRING.has(it.tok.lower));
+  // Not `throws Hal to the floor`: a person thrown lands no missile.
+  const person = (it: Item | undefined): boolean => it?.kind === 'ref' && !it.ref.possessive;
+  return items.some(
+    (it, i) => it.kind === 'tok' && FIRING.has(it.tok.lower) && !person(items[i + 1]),
+  );
 }
 
 /**
  * `Ezri fires and hits him`, `aims at a tree and hits Data instead`, `throws a rock at Kim,
- * that hits him`: after a shot or a throw, `hits` is what was fired landing, no blow. Not
- * `hits him over the head with the jar`, a thing held.
+ * that hits him`, `throws the pistol at Leon, knocking him down`: after a shot or a throw,
+ * `hits` (or a participle going on from it) is what was fired landing, no blow. Not `hits him
+ * over the head with the jar`, a thing held.
  */
 function shotHits(act: RawAct, items: readonly Item[]): boolean {
   if (act.term !== 'punch') return false;
   const hit = items.findIndex(
-    (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
+    (it, i) =>
+      it.kind === 'tok' &&
+      (/^(hits?|strikes|struck)$/.test(it.tok.lower) ||
+        (i === 0 && /^(hitting|striking|knocking)$/.test(it.tok.lower))),
   );
   return hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
 }

@@ -352,6 +352,12 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Kit aims at a lamp and hits Owen instead.)')).toEqual([]);
     expect(suggest(...talk, '(Ana shoots at Kit, Owen returns fire and hits her.)')).toEqual([]);
     expect(suggest(...talk, '(Kit throws a cup at Owen, and it hits him.)')).toEqual([]);
+    expect(suggest(...talk, '(Kit throws his gun at Owen, knocking him down.)')).toEqual([]);
+    // A person thrown: a shove, and the fall a blow.
+    expect(suggest(...talk, '(Kit throws Owen to the floor, knocking him out.)')).toEqual([
+      '3 shove KIT>OWEN',
+      '3 punch KIT>OWEN',
+    ]);
     // A thing held: a blow.
     expect(suggest(...talk, '(Kit throws wine at Owen, then hits him with the jug.)')).toEqual([
       '3 punch KIT>OWEN',
