@@ -94,8 +94,8 @@ export function readDirection(d: Direction): Suggestion[] {
     // The people the clause before acted on (see ResolveContext.parallel).
     let acted: string[] = [];
     let passiveBefore: SharedPassive | undefined;
-    // Whether the sentence has fired or thrown something so far (see shotHits).
-    let fired = false;
+    // What the sentence has fired or thrown so far, if anything (see landed).
+    let fired: Thrown | null = null;
 
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
@@ -216,9 +216,9 @@ export function readDirection(d: Direction): Suggestion[] {
         for (const s of doesTheSame(clause, subject, justDone, again))
           addOnce(out, sentenceStart, s);
       }
-      fired ||= firesOrThrows(clause.items);
+      fired = firedIn(clause.items) ?? fired;
       for (const raw of acts) {
-        if (fired && shotHits(raw, clause.items)) continue;
+        if (fired !== null && landed(raw, clause.items, fired)) continue;
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
@@ -604,30 +604,31 @@ function existential(clause: Clause): boolean {
 // Verbs of firing or throwing: a `hits him` after one is a shot or a missile landing.
 const FIRING = new Set(['fires', 'shoots', 'aims', 'fire', 'throws', 'hurls', 'tosses']);
 
-/** Whether a clause fires or throws a thing (`Ezri fires`, `returns fire`, `aims at a tree`). */
-function firesOrThrows(items: readonly Item[]): boolean {
-  // Not `throws Hal to the floor`: a person thrown lands no missile.
-  const person = (it: Item | undefined): boolean => it?.kind === 'ref' && !it.ref.possessive;
-  return items.some(
-    (it, i) => it.kind === 'tok' && FIRING.has(it.tok.lower) && !person(items[i + 1]),
-  );
+/** What a clause fired or threw: a thing (a shot, a rock), or a person (`throws Hal down`). */
+type Thrown = 'thing' | 'person';
+
+function firedIn(items: readonly Item[]): Thrown | null {
+  const at = items.findIndex((it) => it.kind === 'tok' && FIRING.has(it.tok.lower));
+  if (at < 0) return null;
+  const next = items[at + 1];
+  return next?.kind === 'ref' && !next.ref.possessive ? 'person' : 'thing';
 }
 
 /**
  * `Ezri fires and hits him`, `aims at a tree and hits Data instead`, `throws a rock at Kim,
- * that hits him`, `throws the pistol at Leon, knocking him down`: after a shot or a throw,
- * `hits` (or a participle going on from it) is what was fired landing, no blow. Not `hits him
- * over the head with the jar`, a thing held.
+ * that hits him`: after a shot or a throw, `hits` is what was fired landing, no blow (not
+ * `hits him over the head with the jar`, a thing held). `throws the pistol at Leon, knocking
+ * him down`, `throws Hal to the floor, knocking him out`: the landing of a throw of either
+ * kind is no second act.
  */
-function shotHits(act: RawAct, items: readonly Item[]): boolean {
+function landed(act: RawAct, items: readonly Item[], fired: Thrown): boolean {
   if (act.term !== 'punch') return false;
+  const first = items[0]?.kind === 'tok' ? items[0].tok.lower : '';
+  if (/^(hitting|striking|knocking)$/.test(first)) return true;
   const hit = items.findIndex(
-    (it, i) =>
-      it.kind === 'tok' &&
-      (/^(hits?|strikes|struck)$/.test(it.tok.lower) ||
-        (i === 0 && /^(hitting|striking|knocking)$/.test(it.tok.lower))),
+    (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
   );
-  return hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
+  return fired === 'thing' && hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
 }
 
 // Touches that go on: who is holding hands is who `They kiss` goes on with.

@@ -353,8 +353,11 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Ana shoots at Kit, Owen returns fire and hits her.)')).toEqual([]);
     expect(suggest(...talk, '(Kit throws a cup at Owen, and it hits him.)')).toEqual([]);
     expect(suggest(...talk, '(Kit throws his gun at Owen, knocking him down.)')).toEqual([]);
-    // A person thrown: a shove, and the fall a blow.
+    // A person thrown: a shove, and the landing no second act.
     expect(suggest(...talk, '(Kit throws Owen to the floor, knocking him out.)')).toEqual([
+      '3 shove KIT>OWEN',
+    ]);
+    expect(suggest(...talk, '(Kit throws Owen to the floor and hits him.)')).toEqual([
       '3 shove KIT>OWEN',
       '3 punch KIT>OWEN',
     ]);
