@@ -103,6 +103,7 @@ const LEMMAS = [
   'tousle',
   'put',
   'throw',
+  'launch',
   'wrap',
   'fling',
   'slam',

@@ -1,4 +1,11 @@
-import { ACT_VERB_FORMS, GAZE_AT, LIGHT_VERBS, THROWN_TO, actTerm } from './act-lexicon.js';
+import {
+  ACT_NOUNS,
+  ACT_VERB_FORMS,
+  GAZE_AT,
+  LIGHT_VERBS,
+  THROWN_TO,
+  actTerm,
+} from './act-lexicon.js';
 import {
   DETS,
   RECIPROCAL_LEMMAS,
@@ -65,11 +72,20 @@ function beatenInARace(items: readonly Item[], after: number): boolean {
  */
 function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct | null {
   const o = items[j];
-  if (lemma !== 'throw' && lemma !== 'fling' && lemma !== 'slam') return null;
+  if (lemma !== 'throw' && lemma !== 'fling' && lemma !== 'slam' && lemma !== 'launch') return null;
   if (o?.kind !== 'ref' || o.ref.possessive || o.ref.kind === 'reciprocal') return null;
   if (SUBJECT_CASE.has(o.ref.pronoun ?? '')) return null;
-  // `throws himself to the floor`: a dive, no one else's act.
-  if (o.toks.some((t) => t.lower.endsWith('self') || t.lower.endsWith('selves'))) return null;
+  if (o.toks.some((t) => t.lower.endsWith('self') || t.lower.endsWith('selves'))) {
+    // `throws herself at him`, `launches himself at Kirk`: a tackle, a grab. `throws himself
+    // to the floor`: a dive, no one else's act.
+    const target = items[j + 2];
+    const at = ['at', 'on', 'onto', 'upon'].includes(word(items[j + 1]));
+    const person = target?.kind === 'ref' && !target.ref.possessive;
+    return at && person
+      ? mk('grab', 'subject', [target.ref], false, null, 'act.tackle', null)
+      : null;
+  }
+  if (lemma === 'launch') return null;
   // `slams him over the head with a tray`: a blow.
   const w = word(items[j + 1]);
   if (lemma === 'slam' && (w === 'over' || w === 'on') && partAt(items, j + 2)?.part === 'head')
@@ -328,7 +344,7 @@ export function readAct(
     return null;
   }
   // `throws her arms around him` (hug), `puts an arm round her shoulders` (caress).
-  if (['put', 'throw', 'wrap', 'fling', 'drape', 'slip', 'slam'].includes(lemma)) {
+  if (['put', 'throw', 'wrap', 'fling', 'drape', 'slip', 'slam', 'launch'].includes(lemma)) {
     const ar = items.findIndex(
       (x, i) => i > k && i < k + 5 && (word(x) === 'arms' || word(x) === 'arm'),
     );
@@ -442,8 +458,15 @@ export function readAct(
     const felled = [k + 1, j + 1, after].some(
       (at) => KNOCK_DOWN.has(word(items[at])) && word(items[at + 1]) !== 'of',
     );
+    // `Her slap knocks him off his feet`: the act named before the verb, by its owner.
+    const blow = lemma === 'knock' ? ownersBlow(items, k) : null;
+    if (blow !== null && (felled || knockedAside(items, j + 1)))
+      return mk(blow.term, blow.owner, [o], false, null, 'act.blow-knocks', null);
     if (lemma === 'knock' && felled)
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
+    // `knocks him over`, `knocks Vastra aside`, `knocks Vin out of the way`: sent off his feet.
+    if (lemma === 'knock' && j === k + 1 && knockedAside(items, j + 1))
+      return mk('shove', 'subject', [o], false, null, 'act.knock-aside', null);
     const p = partAt(items, after);
     // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person.
     const byPart = lemma === 'take' || lemma === 'hold' ? heldByPart(items, after) : null;
@@ -623,4 +646,30 @@ function adjunct(items: readonly Item[], j: number): boolean {
   const after = items[j + 1];
   const noun = after?.kind === 'ref' || (after?.kind === 'tok' && after.tok.tags.has('Noun'));
   return it.tok.tags.has('Adjective') && !noun;
+}
+
+// Where a person knocked is sent: `over`, `aside`, `flying`, `backwards`.
+const KNOCKED_ASIDE = new Set(['over', 'aside', 'flying', 'backwards', 'sideways', 'off']);
+
+/** Whether the words at `at` send a person knocked off their feet or out of the way. */
+function knockedAside(items: readonly Item[], at: number): boolean {
+  const w = word(items[at]);
+  if (KNOCKED_ASIDE.has(w)) return w !== 'off' || word(items[at + 2]) === 'feet';
+  if (w === 'out') return word(items[at + 1]) === 'of' && word(items[at + 3]) === 'way';
+  return w === 'to' && ['ground', 'floor'].includes(word(items[at + 2]));
+}
+
+/** `her slap`, `Worf's punch` right before the verb at `k`: the act and whose it is. */
+function ownersBlow(items: readonly Item[], k: number): { term: string; owner: Ref } | null {
+  const owner = items[k - 2];
+  const term = ACT_NOUNS.get(word(items[k - 1]));
+  // `her` before a noun is her own, whatever the tagger made of it.
+  const owns = owner?.kind === 'ref' && (owner.ref.possessive || owner.ref.pronoun === 'her');
+  if (!owns || term === undefined) return null;
+  // The owner does the act: `her slap` is hers as `she slaps` would be.
+  const pronoun = owner.ref.pronoun === 'her' ? 'she' : owner.ref.pronoun === 'his' ? 'he' : null;
+  return {
+    term,
+    owner: { ...owner.ref, possessive: false, pronoun: pronoun ?? owner.ref.pronoun },
+  };
 }

@@ -219,6 +219,9 @@ export function readDirection(d: Direction): Suggestion[] {
       fired = firedIn(clause.items) ?? fired;
       for (const raw of acts) {
         if (fired !== null && landed(raw, clause.items, fired)) continue;
+        // `The explosion knocks him off his feet`: knocked aside with no one written as doer is
+        // as often a blast or a jolt as a person.
+        if (raw.rule === 'act.knock-aside' && !ownDoer) continue;
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
@@ -238,7 +241,7 @@ export function readDirection(d: Direction): Suggestion[] {
           const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
           for (const doer of doers) {
             const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
-            if (s === null) continue;
+            if (s === null || knockedByAnother(s, out.slice(sentenceStart))) continue;
             addOnce(out, sentenceStart, s);
             // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
             meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
@@ -263,6 +266,7 @@ export function readDirection(d: Direction): Suggestion[] {
         else if (isNamedGroup(it.ref)) groups.push([...it.ref.names]);
       }
     });
+    dropLeapsIntoEmbrace(out, sentenceStart);
     lastSubject = clauseSubject ?? lastSubject;
     offered = handOffered(d.sentences[si]!);
   });
@@ -599,6 +603,32 @@ function existential(clause: Clause): boolean {
   const first = word(clause.items[0]);
   if (first === "there's" || first === 'there’s') return true;
   return first === 'there' && BE_FORMS.has(word(clause.items[1]));
+}
+
+/**
+ * `She throws herself at him and kisses him`: a leap the same sentence turns into a kiss or a
+ * hug between the same two is that embrace, no grab.
+ */
+function dropLeapsIntoEmbrace(out: Suggestion[], sentenceStart: number): void {
+  const pair = (s: Suggestion): string => [s.initiator, ...s.recipients].sort().join();
+  const sentence = out.slice(sentenceStart);
+  for (let i = out.length - 1; i >= sentenceStart; i--) {
+    const s = out[i]!;
+    if (s.rule !== 'act.tackle') continue;
+    if (sentence.some((o) => (o.action === 'kiss' || o.action === 'hug') && pair(o) === pair(s)))
+      out.splice(i, 1);
+  }
+}
+
+/**
+ * `hits him, knocking him over`, `launches himself at Kit, knocking him off his feet`: knocked
+ * aside by an act the sentence told already, between the same two, is that act's effect.
+ */
+function knockedByAnother(s: Suggestion, sentence: readonly Suggestion[]): boolean {
+  if (s.rule !== 'act.knock-aside') return false;
+  return sentence.some(
+    (o) => o.initiator === s.initiator && o.recipients.join() === s.recipients.join(),
+  );
 }
 
 // Verbs of firing or throwing: a `hits him` after one is a shot or a missile landing.

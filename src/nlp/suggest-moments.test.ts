@@ -418,6 +418,30 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a person knocked over, aside or out of the way as shoved', () => {
+    const talk = ['KIT: Now.', 'OWEN: No.'];
+    for (const d of ['over', 'aside', 'flying', 'off his feet', 'out of the way', 'to the floor'])
+      expect(suggest(...talk, `(Kit knocks Owen ${d}.)`)).toEqual(['3 shove KIT>OWEN']);
+    expect(suggest(...talk, '(Kit knocks over a vase.)')).toEqual([]);
+    // No one written as the doer: a blast as often as a person.
+    expect(suggest(...talk, '(The explosion knocks Owen off his feet.)')).toEqual([]);
+    // The effect of an act the sentence told already.
+    expect(suggest(...talk, '(Kit hits Owen, knocking him over.)')).toEqual(['3 punch KIT>OWEN']);
+    // The blow named before the verb, by its owner.
+    expect(suggest(...talk, "(Kit's slap knocks Owen off his feet.)")).toEqual(['3 slap KIT>OWEN']);
+  });
+
+  it('reads throwing oneself at someone as a grab, unless it ends in an embrace', () => {
+    const talk = ['KIT: Now.', 'OWEN: No.'];
+    expect(suggest(...talk, '(Owen launches himself at Kit.)')).toEqual(['3 grab OWEN>KIT']);
+    expect(suggest(...talk, '(Owen throws himself at Kit.)')).toEqual(['3 grab OWEN>KIT']);
+    expect(suggest(...talk, '(Owen throws himself to the floor.)')).toEqual([]);
+    expect(suggest(...talk, '(Owen launches the probe.)')).toEqual([]);
+    expect(suggest(...talk, '(Owen throws himself at Kit and kisses him.)')).toEqual([
+      '3 kiss OWEN>KIT',
+    ]);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
