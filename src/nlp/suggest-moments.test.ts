@@ -986,8 +986,10 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: Mine!', '(Kit beats Owen to the ground.)')).toEqual(['2 punch KIT>OWEN']);
   });
 
-  it('reads knocking someone out of the way as no blow', () => {
-    expect(suggest('OWEN: Hey.', '(Kit knocks Owen out of the way of the blast.)')).toEqual([]);
+  it('reads knocking someone out of the way as no blow, but a shove', () => {
+    expect(suggest('OWEN: Hey.', '(Kit knocks Owen out of the way of the blast.)')).toEqual([
+      '2 shove KIT>OWEN',
+    ]);
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out with one blow.)')).toEqual([
       '2 punch KIT>OWEN',
     ]);
