@@ -146,10 +146,10 @@ function regularForms(lemma: string): [string, string, string] {
   return [s, past, `${stem}ing`];
 }
 
-/** Every form of every act lemma -> its lemma and form. */
 // Lemmas also written another way: `head-butts him`.
 const OTHER_SPELLINGS = new Map([['head-butt', 'headbutt']]);
 
+/** Every form of every act lemma -> its lemma and form. */
 export const ACT_VERB_FORMS: ReadonlyMap<string, { lemma: string; form: VerbForm }> = (() => {
   const m = new Map<string, { lemma: string; form: VerbForm }>();
   for (const lemma of LEMMAS) {

@@ -78,6 +78,9 @@ export interface LineMentions {
 // How far back (in lines) a group named in a direction is still who `them` may be.
 const GROUP_LINES = 4;
 
+// Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
+const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
+
 /**
  * Resolves pronouns from the surrounding lines: earlier names in the same direction first,
  * then the speaker (for a subject), names in the nearest speech (the names it calls out above
@@ -85,9 +88,6 @@ const GROUP_LINES = 4;
  * (most recent first), the next speaker, and names in recent directions. A known gender
  * that does not match rules a candidate out.
  */
-// Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
-const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
-
 export class Discourse {
   constructor(
     private readonly lines: readonly TranscriptLine[],
