@@ -36,7 +36,23 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       l,
       ['on', 'upon', 'onto', 'at', 'him', 'her', 'them'],
     ]),
-    ['knock', ['out', 'down', 'unconscious']],
+    // `knocks him out`, `knocks him over`, `off his feet` (act-patterns.ts, knockedAside).
+    [
+      'knock',
+      [
+        'out',
+        'down',
+        'unconscious',
+        'over',
+        'aside',
+        'flying',
+        'backwards',
+        'feet',
+        'way',
+        'ground',
+        'floor',
+      ],
+    ],
     // `floors him`; `the floor` is in every other direction.
     ['floor', ['him', 'her', 'them']],
     ['look', ['at', 'away']],

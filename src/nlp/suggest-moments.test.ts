@@ -431,6 +431,14 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, "(Kit's slap knocks Owen off his feet.)")).toEqual(['3 slap KIT>OWEN']);
   });
 
+  it('reads a thing knocking or throwing someone, a craft too, as no act', () => {
+    const talk = ['KIT: Hi.', 'OWEN: Go.'];
+    // The tagger reads the sentence (`off his feet` says an act may be there): `burst` is a thing.
+    expect(suggest(...talk, '(Kit runs but a grenade burst knocks him off his feet.)')).toEqual([]);
+    expect(suggest(...talk, '(The Tardis lands with a thud, knocking Owen down.)')).toEqual([]);
+    expect(suggest(...talk, '(The Tardis crashes and throws Kit to the floor.)')).toEqual([]);
+  });
+
   it('reads throwing oneself at someone as a grab, unless it ends in an embrace', () => {
     const talk = ['KIT: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen launches himself at Kit.)')).toEqual(['3 grab OWEN>KIT']);

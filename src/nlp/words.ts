@@ -340,5 +340,5 @@ export const DESCRIBING_ENDING = /^[a-z]{2,}(?:ing|ed|ful|less|ous|ish)$/;
 /** Craft a name may stand before: `the Borg Sphere`, `the Vidiian ship` are things. */
 export const CRAFT = new Set([
   ...['ship', 'ships', 'vessel', 'vessels', 'sphere', 'cube', 'shuttle', 'shuttlecraft'],
-  ...['warbird', 'craft', 'probe', 'saucer', 'spaceship'],
+  ...['warbird', 'craft', 'probe', 'saucer', 'spaceship', 'tardis'],
 ]);
