@@ -462,6 +462,8 @@ export function readAct(
     const blow = lemma === 'knock' ? ownersBlow(items, k) : null;
     if (blow !== null && (felled || knockedAside(items, j + 1)))
       return mk(blow.term, blow.owner, [o], false, null, 'act.blow-knocks', null);
+    // `knocks Sisko down with an energy ball`, `knocks him out with a hypo`: no blow.
+    if (lemma === 'knock' && felled && firedOrDrugged(items, j)) return null;
     if (lemma === 'knock' && felled)
       return mk('punch', 'subject', [o], false, null, 'act.knock-out', null);
     // `knocks him over`, `knocks Vastra aside`, `knocks Vin out of the way`: sent off his feet.
@@ -672,4 +674,14 @@ function ownersBlow(items: readonly Item[], k: number): { term: string; owner: R
     term,
     owner: { ...owner.ref, possessive: false, pronoun: pronoun ?? owner.ref.pronoun },
   };
+}
+
+// What knocks a person down or out with no blow: a shot, a beam, a gas, a drug.
+const NO_BLOW =
+  /^(?:energy|blast|beam|bolt|shot|stun|gas|spray|hypo|hypospray|dart|sedative|drug)s?$/;
+
+/** Whether `with` after the object at `j` brings a shot or a drug (`with an energy ball`). */
+function firedOrDrugged(items: readonly Item[], j: number): boolean {
+  const w = items.findIndex((x, i) => i > j && i <= j + 3 && word(x) === 'with');
+  return w > 0 && items.slice(w + 1, w + 4).some((x) => NO_BLOW.test(word(x)));
 }

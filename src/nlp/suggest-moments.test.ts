@@ -1001,6 +1001,9 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: Hey.', '(Kit knocks Owen out with one blow.)')).toEqual([
       '2 punch KIT>OWEN',
     ]);
+    // A shot or a drug knocks one down with no blow.
+    expect(suggest('OWEN: Hey.', '(Kit knocks Owen down with an energy ball.)')).toEqual([]);
+    expect(suggest('OWEN: Hey.', '(Kit knocks him out with a hypo.)')).toEqual([]);
   });
 
   it('reads `another` or `the other` as one more of the kind of person named before', () => {
