@@ -235,6 +235,12 @@ export const LIGHT_VERBS = new Set([
   'deal',
 ]);
 
+// Particles that make knocking someone a blow that fells them: `knocks him down`.
+export const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
+
+// Where a person knocked is sent: `over`, `aside`, `flying`, `backwards` (see knockedAside).
+export const KNOCKED_ASIDE = new Set(['over', 'aside', 'flying', 'backwards', 'sideways', 'off']);
+
 // Where a thrown person goes: `throws him across the room`, `flings her against the wall`.
 export const THROWN_TO = new Set([
   'across',

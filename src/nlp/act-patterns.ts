@@ -2,6 +2,8 @@ import {
   ACT_NOUNS,
   ACT_VERB_FORMS,
   GAZE_AT,
+  KNOCK_DOWN,
+  KNOCKED_ASIDE,
   LIGHT_VERBS,
   THROWN_TO,
   actTerm,
@@ -47,9 +49,6 @@ const SUBJECT_CASE = new Set(['he', 'she', 'they']);
 
 // Verbs of blows whose passive is said of things: `the window is smashed`.
 const BROKEN = new Set(['smash', 'bash']);
-
-// Particles that make knocking someone a blow that fells them: `knocks him down`.
-const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
 
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
@@ -649,9 +648,6 @@ function adjunct(items: readonly Item[], j: number): boolean {
   const noun = after?.kind === 'ref' || (after?.kind === 'tok' && after.tok.tags.has('Noun'));
   return it.tok.tags.has('Adjective') && !noun;
 }
-
-// Where a person knocked is sent: `over`, `aside`, `flying`, `backwards`.
-const KNOCKED_ASIDE = new Set(['over', 'aside', 'flying', 'backwards', 'sideways', 'off']);
 
 /** Whether the words at `at` send a person knocked off their feet or out of the way. */
 function knockedAside(items: readonly Item[], at: number): boolean {

@@ -1,4 +1,11 @@
-import { ACT_NOUNS, ACT_VERB_FORMS, EXCHANGED, THROWN_TO } from './act-lexicon.js';
+import {
+  ACT_NOUNS,
+  ACT_VERB_FORMS,
+  EXCHANGED,
+  KNOCK_DOWN,
+  KNOCKED_ASIDE,
+  THROWN_TO,
+} from './act-lexicon.js';
 
 // Lemmas that name an act only with a second word: `takes her hand`, `puts his arms round`,
 // `gives her a hug`, `knocks him out`, `looks at`. Alone they are among the commonest verbs
@@ -36,23 +43,9 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       l,
       ['on', 'upon', 'onto', 'at', 'him', 'her', 'them'],
     ]),
-    // `knocks him out`, `knocks him over`, `off his feet` (act-patterns.ts, knockedAside).
-    [
-      'knock',
-      [
-        'out',
-        'down',
-        'unconscious',
-        'over',
-        'aside',
-        'flying',
-        'backwards',
-        'feet',
-        'way',
-        'ground',
-        'floor',
-      ],
-    ],
+    // `knocks him out`, `knocks him over`, `off his feet`, `out of the way`, `to the floor`
+    // (act-patterns.ts, knockedAside).
+    ['knock', [...KNOCK_DOWN, ...KNOCKED_ASIDE, 'feet', 'way', 'ground', 'floor']],
     // `floors him`; `the floor` is in every other direction.
     ['floor', ['him', 'her', 'them']],
     ['look', ['at', 'away']],
