@@ -115,11 +115,15 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
     await editor.fill('Then: ');
     await page.getByLabel('Insert a moment').fill('stare LENS');
     const list = page.getByRole('list', { name: 'Moments to insert' });
-    await expect.poll(() => list.textContent()).toMatch(/S01E01.*Stare.*Tomas Reyes → Mara Quinn/);
+    // A search runs a moment after typing stops; a loaded machine answers in seconds, not one.
+    const answer = { timeout: 10_000 };
+    await expect
+      .poll(() => list.textContent(), answer)
+      .toMatch(/S01E01.*Stare.*Tomas Reyes → Mara Quinn/);
     await list.getByRole('button', { name: 'GIF' }).first().click();
     await expect.poll(() => editor.inputValue()).toBe(`Then: \n::gif{moment=${id}}\n`);
     await page.getByLabel('Insert a moment').fill('stare nobody');
-    await expect.poll(() => list.textContent()).toMatch(/No reviewed moment matches/);
+    await expect.poll(() => list.textContent(), answer).toMatch(/No reviewed moment matches/);
     await page.screenshot({ path: join(SHOTS, '9e-compose-moment-picker.png'), fullPage: true });
   });
 });
