@@ -122,6 +122,9 @@ describe.skipIf(!CAN_RUN)('the composer in Chromium', () => {
       .toMatch(/S01E01.*Stare.*Tomas Reyes → Mara Quinn/);
     await list.getByRole('button', { name: 'GIF' }).first().click();
     await expect.poll(() => editor.inputValue()).toBe(`Then: \n::gif{moment=${id}}\n`);
+    // The insert puts the caret back in the post on the next frame; typing before that frame
+    // (a loaded machine draws late) would land in the post.
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('compose-text');
     await page.getByLabel('Insert a moment').fill('stare nobody');
     await expect.poll(() => list.textContent(), answer).toMatch(/No reviewed moment matches/);
     await page.screenshot({ path: join(SHOTS, '9e-compose-moment-picker.png'), fullPage: true });
