@@ -244,7 +244,7 @@ export function readDirection(d: Direction): Suggestion[] {
             if (s === null || knockedByAnother(s, out.slice(sentenceStart))) continue;
             addOnce(out, sentenceStart, s);
             // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.
-            meet([...(s.initiator === null ? [] : [s.initiator]), ...s.recipients]);
+            meet(peopleIn(s));
           }
         }
       }
@@ -610,7 +610,7 @@ function existential(clause: Clause): boolean {
  * hug between the same two is that embrace, no grab.
  */
 function dropLeapsIntoEmbrace(out: Suggestion[], sentenceStart: number): void {
-  const pair = (s: Suggestion): string => [s.initiator, ...s.recipients].sort().join();
+  const pair = (s: Suggestion): string => peopleIn(s).sort().join();
   const sentence = out.slice(sentenceStart);
   for (let i = out.length - 1; i >= sentenceStart; i--) {
     const s = out[i]!;
@@ -674,10 +674,15 @@ function couple(subject: Ref, d: Direction): Resolved | null {
   const last = d.told[d.told.length - 1];
   const before = d.directionBefore;
   if (last === undefined || before?.seq !== last.seq || !TENDER_ACTS.has(last.action)) return null;
-  const two = [...(last.initiator === null ? [] : [last.initiator]), ...last.recipients];
+  const two = peopleIn(last);
   // Two who speak: not a role (`his son`) left for want of a name.
   const discourse = d.setting.scope.discourse;
   if (two.length !== 2 || !two.every((n) => discourse.speaks(n))) return null;
   // In a new scene, only when a speech there names them (`It's Jo and Latep.`).
   return discourse.sameScene(before.index, d.index, two) ? { ...named(two), pronouns: 1 } : null;
+}
+
+/** The people of a suggestion: its initiator, if any, and its recipients. */
+function peopleIn(s: Suggestion): string[] {
+  return s.initiator === null ? [...s.recipients] : [s.initiator, ...s.recipients];
 }
