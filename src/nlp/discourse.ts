@@ -221,7 +221,6 @@ export class Discourse {
     return { name: best[0], sure: second === undefined || best[1] - second[1] >= 1 };
   }
 
-  /** A person's gender as far as the transcript tells, or null. */
   /** Whether someone speaks under this name in the episode. */
   speaks(name: string): boolean {
     this.speakers ??= new Set(
@@ -232,6 +231,7 @@ export class Discourse {
 
   private speakers: Set<string> | undefined;
 
+  /** A person's gender as far as the transcript tells, or null. */
   genderOf(name: string): Gender | null {
     return this.genders.genderOf(name);
   }
@@ -245,6 +245,13 @@ export class Discourse {
   recentRole(role: string, ctx: ResolveContext, bare: boolean): string | null {
     const described = this.roleMet((n) => n.endsWith(` ${role}`), ctx);
     return described ?? (bare ? this.roleMet((n) => n === role, ctx) : null);
+  }
+
+  /** Whether a line of the episode before this direction names `name`. */
+  namedBefore(name: string, ctx: ResolveContext): boolean {
+    for (let i = ctx.lineIndex - 1; i >= 0; i--)
+      if (this.namesInLine(i).includes(name)) return true;
+    return false;
   }
 
   private roleMet(fits: (name: string) => boolean, ctx: ResolveContext): string | null {

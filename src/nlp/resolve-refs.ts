@@ -105,6 +105,7 @@ function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {
 }
 
 const GENERIC_ROLES = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
+const ANAPHORIC = /^(?:OTHER|SECOND|THIRD|FIRST|LAST|SAME|FORMER|LATTER) /;
 
 /**
  * A name as written, or for a definite role (`the man`) the person of that role met shortly
@@ -115,9 +116,14 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
   if (ref.definite) {
     const before = scope.discourse.recentRole(ref.role, ctx, ref.names[0] === ref.role);
     if (before !== null && !ctx.exclude.includes(before)) return named([before], true);
-    // `the disfigured man` when someone speaks as MAN: another man, of his own.
+    // `the scarred man` when someone speaks as MAN: not MAN, another man.
     const described = ref.names[0] !== ref.role && scope.discourse.speaks(ref.role);
-    if (GENERIC_ROLES.has(ref.role) && !described) {
+    // `the disfigured man` met earlier in the episode, or `the other man` of this direction:
+    // a man of his own, not one of the talk.
+    const ownPerson =
+      ref.names[0] !== ref.role &&
+      (ANAPHORIC.test(ref.names[0]!) || scope.discourse.namedBefore(ref.names[0]!, ctx));
+    if (GENERIC_ROLES.has(ref.role) && !ownPerson) {
       // `Sarah shakes hands with the man`, nobody called a man before: someone of the
       // conversation so far, as `him` would be (not someone who speaks only after it).
       // The reading leaves no gender on anyone unless it is kept.
@@ -126,7 +132,9 @@ function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
       const trial = tentative(ctx);
       const namedHere = (n: string): boolean =>
         ctx.earlier.includes(n) && ctx.owners?.has(n) !== true;
-      const talking = scope.discourse.conversation(ctx, false).filter((n) => !namedHere(n));
+      const talking = scope.discourse
+        .conversation(ctx, false)
+        .filter((n) => !namedHere(n) && !(described && n === ref.role));
       const one = scope.discourse.resolveOne(ref.gender, trial.ctx, false, talking);
       if (one !== null) {
         trial.keep();

@@ -1282,6 +1282,27 @@ describe('suggestMoments', () => {
     expect(read('The man grabs Elsa.')).toEqual(['4 grab MAN>ELSA']);
   });
 
+  it('reads a described man of the talk as the man who talks, when MAN is someone else', () => {
+    const read = (...talk: string[]) => after('MAN: Next!', '(Later.)', ...talk);
+    expect(
+      read('TOBIAS: Tobias.', 'KIT: How do you do?')("Kit shakes the younger man's hand."),
+    ).toEqual(['5 handshake KIT>TOBIAS @hand']);
+    // Met before under that description, however long before, he is a man of his own.
+    const longTalk = Array.from({ length: 7 }, () => ['KIT: Well?', 'TOBIAS: Well.']).flat();
+    expect(
+      read(
+        'KIT: Hi.',
+        'TOBIAS: Hi.',
+        '(A scarred man waits outside.)',
+        ...longTalk,
+      )("Kit shakes the scarred man's hand."),
+    ).toEqual(['20 handshake KIT>SCARRED MAN @hand']);
+    // `the other man` points back to someone of the direction, not to the talk.
+    expect(
+      read('TOBIAS: Tobias.', 'KIT: How do you do?')('Two men come in. Kit hugs the other man.'),
+    ).toEqual(['5 hug KIT>OTHER MAN']);
+  });
+
   it('reads `they` as the collective met last, on its own, not with the one it acts on', () => {
     const read = (direction: string): string[] => suggest('KIT: Run!', 'MARA: Where?', direction);
     expect(read('(The guards enter. Kit runs, but they seize him.)')).toEqual([
