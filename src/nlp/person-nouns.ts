@@ -103,6 +103,11 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['beast', null],
   ['zombie', null],
   ['ghost', null],
+  // Beings of science fiction that act as people do: `the lifeform knocks out Neelix`.
+  ['angel', null],
+  ['entity', null],
+  ['lifeform', null],
+  ['hologram', null],
   ['son', 'm'],
   ['daughter', 'f'],
   ['mother', 'f'],

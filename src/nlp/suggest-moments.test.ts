@@ -16,6 +16,15 @@ describe('suggestMoments', () => {
     expect(suggest('(Mara slaps Tobias.)', 'TOBIAS: Ow.')).toEqual(['1 slap MARA>TOBIAS']);
   });
 
+  it('reads beings of science fiction as doers, as people are', () => {
+    expect(suggest('NEELIX: Who is there?', '(The lifeform knocks out Neelix.)')).toEqual([
+      '2 punch LIFEFORM>NEELIX',
+    ]);
+    expect(suggest('NEELIX: Who is there?', '(An entity grabs Neelix.)')).toEqual([
+      '2 grab ENTITY>NEELIX',
+    ]);
+  });
+
   it('resolves an inline object pronoun to the person the speaker addresses', () => {
     expect(
       suggest('ELSA: I waited.', 'OWEN: Elsa, I came back for you.', 'OWEN: (kisses her)'),
