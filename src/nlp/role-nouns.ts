@@ -227,5 +227,7 @@ export function singularRole(role: string): string {
   const irregular = IRREGULAR_PLURALS.get(lower);
   if (irregular !== undefined) return irregular.toUpperCase();
   if (PERSON_NOUNS.has(lower)) return role;
+  // `mummies`, `deputies`: one MUMMY; but `zombies` is one ZOMBIE.
+  if (/IES$/.test(role) && !PERSON_NOUNS.has(lower.slice(0, -1))) return role.replace(/IES$/, 'Y');
   return role.replace(/MEN$/, 'MAN').replace(/(?<!S)S$/, '');
 }

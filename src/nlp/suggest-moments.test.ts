@@ -1034,6 +1034,13 @@ describe('suggestMoments', () => {
     expect(suggest('KIRK: Now.', '(A guard grabs Spock with the other hand.)')).toEqual([
       '2 grab GUARD>SPOCK',
     ]);
+    // One of a plural in -ies is one of that kind: a MUMMY, but a ZOMBIE.
+    expect(suggest('ROSE: Run!', '(The mummies burst in. One grabs Rose.)')).toEqual([
+      '2 grab MUMMY>ROSE',
+    ]);
+    expect(suggest('ROSE: Run!', '(The zombies burst in. One grabs Rose.)')).toEqual([
+      '2 grab ZOMBIE>ROSE',
+    ]);
     // With no kind named before, someone unnamed.
     expect(suggest('ROSE: Run!', 'MICKEY: What?', '(Another grabs Rose.)')).toEqual([
       '3 grab ?>ROSE',
