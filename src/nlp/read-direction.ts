@@ -545,7 +545,12 @@ function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): 
       s.initiator !== null &&
       s.recipients.some((n) => subject.names.includes(n)),
   );
-  return given === undefined ? act : { ...act, objects: [ref('name', [given.initiator!])] };
+  if (given !== undefined) return { ...act, objects: [ref('name', [given.initiator!])] };
+  // `WORF: (returning the hug)` after a welcome no direction told: back to the one he is
+  // talking with, as `him` or `her` would be. Not a blow back (`pushes back` is as often a
+  // push away from someone).
+  if (act.rule === 'act.back') return act;
+  return { ...act, objects: [ref('pronoun', [], { pronoun: 'them' })] };
 }
 
 // Verbs after an `it` that stands for no one: `It is Bromley, who ...`, `It seems he ...`.

@@ -923,8 +923,17 @@ describe('suggestMoments', () => {
       '3 hug KIT>MARA',
     ]);
     expect(read('(Mara returns his kiss.)')).toEqual(['3 kiss MARA>KIT']);
-    // Given by no one this direction or the lines just before name: no one to return it to.
-    expect(read('(Kit returns the kiss.)')).toEqual([]);
+    // Given by no one this direction or the lines just before name: back to the one he talks
+    // with, as `her` would be.
+    expect(read('(Kit returns the kiss.)')).toEqual(['3 kiss KIT>MARA']);
+    expect(
+      suggest(
+        'RIVAN: Welcome!',
+        'WORF: Thank you.',
+        'RIVAN: And you!',
+        'WORF: (returning the hug)',
+      ),
+    ).toEqual(['4 hug WORF>RIVAN']);
     expect(
       suggest('KIT: Hi.', 'MARA: Oh.', '(Mara hugs Kit.)', 'KIT: (returning the hug)'),
     ).toEqual(['3 hug MARA>KIT', '4 hug KIT>MARA']);
