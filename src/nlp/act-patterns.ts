@@ -22,7 +22,7 @@ import {
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { ref, type Item, type Ref } from './refs.js';
-import { BODY_PARTS } from './words.js';
+import { BODY_PARTS, NO_BLOW } from './words.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['strike', ['up', 'out', 'off']],
@@ -671,10 +671,6 @@ function ownersBlow(items: readonly Item[], k: number): { term: string; owner: R
     owner: { ...owner.ref, possessive: false, pronoun: pronoun ?? owner.ref.pronoun },
   };
 }
-
-// What knocks a person down or out with no blow: a shot, a beam, a gas, a drug.
-const NO_BLOW =
-  /^(?:energy|blast|beam|bolt|shot|stun|gas|spray|hypo|hypospray|dart|sedative|drug)s?$/;
 
 /** Whether `with` after the object at `j` brings a shot or a drug (`with an energy ball`). */
 function firedOrDrugged(items: readonly Item[], j: number): boolean {

@@ -36,6 +36,13 @@ describe('nonEventReason', () => {
     expect(reason('Elsa is unable to grab Kit.', 'grab')).toBe('to-infinitive');
   });
 
+  it('lets an act done with a means used happen, unless the means is a drug or a shot', () => {
+    expect(reason('Elsa uses a pressure point hold to knock Kit out.', 'knock')).toBeNull();
+    expect(reason('Elsa uses her cane to hit Kit.', 'hit')).toBeNull();
+    expect(reason('Elsa tries to use her cane to hit Kit.', 'hit')).toBe('to-infinitive');
+    expect(reason('Elsa uses a hypospray to knock Kit out.', 'knock')).toBe('to-infinitive');
+  });
+
   it('lets an act that starts or begins happen, with its own subject', () => {
     expect(reason('Elsa starts to kiss Kit fondly.', 'kiss')).toBeNull();
     expect(reason('Kit begins to shove Elsa aside.', 'shove')).toBeNull();

@@ -1,7 +1,7 @@
 import type { VerbForm } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
-import { FULFILLING, NEGATORS, TOWARDS, UNFULFILLED_BEFORE_GERUND } from './words.js';
+import { FULFILLING, NEGATORS, NO_BLOW, TOWARDS, UNFULFILLED_BEFORE_GERUND } from './words.js';
 
 const MODALS = new Set([
   'can',
@@ -19,6 +19,22 @@ const MODALS = new Set([
 ]);
 const PASSIVE_BE = new Set(['be', 'get']);
 const ATTEMPT_NOUNS = new Set(['attempt', 'attempts', 'attempted', 'effort', 'try', 'bid']);
+
+const USES = new Set(['uses', 'used', 'using']);
+
+/**
+ * `uses a pressure point hold to knock him out`, `using his cane to hit the guard`: a means
+ * used, so the act happens (but not `tries to use the rifle to hit him`). Not a drug or a shot
+ * (`uses a hypospray to knock him out`), which is no act of the codebook.
+ */
+function usedTo(items: readonly Item[], to: number): boolean {
+  for (let i = to - 1; i >= 0 && i >= to - 6; i--) {
+    if (!USES.has(word(items[i]))) continue;
+    const means = items.slice(i + 1, to).map(word);
+    return word(items[i - 1]) !== 'to' && !means.some((w) => NO_BLOW.test(w));
+  }
+  return false;
+}
 
 /**
  * Why the act named at `k` does not happen, or null when it does: negated or hedged
@@ -51,7 +67,7 @@ export function nonEventReason(
     before === 'to' ? k - 1 : PASSIVE_BE.has(before) && word(items[k - 2]) === 'to' ? k - 2 : -1;
   if (to >= 0) {
     const governor = TOWARDS.has(word(items[to - 1])) ? word(items[to - 2]) : word(items[to - 1]);
-    return FULFILLING.has(governor) ? null : 'to-infinitive';
+    return FULFILLING.has(governor) || usedTo(items, to) ? null : 'to-infinitive';
   }
   if (
     MODALS.has(before) ||
