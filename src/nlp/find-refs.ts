@@ -3,7 +3,7 @@ import { ACT_VERB_FORMS } from './act-lexicon.js';
 import { matchName } from './name-match.js';
 import type { PeopleIndex } from './people-index.js';
 import { joinGroups } from './ref-groups.js';
-import { POSSESSIVE, ref, stripPossessive, type Item, type Ref } from './refs.js';
+import { ONE_OF_THEM, POSSESSIVE, ref, stripPossessive, type Item, type Ref } from './refs.js';
 import { matchOneOf, personNoun } from './role-nouns.js';
 import { isVerb, type Token } from './tokens.js';
 import { BODY_PARTS, GROUP_WORDS, PRONOUNS } from './words.js';
@@ -64,6 +64,16 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
         toks: [t, next],
       });
       i += 2;
+      continue;
+    }
+    // `One of them grabs her`: one of the people `them` stands for (see resolve-refs.ts).
+    if (t.lower === 'one' && next?.lower === 'of' && tokens[i + 2]?.lower === 'them') {
+      items.push({
+        kind: 'ref',
+        ref: ref('plural', [], { pronoun: ONE_OF_THEM, plural: false }),
+        toks: tokens.slice(i, i + 3),
+      });
+      i += 3;
       continue;
     }
     const member = matchOneOf(tokens, i);

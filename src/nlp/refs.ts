@@ -27,6 +27,9 @@ export type Item =
 
 export const POSSESSIVE = /['’]s$|s['’]$/;
 
+/** The `pronoun` of a plural ref that stands for one of the people `them` stands for. */
+export const ONE_OF_THEM = 'one of them';
+
 /** A word without its possessive ending. */
 export function stripPossessive(text: string): string {
   return text.replace(/['’]s$/, '').replace(/s['’]$/, 's');

@@ -1,5 +1,6 @@
 import { tentative, type Discourse, type ResolveContext } from './discourse.js';
-import type { Ref } from './refs.js';
+import { ONE_OF_THEM, type Ref } from './refs.js';
+import { singularRole } from './role-nouns.js';
 import type { Gender } from './words.js';
 
 /** People a ref stands for, with what their resolution cost in certainty. */
@@ -76,6 +77,7 @@ export function resolveRef(
       }
       return resolvePlural(ctx, scope);
     case 'plural': {
+      if (ref.pronoun === ONE_OF_THEM) return oneOfThem(ctx, scope);
       if (ref.pronoun === null) return resolvePlural(ctx, scope);
       const all = scope.discourse.conversation(ctx);
       return all.length >= 2
@@ -85,6 +87,16 @@ export function resolveRef(
     case 'reciprocal':
       return null;
   }
+}
+
+/**
+ * `One of them grabs her`: one of a crowd `them` stands for (`the mummies`) is one of that kind
+ * (MUMMY); one of several people, no one in particular (null).
+ */
+function oneOfThem(ctx: ResolveContext, scope: RefScope): Resolved | null {
+  const them = resolvePlural(ctx, scope);
+  if (them === null || them.names.length !== 1 || !them.extra) return null;
+  return { ...them, names: [singularRole(them.names[0]!)] };
 }
 
 function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {

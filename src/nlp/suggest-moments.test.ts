@@ -1043,6 +1043,11 @@ describe('suggestMoments', () => {
     expect(suggest('KIRK: Now.', '(A guard grabs Spock with the other hand.)')).toEqual([
       '2 grab GUARD>SPOCK',
     ]);
+    // `One of them`: one of the crowd `them` stands for; of several people, no one known.
+    expect(suggest('ROSE: Run!', '(The guards come in. One of them grabs Rose.)')).toEqual([
+      '2 grab GUARD>ROSE',
+    ]);
+    expect(suggest('ROSE: Hi.', '(Kit and Elsa come in. One of them grabs Rose.)')).toEqual([]);
     // One of a plural in -ies is one of that kind: a MUMMY, but a ZOMBIE.
     expect(suggest('ROSE: Run!', '(The mummies burst in. One grabs Rose.)')).toEqual([
       '2 grab MUMMY>ROSE',
