@@ -331,7 +331,9 @@ export function readAct(
         'act.hold-of',
         null,
       );
-    if (o?.kind === 'ref') return mk('grab', 'subject', [o.ref], false, null, 'act.hold-of', null);
+    // Not `gets hold of his rifle`: a thing of his, no hold on him.
+    if (o?.kind === 'ref' && !o.ref.possessive)
+      return mk('grab', 'subject', [o.ref], false, null, 'act.hold-of', null);
     return null;
   }
   // `runs a hand through his hair`

@@ -1099,6 +1099,13 @@ describe('suggestMoments', () => {
     ).toEqual(['2 punch KIT>ROBOT', '2 grab ROBOT>KIT @leg']);
   });
 
+  it('reads taking hold of someone as a grab, but not taking hold of a thing of theirs', () => {
+    const read = after('KIT: Stop!', 'OWEN: No.');
+    expect(read('Kit takes hold of Owen.')).toEqual(['3 grab KIT>OWEN']);
+    expect(read('Kit grabs hold of his wrist.')).toEqual(['3 grab KIT>OWEN @wrist']);
+    expect(read('Kit gets hold of his rifle.')).toEqual([]);
+  });
+
   it('takes a speech after `(to Elsa)` as said to Elsa, for `they`', () => {
     const talk = ['ELSA: Ready?', 'KIT: Yes.', 'KIT: Wait.', 'KIT: One thing.', 'KIT: Fine.'];
     expect(suggest(...talk, 'KIT: (to Elsa)', 'KIT: Let us go.', '(They hold hands.)')).toEqual([
