@@ -49,6 +49,12 @@ const UNMARKED_PEOPLE = [
   'vampire',
   'werewolf',
   'scarecrow',
+  // Trades, ranks and stations of people in a story.
+  ...['blacksmith', 'peasant', 'miner', 'porter', 'knight', 'squire', 'senator', 'ambassador'],
+  ...['warden', 'hunter', 'navigator', 'deckhand', 'steward', 'stewardess', 'valet', 'slave'],
+  ...['barbarian', 'chieftain', 'healer', 'janitor', 'bellboy', 'bellhop', 'bouncer'],
+  ...['bodyguard', 'sheriff', 'marshal', 'gunslinger', 'messenger', 'boxer', 'intern'],
+  ...['passerby', 'pedestrian', 'beggar', 'teen', 'caller', 'judge'],
 ];
 
 /** Common nouns for people: `the guard`, `a young woman`. Gender where the word tells it. */

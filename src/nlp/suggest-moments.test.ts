@@ -25,6 +25,16 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads people by trade or station the tagger does not mark', () => {
+    expect(suggest('KIT: Look.', '(A warrior knocks down the blacksmith.)')).toEqual([
+      '2 punch WARRIOR>BLACKSMITH',
+    ]);
+    expect(suggest('KIT: Look.', '(The bodyguard grabs Kit. Kit shoves the sheriff.)')).toEqual([
+      '2 grab BODYGUARD>KIT',
+      '2 shove KIT>SHERIFF',
+    ]);
+  });
+
   it('resolves an inline object pronoun to the person the speaker addresses', () => {
     expect(
       suggest('ELSA: I waited.', 'OWEN: Elsa, I came back for you.', 'OWEN: (kisses her)'),
