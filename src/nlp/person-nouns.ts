@@ -54,7 +54,12 @@ const UNMARKED_PEOPLE = [
   ...['warden', 'hunter', 'navigator', 'deckhand', 'steward', 'stewardess', 'valet', 'slave'],
   ...['barbarian', 'chieftain', 'healer', 'janitor', 'bellboy', 'bellhop', 'bouncer'],
   ...['bodyguard', 'sheriff', 'marshal', 'gunslinger', 'messenger', 'boxer', 'intern'],
-  ...['passerby', 'pedestrian', 'beggar', 'teen', 'caller', 'judge'],
+  ...['passerby', 'pedestrian', 'beggar', 'teen', 'caller', 'judge', 'earl', 'tsar', 'czar'],
+  ...['pharaoh', 'warlord', 'overlord', 'commandant', 'governor', 'executioner', 'gaoler'],
+  ...['torturer', 'interrogator', 'captor', 'escapee', 'fugitive', 'traitor', 'guerrilla'],
+  ...['guerilla', 'mercenary', 'sniper', 'raider', 'marauder', 'invader', 'robber', 'stalker'],
+  ...['abductor', 'lunatic', 'psychopath', 'clone', 'droid', 'dwarf', 'troll'],
+  ...['goblin', 'ogre'],
 ];
 
 /** Common nouns for people: `the guard`, `a young woman`. Gender where the word tells it. */

@@ -33,6 +33,9 @@ describe('suggestMoments', () => {
       '2 grab BODYGUARD>KIT',
       '2 shove KIT>SHERIFF',
     ]);
+    expect(suggest('KIT: Look.', '(The fugitive punches the gaoler.)')).toEqual([
+      '2 punch FUGITIVE>GAOLER',
+    ]);
   });
 
   it('resolves an inline object pronoun to the person the speaker addresses', () => {
