@@ -33,7 +33,7 @@ export function joinGroups(items: Item[]): Item[] {
         const cand = items[j + 2]!;
         // `Rose turns to Mickey and they hug`: `they` after a name opens a clause of its own
         // (`Rose and he kiss` only opens a sentence), whatever the tagger made of `turns`.
-        if (!canJoin(cand, items[j + 3], verbSeen || i > 0)) break;
+        if (!canJoin(cand, items[j + 3], verbSeen || i > 0, afterVerb(items[i - 1]))) break;
         members.push(cand);
         j += 2;
         continue;
@@ -74,7 +74,17 @@ export function joinGroups(items: Item[]): Item[] {
   return out;
 }
 
-function canJoin(cand: Item, after: Item | undefined, verbSeen: boolean): boolean {
+/** Whether the item before a ref is a verb: the ref is its object (`grabs Giotto`). */
+function afterVerb(before: Item | undefined): boolean {
+  return before?.kind === 'tok' && (ACT_VERB_FORMS.has(before.tok.lower) || isVerb(before.tok));
+}
+
+function canJoin(
+  cand: Item,
+  after: Item | undefined,
+  verbSeen: boolean,
+  firstIsObject = false,
+): boolean {
   if (cand.kind !== 'ref' || cand.ref.kind === 'reciprocal') return false;
   if (cand.ref.kind === 'pronoun' && PRONOUNS.get(cand.ref.pronoun!)?.role === 'subj' && verbSeen)
     return false;
@@ -83,7 +93,10 @@ function canJoin(cand: Item, after: Item | undefined, verbSeen: boolean): boolea
   const verb =
     ACT_VERB_FORMS.has(after.tok.lower) || (isVerb(after.tok) && !after.tok.tags.has('Noun'));
   // `finds Rose and Mickey kissing`: a participle opens no clause of its own.
-  return !verb || pluralVerb(after.tok) || ACT_VERB_FORMS.get(after.tok.lower)?.form === 'ing';
+  if (!verb || ACT_VERB_FORMS.get(after.tok.lower)?.form === 'ing') return true;
+  // `but Barbara and Susan grab him`: a plural verb, the two its subject; but after an object
+  // (`grabs Giotto and the guards run`), a plural that agrees on its own opens a clause.
+  return pluralVerb(after.tok) && !(firstIsObject && cand.ref.plural);
 }
 
 /** A present-tense verb without `-s` (`grab`, not `grabs`): its subject is plural. */

@@ -207,6 +207,18 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('ends an object at a plural that opens a clause of its own', () => {
+    expect(suggest('(Kit knocks out Owen and the guards overpower the rest.)')).toEqual([
+      '1 punch KIT>OWEN',
+    ]);
+    // A plural verb after a group in subject place has the whole group for its subject.
+    expect(suggest('KIT: Run!', '(Kit runs, but Elsa and the guards grab him.)')).toEqual([
+      '2 grab ELSA>KIT',
+      '2 grab GUARDS>KIT',
+    ]);
+    expect(suggest('(Kit hugs Owen and the twins.)')).toEqual(['1 hug KIT>OWEN+TWINS']);
+  });
+
   it('reads a reciprocal act followed by how or where it happens', () => {
     const talk = ['ELSA: Well.', 'OWEN: Well.'];
     expect(suggest(...talk, '(Elsa and Owen hug crying.)')).toEqual(['3 hug *ELSA+OWEN']);
