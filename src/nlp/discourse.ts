@@ -369,7 +369,12 @@ export class Discourse {
     if (introduced !== null && !introduced.some(absent)) return introduced;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 6; i--, d++) {
       const l = this.lines[i]!;
-      if (l.kind === 'scene') break;
+      if (l.kind === 'scene') {
+        // `[Kamala's quarters] RIKER: This is the comm panel. (they kiss)`: the one speaking
+        // and the one whose place it is.
+        const owner = this.namesInLine(i).find((n) => n !== last && !absent(n));
+        return last !== null && owner !== undefined ? [last, owner] : [];
+      }
       if (l.kind !== 'dialogue') continue;
       const who = this.resolveSpeaker(l.speaker);
       if (absent(who)) continue;

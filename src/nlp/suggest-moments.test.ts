@@ -219,6 +219,12 @@ describe('suggestMoments', () => {
     expect(suggest('(Kit hugs Owen and the twins.)')).toEqual(['1 hug KIT>OWEN+TWINS']);
   });
 
+  it('reads `they` right after a scene heading as the one speaking and the one whose place it is', () => {
+    expect(
+      suggest('ELSA: Hi.', 'KIT: Hi.', "[Elsa's quarters]", 'KIT: Nice room.', 'KIT: (they kiss)'),
+    ).toEqual(['5 kiss *ELSA+KIT']);
+  });
+
   it('reads a reciprocal act followed by how or where it happens', () => {
     const talk = ['ELSA: Well.', 'OWEN: Well.'];
     expect(suggest(...talk, '(Elsa and Owen hug crying.)')).toEqual(['3 hug *ELSA+OWEN']);
