@@ -21,7 +21,7 @@ import {
 } from './act-words.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
-import { ref, type Item, type Ref } from './refs.js';
+import { partnerOfTalk, type Item, type Ref } from './refs.js';
 import { BODY_PARTS, NO_BLOW } from './words.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -611,13 +611,9 @@ function handOn(items: readonly Item[], k: number): RawAct | null {
   return null;
 }
 
-/**
- * A handshake with someone unnamed: the other person of the exchange, read like `him` or
- * `her` whose gender is not told.
- */
+/** A handshake with someone unnamed: the other person of the exchange. */
 function partnerHandshake(): RawAct {
-  const other = ref('pronoun', [], { pronoun: 'them' });
-  return mk('handshake', 'subject', [other], false, 'hand', 'act.hands-partner', null);
+  return mk('handshake', 'subject', [partnerOfTalk()], false, 'hand', 'act.hands-partner', null);
 }
 
 /**

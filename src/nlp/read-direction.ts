@@ -19,7 +19,7 @@ import { impliedAgent, participantsOf, type Participants } from './implied-agent
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
 import { joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
-import { isNamedGroup, ref, type Item, type Ref } from './refs.js';
+import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { headsClause, isVerb } from './tokens.js';
 import { CLAUSE_LINKS, type Gender } from './words.js';
@@ -547,10 +547,9 @@ function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): 
   );
   if (given !== undefined) return { ...act, objects: [ref('name', [given.initiator!])] };
   // `WORF: (returning the hug)` after a welcome no direction told: back to the one he is
-  // talking with, as `him` or `her` would be. Not a blow back (`pushes back` is as often a
-  // push away from someone).
+  // talking with. Not a blow back (`pushes back` is as often a push away from someone).
   if (act.rule === 'act.back') return act;
-  return { ...act, objects: [ref('pronoun', [], { pronoun: 'them' })] };
+  return { ...act, objects: [partnerOfTalk()] };
 }
 
 // Verbs after an `it` that stands for no one: `It is Bromley, who ...`, `It seems he ...`.

@@ -30,6 +30,14 @@ export const POSSESSIVE = /['’]s$|s['’]$/;
 /** The `pronoun` of a plural ref that stands for one of the people `them` stands for. */
 export const ONE_OF_THEM = 'one of them';
 
+/**
+ * The other person of the exchange, someone the direction does not name: read like `him` or
+ * `her` whose gender is not told (`Kit: (shaking hands)`, `Worf: (returning the hug)`).
+ */
+export function partnerOfTalk(): Ref {
+  return ref('pronoun', [], { pronoun: 'them' });
+}
+
 /** A word without its possessive ending. */
 export function stripPossessive(text: string): string {
   return text.replace(/['’]s$/, '').replace(/s['’]$/, 's');

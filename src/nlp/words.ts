@@ -208,11 +208,11 @@ export const CLAUSE_LINKS = new Set([
 /** Words before an act that say it does not happen (yet): `almost kisses`, `not`. */
 export const NEGATORS = new Set(['not', 'never', 'almost', 'nearly', 'no', "n't", 'barely']);
 
-/** Verbs whose `to`-infinitive does happen: `manages to kiss her`. */
 // What knocks a person down or out with no blow: a shot, a beam, a gas, a drug.
 export const NO_BLOW =
   /^(?:energy|blast|beam|bolt|shot|stun|gas|spray|hypo|hypospray|dart|sedative|drug)s?$/;
 
+/** Verbs whose `to`-infinitive does happen: `manages to kiss her`. */
 export const FULFILLING = new Set([
   // `starts to kiss him`: the act begins, so it happens.
   'start',
