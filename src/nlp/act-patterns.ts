@@ -46,6 +46,8 @@ const TACKLE_PREPS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 const SUBJECT_CASE = new Set(['he', 'she', 'they']);
+// Verbs that take a hand as fast as tenderly: `grabs his hand`.
+const SEIZING_HANDS = new Set(['grab', 'seize', 'clutch', 'grip', 'grasp']);
 
 // Verbs of blows whose passive is said of things: `the window is smashed`.
 const BROKEN = new Set(['smash', 'bash']);
@@ -414,7 +416,10 @@ export function readAct(
         return null;
       // `pushes his arms out as he breathes`: stretched, one's own.
       if (term === 'shove' && word(items[p.end]) === 'out') return null;
-      return term === null ? null : mk(term, 'subject', [o], false, p.part, 'act.body-part', null);
+      // `grabs his hand`: held, or seized in a struggle; read-direction.ts tells which.
+      const seized = term === 'hold-hands' && SEIZING_HANDS.has(lemma);
+      const rule = seized ? 'act.hand-seized' : 'act.body-part';
+      return term === null ? null : mk(term, 'subject', [o], false, p.part, rule, null);
     }
     const after = skip(items, j + 1);
     // `Donny has beat Frasier to the phone`, `beats him at chess`: first, or a winner; no blow

@@ -70,6 +70,7 @@ export function readDirection(d: Direction): Suggestion[] {
   // The last creature met (`the Rutan`, `a Zygon`): what `it` acting on a person stands for.
   let lastBeing: Ref | null = null;
   const clausesOf = d.sentences.map((items) => splitClauses(items));
+  const struggle = d.sentences.some((items) => items.some((it) => STRUGGLE.has(word(it))));
   // The names of each clause, in reading order, to tell who is named only after a pronoun.
   const clauseNames = clausesOf.map((cs) => cs.map(namesIn));
   // The hand the sentence before held out: `holds out his hand. Lynda takes it`.
@@ -217,11 +218,14 @@ export function readDirection(d: Direction): Suggestion[] {
           addOnce(out, sentenceStart, s);
       }
       fired = firedIn(clause.items) ?? fired;
-      for (const raw of acts) {
+      for (let raw of acts) {
         if (fired !== null && landed(raw, clause.items, fired)) continue;
         // `The explosion knocks him off his feet`: knocked aside with no one written as doer is
         // as often a blast or a jolt as a person.
         if (raw.rule === 'act.knock-aside' && !ownDoer) continue;
+        // `Flash swings, Ben grabs his hand`, `grabs his hand and the gun goes off`: a hand
+        // seized in a struggle is a grab; elsewhere (`grabs his hand and they run`), held.
+        if (raw.rule === 'act.hand-seized' && struggle) raw = { ...raw, term: 'grab' };
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
@@ -412,6 +416,12 @@ const FALLS = new Set([
   'reels',
 ]);
 const BLOWS = new Set(['punch', 'shove', 'slap']);
+// Words that tell a struggle: a weapon, a blow, a fight.
+const STRUGGLE = new Set([
+  ...['gun', 'knife', 'blade', 'sword', 'pistol', 'phaser', 'weapon', 'rifle', 'dagger'],
+  ...['swings', 'struggle', 'struggles', 'wrestle', 'wrestles', 'fight', 'fights', 'twists'],
+  ...['twisted', 'throws', 'attacks', 'scratch', 'stop', 'hit', 'punch', 'strike'],
+]);
 
 /**
  * `Jack knocks out Bashir. He lands in Lauren's lap`: `he`/`she` falling right after a blow

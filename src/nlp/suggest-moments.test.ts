@@ -1130,6 +1130,13 @@ describe('suggestMoments', () => {
     ).toEqual(['2 punch KIT>ROBOT', '2 grab ROBOT>KIT @leg']);
   });
 
+  it('reads a hand seized in a struggle as a grab, and a hand grabbed elsewhere as held', () => {
+    const read = after('KIT: Stop!', 'OWEN: No.');
+    expect(read('Owen swings, but Kit grabs his hand.')).toEqual(['3 grab KIT>OWEN @hand']);
+    expect(read('Kit grabs his hand and the gun goes off.')).toEqual(['3 grab KIT>OWEN @hand']);
+    expect(read('Kit grabs his hand and they run.')).toEqual(['3 hold-hands KIT>OWEN @hand']);
+  });
+
   it('reads taking hold of someone as a grab, but not taking hold of a thing of theirs', () => {
     const read = after('KIT: Stop!', 'OWEN: No.');
     expect(read('Kit takes hold of Owen.')).toEqual(['3 grab KIT>OWEN']);
