@@ -270,7 +270,7 @@ export function readDirection(d: Direction): Suggestion[] {
         else if (isNamedGroup(it.ref)) groups.push([...it.ref.names]);
       }
     });
-    dropLeapsIntoEmbrace(out, sentenceStart);
+    dropActsBegun(out, sentenceStart);
     lastSubject = clauseSubject ?? lastSubject;
     offered = handOffered(d.sentences[si]!);
   });
@@ -620,17 +620,19 @@ function existential(clause: Clause): boolean {
 }
 
 /**
- * `She throws herself at him and kisses him`: a leap the same sentence turns into a kiss or a
- * hug between the same two is that embrace, no grab.
+ * Acts that only begin another the same sentence tells between the same two: `She throws
+ * herself at him and kisses him` (a leap into a kiss or a hug is that embrace, no grab),
+ * `takes his hand and shakes it` (a hand taken to be shaken is the handshake, not held).
  */
-function dropLeapsIntoEmbrace(out: Suggestion[], sentenceStart: number): void {
+function dropActsBegun(out: Suggestion[], sentenceStart: number): void {
   const pair = (s: Suggestion): string => peopleIn(s).sort().join();
+  const begins = (s: Suggestion, o: Suggestion): boolean =>
+    (s.rule === 'act.tackle' && (o.action === 'kiss' || o.action === 'hug')) ||
+    (s.action === 'hold-hands' && o.action === 'handshake');
   const sentence = out.slice(sentenceStart);
   for (let i = out.length - 1; i >= sentenceStart; i--) {
     const s = out[i]!;
-    if (s.rule !== 'act.tackle') continue;
-    if (sentence.some((o) => (o.action === 'kiss' || o.action === 'hug') && pair(o) === pair(s)))
-      out.splice(i, 1);
+    if (sentence.some((o) => begins(s, o) && pair(o) === pair(s))) out.splice(i, 1);
   }
 }
 

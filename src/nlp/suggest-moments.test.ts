@@ -490,6 +490,14 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a hand taken and then shaken as a handshake only', () => {
+    const talk = ['KIT: Now.', 'OWEN: No.'];
+    expect(suggest(...talk, '(Kit takes his hand and shakes it.)')).toEqual([
+      '3 handshake KIT>OWEN @hand',
+    ]);
+    expect(suggest(...talk, '(Kit takes his hand.)')).toEqual(['3 hold-hands KIT>OWEN @hand']);
+  });
+
   it('reads blows landed or delivered, however many', () => {
     const talk = ['KIRK: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Owen lands a couple of punches on Kirk.)')).toEqual([
