@@ -20,12 +20,11 @@ import {
 
 const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
 const set = readDevSet('suggest-dev-set-doctorwho-7.json');
-const first = readDevSet('suggest-dev-set.json');
-const second = readDevSet('suggest-dev-set-doctorwho-2.json');
-const third = readDevSet('suggest-dev-set-doctorwho-3.json');
-const fourth = readDevSet('suggest-dev-set-doctorwho-4.json');
-const fifth = readDevSet('suggest-dev-set-doctorwho-5.json');
-const sixth = readDevSet('suggest-dev-set-doctorwho-6.json');
+// The first six Doctor Who sets.
+const earlier = [
+  'suggest-dev-set.json',
+  ...[2, 3, 4, 5, 6].map((n) => `suggest-dev-set-doctorwho-${n}.json`),
+].map((name) => readDevSet(name));
 
 /** Counts stated in suggest-dev-set-doctorwho-7.md; a fixture that loses or gains labels fails. */
 const EXPECTED_EVENTS: Record<string, number> = {
@@ -70,7 +69,7 @@ describe('the seventh Doctor Who suggest dev set fixture', () => {
   });
 
   it('shares no (file, line) with the first six Doctor Who sets', () => {
-    expectApart(FOLDER, set.directions, [first, second, third, fourth, fifth, sixth]);
+    expectApart(FOLDER, set.directions, earlier);
   });
 
   it('holds only file, line and labels, never transcript text', () => {
@@ -110,13 +109,10 @@ describe.skipIf(!HAS_SHARED_DATA)('the seventh Doctor Who dev set against the tr
   });
 
   it('holds no direction an earlier set holds in a copy of the same file', () => {
-    expectNoTwinCopies(FOLDER, set.directions, [
-      ...first.directions,
-      ...second.directions,
-      ...third.directions,
-      ...fourth.directions,
-      ...fifth.directions,
-      ...sixth.directions,
-    ]);
+    expectNoTwinCopies(
+      FOLDER,
+      set.directions,
+      earlier.flatMap((s) => s.directions),
+    );
   });
 });

@@ -235,6 +235,9 @@ export const LIGHT_VERBS = new Set([
   'deal',
 ]);
 
+// Lemmas of seizing: `grabs him in a headlock`, `grabs his hand` (see acts.ts, act-patterns.ts).
+export const SEIZING = new Set(['grab', 'seize', 'grip', 'grasp']);
+
 // Particles that make knocking someone a blow that fells them: `knocks him down`.
 export const KNOCK_DOWN = new Set(['out', 'down', 'unconscious']);
 

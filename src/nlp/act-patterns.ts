@@ -5,6 +5,7 @@ import {
   KNOCK_DOWN,
   KNOCKED_ASIDE,
   LIGHT_VERBS,
+  SEIZING,
   THROWN_TO,
   actTerm,
 } from './act-lexicon.js';
@@ -46,8 +47,8 @@ const TACKLE_PREPS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 const SUBJECT_CASE = new Set(['he', 'she', 'they']);
-// Verbs that take a hand as fast as tenderly: `grabs his hand`.
-const SEIZING_HANDS = new Set(['grab', 'seize', 'clutch', 'grip', 'grasp']);
+// Verbs that take a hand as fast as tenderly: `grabs his hand`, `clutches her hand`.
+const SEIZING_HANDS = new Set([...SEIZING, 'clutch']);
 
 // Verbs of blows whose passive is said of things: `the window is smashed`.
 const BROKEN = new Set(['smash', 'bash']);

@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING } from './act-lexicon.js';
 import { armAround, armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
 import { readLight } from './light-verbs.js';
@@ -413,8 +413,6 @@ const HOLD_NOUNS = new Set([
   'nelson',
 ]);
 const NECK_HOLDS = new Set(['headlock', 'stranglehold', 'chokehold']);
-// Verbs of seizing, whose object a hold noun after it only describes.
-const SEIZING_VERBS = new Set(['grab', 'seize', 'grip', 'grasp']);
 // Words before a hold noun that put it on the neck: `a neck lock`, `a choke hold`.
 const NECK_WORDS = new Set(['neck', 'head', 'choke', 'strangle']);
 
@@ -513,8 +511,7 @@ function heldIn(items: readonly Item[], k: number): { ref: Ref; part: string | n
     const between = items.slice(i + 1, k).map(word);
     const neck = NECK_HOLDS.has(word(items[k])) || between.some((w) => NECK_WORDS.has(w));
     // `grabs her in an arm lock`: the verb's own grab (a neck hold tells where).
-    if (!neck && SEIZING_VERBS.has(ACT_VERB_FORMS.get(word(items[i - 2]))?.lemma ?? ''))
-      return null;
+    if (!neck && SEIZING.has(ACT_VERB_FORMS.get(word(items[i - 2]))?.lemma ?? '')) return null;
     return { ref: who.ref, part: neck ? 'neck' : null };
   }
   return null;
