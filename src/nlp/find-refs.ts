@@ -28,12 +28,19 @@ export function findRefs(tokens: readonly Token[], people: PeopleIndex): Item[] 
       if (kin !== null && next !== undefined) {
         // `kisses her husband`, `grabs his son`: a person by relation, named as written.
         const name = stripPossessive(next.text).toUpperCase();
+        const owner = ref('pronoun', [], {
+          pronoun: t.lower,
+          gender: pro.gender,
+          plural: pro.plural,
+          possessive: true,
+        });
         items.push({
           kind: 'ref',
           ref: ref('name', [name], {
             gender: kin.gender,
             possessive: POSSESSIVE.test(next.text),
             role: name,
+            owner,
           }),
           toks: [t, next],
         });
@@ -126,6 +133,7 @@ function kinOf(owner: Ref, next: Token | undefined): Ref | null {
     plural: stripPossessive(next.lower) !== kin.singular,
     possessive: POSSESSIVE.test(next.text),
     role: noun,
+    owner,
   });
 }
 

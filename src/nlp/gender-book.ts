@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import type { PeopleIndex } from './people-index.js';
 import { PERSON_NOUNS } from './person-nouns.js';
 import { countAnswer, mainAnswer } from './called-names.js';
+import type { ParentCallAnswers } from './kin-book.js';
 import { GENDERED_CALLS } from './speech-names.js';
 import type { Item } from './refs.js';
 import type { Token } from './tokens.js';
@@ -75,6 +76,19 @@ export class GenderBook {
   calledAnswered(caller: string, word: string, answer: string): void {
     countAnswer(this.calls, `${caller}\u0000${word}`, answer);
     this.callVotes = null;
+  }
+
+  /** By caller, the words for a parent (or `ma'am`) they said, and who answered each how often. */
+  callAnswers(): ParentCallAnswers {
+    type Answers = Map<string, ReadonlyMap<string, number>>;
+    const out = new Map<string, Answers>();
+    for (const [key, by] of this.calls) {
+      const at = key.indexOf('\u0000');
+      const caller = key.slice(0, at);
+      const words = out.get(caller) ?? (new Map() as Answers);
+      out.set(caller, words.set(key.slice(at + 1), by));
+    }
+    return out;
   }
 
   /**

@@ -20,7 +20,7 @@ import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } 
 import { joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
-import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+import { named, relativeOf, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { headsClause, isVerb } from './tokens.js';
 import { CLAUSE_LINKS, type Gender } from './words.js';
 
@@ -52,7 +52,7 @@ export function readDirection(d: Direction): Suggestion[] {
   const subjects: string[] = [];
   const seen = new Map<string, Gender>();
   const groups: string[][] = [];
-  const scope = { discourse: d.setting.scope.discourse, groups };
+  const scope = { ...d.setting.scope, groups };
   let lastSubject: Resolved | null = null;
   // Names met so far only as owners (`Tieran's hand`): weaker antecedents than a doer.
   const owners = new Set<string>();
@@ -261,7 +261,9 @@ export function readDirection(d: Direction): Suggestion[] {
         if (!it.ref.possessive) lastRef = it.ref;
         if (isBeing(it)) lastBeing = it.ref;
         if (it.ref.kind === 'name') {
-          meet(it.ref.names, it.ref.possessive);
+          // `Donny's mother` is met as the one Donny calls Mom, when the speeches show who.
+          const relative = relativeOf(it.ref, ctx([]), scope);
+          meet(relative === null ? it.ref.names : [relative], it.ref.possessive);
           // `The guards enter`: a collective, who `they` may be on its own (a group of one).
           if (it.ref.plural && it.ref.names.length === 1) groups.push([...it.ref.names]);
         }

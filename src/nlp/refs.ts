@@ -18,6 +18,8 @@ export interface Ref {
    */
   readonly role: string | null;
   readonly definite: boolean;
+  /** For a relative (`her mum`, `Kit's husband`): whose (the pronoun or the person named). */
+  readonly owner: Ref | null;
 }
 
 /** A token of a sentence, or a run of tokens that names people. */
@@ -55,6 +57,7 @@ export function ref(kind: Ref['kind'], names: string[], extra: Partial<Ref> = {}
     possessive: false,
     role: null,
     definite: false,
+    owner: null,
     ...extra,
   };
 }

@@ -1515,4 +1515,18 @@ describe('suggestMoments', () => {
     ]);
     expect(read('Mara gets in a kick to his side.')).toEqual([]);
   });
+
+  it('reads `her mum` or `his son` as the one the speeches show to be that relative', () => {
+    // Kit calls Mara `Mum` and Mara answers, twice: Mara is Kit's mother, Kit her son.
+    const talk = ['KIT: Night, Mum.', 'MARA: Night, love.', 'KIT: Thanks, Mum.', 'MARA: Go on.'];
+    const read = after(...talk, 'OWEN: Coming?');
+    expect(read('Kit hugs his mum.')).toEqual(['6 hug KIT>MARA']);
+    expect(read('Mara kisses her son.')).toEqual(['6 kiss MARA>KIT']);
+    // `Kit's mother`, named by her son, is met as Mara: `him` is then someone else.
+    expect(read("Kit's mother comes in and hugs him.")).toEqual(['6 hug MARA>OWEN']);
+    // Not a relative of someone the speeches do not show: Owen's mother is no one known.
+    expect(read('Owen hugs his mother.')).toEqual(['6 hug OWEN>MOTHER']);
+    // One call answered once is not enough (the one called may not speak).
+    expect(after('KIT: Mum!', 'MARA: What?')('Kit hugs his mum.')).toEqual(['3 hug KIT>MUM']);
+  });
 });

@@ -6,6 +6,7 @@ import { nearestVersions } from './speaker-versions.js';
 import { readDirection, type Direction } from './read-direction.js';
 import { PeopleIndex, type CharacterInput } from './people-index.js';
 import { GenderBook } from './gender-book.js';
+import { KinBook } from './kin-book.js';
 import { readLines, speechGenders } from './read-lines.js';
 import type { Gender } from './words.js';
 import { fullNames, renamePeople, rolesWhoSpeak } from './same-person.js';
@@ -53,7 +54,8 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
   const discourse = new Discourse(input.lines, speakerName, genders, read);
 
   const out: Suggestion[] = [];
-  const scope = { discourse, groups: [] };
+  const kin = new KinBook(genders.callAnswers(), (n) => genders.genderOf(n));
+  const scope = { discourse, groups: [], kin };
   let directionBefore: Direction['directionBefore'] = null;
   input.lines.forEach((l, i) => {
     if (l.kind !== 'action') return;
