@@ -175,7 +175,8 @@ export class Discourse {
         }
         // The doer, left out, does not push the others back: `Tavi: Stop it! (She pushes him.)`
         if (!score.has(who) && !ctx.exclude.includes(who) && !gone.has(who)) speakers++;
-        addBefore(who, 6 - speakers * 0.6 - d * 0.05);
+        // `O'BRIEN [OC]: Will do.`: a voice over the comm or from a screen is no one in the room.
+        if (!isRemote(l.qualifier)) addBefore(who, 6 - speakers * 0.6 - d * 0.05);
       } else {
         for (const n of this.namesInLine(i)) addBefore(n, 5.5 - d * 0.3);
       }
@@ -444,4 +445,11 @@ export class Discourse {
     }
     return null;
   }
+}
+
+// Qualifiers of a speech heard from elsewhere: off camera, a voice-over, a screen, a phone.
+const REMOTE = /^(?:oc|o\.?s\.?|v\.?o\.?|narrating|memory|on \w.*)$/i;
+
+function isRemote(qualifier: string | null): boolean {
+  return qualifier !== null && REMOTE.test(qualifier.trim());
 }

@@ -1529,4 +1529,12 @@ describe('suggestMoments', () => {
     // One call answered once is not enough (the one called may not speak).
     expect(after('KIT: Mum!', 'MARA: What?')('Kit hugs his mum.')).toEqual(['3 hug KIT>MUM']);
   });
+
+  it('never reads `him` as a voice heard over the comm or from a screen', () => {
+    const read = after('KIT: Ready.', 'OWEN [OC]: Will do.', 'MARA: You are back.');
+    expect(read('She slaps him.')).toEqual(['4 slap MARA>KIT']);
+    expect(after('KIT: Ready.', 'OWEN: Will do.', 'MARA: You are back.')('She slaps him.')).toEqual(
+      ['4 slap MARA>OWEN'],
+    );
+  });
 });

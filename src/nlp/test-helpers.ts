@@ -15,15 +15,15 @@ export const DEFAULT_CODEBOOK = parseCodebook(
 );
 
 /**
- * A tiny transcript from `SPEAKER: words`, `(direction)`, `SPEAKER: (inline direction)` and
- * `[Scene heading]` lines, one source line each.
+ * A tiny transcript from `SPEAKER: words` (or `SPEAKER [OC]: words`, with a qualifier),
+ * `(direction)`, `SPEAKER: (inline direction)` and `[Scene heading]` lines, one source line each.
  */
 export function script(...rows: string[]): TranscriptLine[] {
   const out: TranscriptLine[] = [];
   rows.forEach((row, i) => {
     const line = i + 1;
     const inline = /^([A-Z]+): \((.*)\)$/.exec(row);
-    const said = /^([A-Z]+): (.*)$/.exec(row);
+    const said = /^([A-Z]+)(?: \[([^\]]+)\])?: (.*)$/.exec(row);
     const heading = /^\[(.*)\]$/.exec(row);
     if (heading) out.push({ kind: 'scene', seq: out.length, line, text: heading[1]! });
     else if (inline)
@@ -34,8 +34,8 @@ export function script(...rows: string[]): TranscriptLine[] {
         seq: out.length,
         line,
         speaker: said[1]!,
-        qualifier: null,
-        text: said[2]!,
+        qualifier: said[2] ?? null,
+        text: said[3]!,
       });
     } else
       out.push({
