@@ -89,6 +89,11 @@ function canJoin(
   if (cand.ref.kind === 'pronoun' && PRONOUNS.get(cand.ref.pronoun!)?.role === 'subj' && verbSeen)
     return false;
   if (!verbSeen || after?.kind !== 'tok') return true;
+  // `hugs her and everyone applauds`: after an object, `everyone` with a verb in -s (which the
+  // tagger may take for a plural noun) is a subject of its own.
+  const everyone = cand.ref.kind === 'plural' && cand.ref.pronoun !== null;
+  if (everyone && firstIsObject && (isVerb(after.tok) || after.tok.tags.has('Plural')))
+    return false;
   // `and Stewart takes him`: an act verb, even where the tagger took it for a plural noun.
   const verb =
     ACT_VERB_FORMS.has(after.tok.lower) || (isVerb(after.tok) && !after.tok.tags.has('Noun'));

@@ -1537,4 +1537,9 @@ describe('suggestMoments', () => {
       ['4 slap MARA>OWEN'],
     );
   });
+
+  it('reads `everyone` with a verb in -s after an object as a subject, not one more hugged', () => {
+    const read = after('OWEN: Well?', 'KIT: Mara!', 'MARA: Kit!');
+    expect(read('Kit hugs Mara and everyone applauds.')).toEqual(['4 hug KIT>MARA']);
+  });
 });
