@@ -1,5 +1,5 @@
 import type { Suggestion } from '../domain/moment.js';
-import { ACT_NOUNS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { STRUCK_BACK, type SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
@@ -22,7 +22,7 @@ import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
 import { named, relativeOf, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { headsClause, isVerb } from './tokens.js';
-import { CLAUSE_LINKS, type Gender } from './words.js';
+import { BODY_PARTS, CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -220,6 +220,7 @@ export function readDirection(d: Direction): Suggestion[] {
       fired = firedIn(clause.items) ?? fired;
       for (let raw of acts) {
         if (fired !== null && landed(raw, clause.items, fired)) continue;
+        if (struckByThing(raw, d.sentences[si]!)) continue;
         // `The explosion knocks him off his feet`: knocked aside with no one written as doer is
         // as often a blast or a jolt as a person.
         if (raw.rule === 'act.knock-aside' && !ownDoer) continue;
@@ -677,6 +678,25 @@ function landed(act: RawAct, items: readonly Item[], fired: Thrown): boolean {
     (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
   );
   return fired === 'thing' && hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
+}
+
+const STRIKING = new Set(['hit', 'strike', 'knock', 'slam']);
+const RELATIVE = new Set(['which', 'that']);
+
+/**
+ * `kicks a football which hits the Doctor`, `a gas which knocks him out`, `And that hits Niles
+ * hard`: what strikes is a thing, no blow; but not a blow or a hand (`a right cross that
+ * knocks Finnegan out`, `throws up a hand that knocks Niles out cold`).
+ */
+function struckByThing(act: RawAct, items: readonly Item[]): boolean {
+  if (act.term !== 'punch' || !STRIKING.has(act.verb ?? '')) return false;
+  const at = items.findIndex(
+    (it, i) => RELATIVE.has(word(it)) && ACT_VERB_FORMS.get(word(items[i + 1]))?.lemma === act.verb,
+  );
+  // (A person before it, `the man that knocks him out`, is the doer.)
+  if (at < 0 || items[at - 1]?.kind === 'ref') return false;
+  const before = word(items[at - 1]);
+  return !ACT_NOUNS.has(before) && !BODY_PARTS.has(before);
 }
 
 // Touches that go on: who is holding hands is who `They kiss` goes on with.

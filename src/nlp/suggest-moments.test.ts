@@ -1542,4 +1542,14 @@ describe('suggestMoments', () => {
     const read = after('OWEN: Well?', 'KIT: Mara!', 'MARA: Kit!');
     expect(read('Kit hugs Mara and everyone applauds.')).toEqual(['4 hug KIT>MARA']);
   });
+
+  it('reads a thing that hits or knocks someone out (`a ball which hits him`) as no blow', () => {
+    const read = after('KIT: Careful!', 'MARA: What?');
+    expect(read('Kit kicks a ball which hits Mara in the face.')).toEqual([]);
+    expect(read('Kit gives Mara a hypo which knocks her out.')).toEqual([]);
+    expect(read('And that hits Mara hard.')).toEqual([]);
+    // A blow or a hand that knocks someone out is still a blow.
+    expect(read('Kit throws a punch that knocks Mara out.')).toEqual(['3 punch KIT>MARA']);
+    expect(read('Kit throws up a hand that knocks Mara out cold.')).toEqual(['3 punch KIT>MARA']);
+  });
 });
