@@ -1,7 +1,17 @@
 import type { VerbForm } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
-import { FULFILLING, NEGATORS, NO_BLOW, TOWARDS, UNFULFILLED_BEFORE_GERUND } from './words.js';
+import {
+  FULFILLING,
+  NEGATORS,
+  NO_BLOW,
+  STOPPING,
+  TOWARDS,
+  UNFULFILLED_BEFORE_GERUND,
+} from './words.js';
+
+/** The reason of an act that went on until now (`stops kissing Kim`): see read-direction.ts. */
+export const STOPPED = 'stopped';
 
 const MODALS = new Set([
   'can',
@@ -84,6 +94,7 @@ export function nonEventReason(
     const prev = k === 0 ? (link ?? '') : before;
     if (UNFULFILLED_BEFORE_GERUND.has(prev) || (k === 0 && link === 'before'))
       return `${prev} + gerund`;
+    if (STOPPING.has(prev)) return STOPPED;
     if (prev === 'about' || prev === 'of') return 'about-gerund';
     return null;
   }

@@ -2,6 +2,7 @@ import type { Suggestion } from '../domain/moment.js';
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { STRUCK_BACK, type SharedPassive } from './act-patterns.js';
 import { detectActs } from './acts.js';
+import { STOPPED } from './non-events.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
 import { word } from './act-words.js';
@@ -230,13 +231,16 @@ export function readDirection(d: Direction): Suggestion[] {
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
-        // `still hugging him` goes on with a hug this direction told; told only before it, the
-        // hug is this direction's to count.
-        const still = raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term);
         // The last suggestion that `fits`, in this direction or a few lines before.
         const lastTold: LastTold = (fits) =>
           out.findLast(fits) ??
           d.told.findLast((s) => d.setting.line.seq - s.seq <= LOOK_BACK && fits(s));
+        // `still hugging him` goes on with a hug this direction told; told only before it, the
+        // hug is this direction's to count. `stops kissing Kim`: the kiss went on until now,
+        // this direction's to count unless told a few lines before.
+        const still =
+          (raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term)) ||
+          (raw.nonEvent === STOPPED && lastTold((s) => s.action === raw.term) === undefined);
         const read = still
           ? { ...raw, nonEvent: null }
           : returnedTo(endedBy(raw, subject, lastTold), subject, lastTold);

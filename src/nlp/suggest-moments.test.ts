@@ -1552,4 +1552,15 @@ describe('suggestMoments', () => {
     expect(read('Kit throws a punch that knocks Mara out.')).toEqual(['3 punch KIT>MARA']);
     expect(read('Kit throws up a hand that knocks Mara out cold.')).toEqual(['3 punch KIT>MARA']);
   });
+
+  it('reads stopping an act (`stops kissing Kim`) as the act, unless told a few lines before', () => {
+    const read = after('KIT: Mara.', 'MARA: Kit.');
+    expect(read('When Mara stops kissing Kit, she sees the alien.')).toEqual(['3 kiss MARA>KIT']);
+    expect(read('Mara kisses Kit. Then she stops kissing him.')).toEqual(['3 kiss MARA>KIT']);
+    expect(
+      suggest('KIT: Mara.', '(Mara kisses Kit.)', 'KIT: Wait.', '(Mara stops kissing him.)'),
+    ).toEqual(['2 kiss MARA>KIT']);
+    // Stopping someone from an act is still no act.
+    expect(read('Mara stops Kit from kissing her.')).toEqual([]);
+  });
 });

@@ -253,6 +253,12 @@ export const FULFILLING = new Set([
 /** Words between a verb of hurrying and its `to`: `rushes over to hug her`. */
 export const TOWARDS = new Set(['over', 'up', 'forward', 'across', 'back', 'in']);
 
+/**
+ * Words after which a gerund act has gone on until now: `stops kissing Kim`. It happened, unless
+ * it was told already (see read-direction.ts).
+ */
+export const STOPPING = new Set(['stops', 'stop', 'stopped']);
+
 /** Words after which a gerund act has not happened: `before kissing her`, `without hugging`. */
 export const UNFULFILLED_BEFORE_GERUND = new Set([
   'before',
@@ -265,8 +271,6 @@ export const UNFULFILLED_BEFORE_GERUND = new Set([
   'avoiding',
   'resist',
   'resists',
-  'stops',
-  'stop',
 ]);
 
 /** Capitalised words that are not people even when they stand where a name would. */
