@@ -53,6 +53,20 @@ export function detectActs(
       acts.push(mk('hold-hands', 'subject', [], true, 'hand', 'act.hand-in-hand', null));
       continue;
     }
+    // `Adric makes a grab for Tegan`: a grab at someone, whether or not it holds (not `for the
+    // gun`, a thing).
+    const grabbed = items[k + 4];
+    if (
+      MAKING.has(lower) &&
+      word(items[k + 1]) === 'a' &&
+      word(items[k + 2]) === 'grab' &&
+      GRAB_AT.has(word(items[k + 3])) &&
+      grabbed?.kind === 'ref' &&
+      !grabbed.ref.possessive
+    ) {
+      acts.push(mk('grab', 'subject', [grabbed.ref], false, null, 'act.grab-for', nonEventHere(k)));
+      continue;
+    }
     // `asleep in each other's arms`, `fall into each other's arms`: an embrace they share.
     const other = items[k + 1];
     if (
@@ -302,6 +316,7 @@ function ownSubject(items: readonly Item[], k: number): Ref | null {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
 const HAVING = new Set(['has', 'had', 'have', 'having']);
 const MAKING = new Set(['make', 'makes', 'made', 'making']);
+const GRAB_AT = new Set(['for', 'at']);
 // What may follow `make out` when it means kissing: an adverb or a place, not an object.
 const MADE_OUT_THEN = new Set([
   'on',

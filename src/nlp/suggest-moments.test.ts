@@ -1563,4 +1563,11 @@ describe('suggestMoments', () => {
     // Stopping someone from an act is still no act.
     expect(read('Mara stops Kit from kissing her.')).toEqual([]);
   });
+
+  it('reads making a grab for someone as a grab, and for a thing as no act', () => {
+    const read = after('MARA: Get out of my way!', 'KIT: No!');
+    expect(read('Kit makes a grab for Mara. She twists free.')).toEqual(['3 grab KIT>MARA']);
+    expect(read('Kit makes a grab for the gun.')).toEqual([]);
+    expect(read('Kit tries to make a grab for her.')).toEqual([]);
+  });
 });
