@@ -73,6 +73,8 @@ export interface LineMentions {
   readonly leaving?: readonly (readonly string[])[];
   /** The last group a direction names (`Niles and Daphne`). */
   readonly groups?: readonly (readonly string[])[];
+  /** The last collective a direction names (`the mummies`). */
+  readonly collectives?: readonly (string | null)[];
 }
 
 // How far back (in lines) a group named in a direction is still who `them` may be.
@@ -124,6 +126,19 @@ export class Discourse {
       if (this.lines[i]!.kind === 'scene') break;
       const g = this.groupInLine(i);
       if (g.length >= 2) return g;
+    }
+    return null;
+  }
+
+  /**
+   * The collective a direction of the last few lines of the scene named (`The mummies burst
+   * in.` ... `One of them grabs her.`), or null.
+   */
+  recentCollective(ctx: ResolveContext): string | null {
+    for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < GROUP_LINES; i--, d++) {
+      if (this.lines[i]!.kind === 'scene') break;
+      const c = this.mentions.collectives?.[i];
+      if (c !== undefined && c !== null) return c;
     }
     return null;
   }

@@ -5,7 +5,7 @@ import { GenderBook } from './gender-book.js';
 import { namesIn, newcomerAs, renamed } from './introductions.js';
 import { nameOthers, type Kind } from './other-refs.js';
 import type { PeopleIndex } from './people-index.js';
-import { isNamedGroup, type Item } from './refs.js';
+import { isNamedGroup, type Item, type Ref } from './refs.js';
 import {
   addresseesInSpeech,
   gendersCalled,
@@ -28,6 +28,8 @@ export interface ReadLines {
   readonly leaving: string[][];
   /** The last group each direction names, all by name (`Niles and Daphne`), by line index. */
   readonly groups: string[][];
+  /** The last collective each direction names (`the mummies` -> MUMMIES), by line index. */
+  readonly collectives: (string | null)[];
   /** Genders learnt from the whole transcript. */
   readonly genders: GenderBook;
 }
@@ -47,6 +49,7 @@ export function readLines(
   const addressed: string[][] = lines.map(() => []);
   const leaving: string[][] = lines.map(() => []);
   const groups: string[][] = lines.map(() => []);
+  const collectives: (string | null)[] = lines.map(() => null);
   const linePronouns: Gender[][] = [];
   const genders = new GenderBook(people, seriesGenders);
   let kind: { kind: Kind; line: number } | null = null;
@@ -116,11 +119,12 @@ export function readLines(
         if (it.kind !== 'ref') continue;
         lineNames[i]!.push(...it.ref.names);
         if (!it.ref.possessive && isNamedGroup(it.ref)) groups[i] = [...it.ref.names];
+        if (isCollective(it.ref)) collectives[i] = it.ref.names[0]!;
         if (it.ref.kind === 'pronoun' && it.ref.gender !== null) pronouns.push(it.ref.gender);
       }
     }
   });
-  return { sentences, lineNames, addressed, leaving, groups, genders };
+  return { sentences, lineNames, addressed, leaving, groups, collectives, genders };
 }
 
 // How far back (in lines) a kind of person named by role is still `the other`'s kind.
@@ -180,4 +184,9 @@ function leavers(items: readonly Item[]): string[] {
     if (LEAVES.has(verb.tok.lower) || goesOut) out.push(...it.ref.names);
   });
   return out;
+}
+
+/** `the mummies`, `two guards`: a crowd of one kind, named by role. */
+function isCollective(r: Ref): boolean {
+  return r.kind === 'name' && r.plural && r.role !== null && r.names.length === 1 && !r.possessive;
 }

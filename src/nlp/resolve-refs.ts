@@ -98,8 +98,11 @@ export function resolveRef(
  */
 function oneOfThem(ctx: ResolveContext, scope: RefScope): Resolved | null {
   const them = resolvePlural(ctx, scope);
-  if (them === null || them.names.length !== 1 || !them.extra) return null;
-  return { ...them, names: [singularRole(them.names[0]!)] };
+  if (them !== null && them.names.length === 1 && them.extra)
+    return { ...them, names: [singularRole(them.names[0]!)] };
+  // `The mummies burst in. SARAH: Doctor! (One of them grabs her.)`: a crowd a few lines before.
+  const crowd = scope.discourse.recentCollective(ctx);
+  return crowd === null ? null : { ...named([singularRole(crowd)], true), pronouns: 1, unsure: 1 };
 }
 
 function resolvePlural(ctx: ResolveContext, scope: RefScope): Resolved | null {

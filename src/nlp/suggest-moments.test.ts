@@ -1570,4 +1570,15 @@ describe('suggestMoments', () => {
     expect(read('Kit makes a grab for the gun.')).toEqual([]);
     expect(read('Kit tries to make a grab for her.')).toEqual([]);
   });
+
+  it('reads `one of them` as one of a crowd a direction named a few lines before', () => {
+    expect(
+      suggest(
+        'MARA: Kit!',
+        '(The mummies burst through the door and advance on Mara.)',
+        'MARA: Kit! Kit!',
+        '(One of them grabs her by the throat.)',
+      ),
+    ).toEqual(['4 grab MUMMY>MARA @neck']);
+  });
 });
