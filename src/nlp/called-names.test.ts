@@ -114,4 +114,18 @@ describe('called names in suggestions', () => {
     const rolo = [{ name: 'ROLO', aliases: [] }];
     expect(seriesCalledNames([calls], rolo).size).toBe(0);
   });
+
+  it('gives a name the series learnt to the character whatever its case (`VANCE` is `Vance`)', () => {
+    // Characters as a transcript writes its labels, names learnt as the series capitalises them.
+    const characters = ['Orla', 'Vance'].map((name) => ({ name, aliases: [] }));
+    const got = suggestMoments({
+      episode: 'E1',
+      file: 'e1.txt',
+      lines: script('(Orla hugs Rolo.)'),
+      characters,
+      codebook: DEFAULT_CODEBOOK,
+      calledNames: new Map([['Rolo', 'VANCE']]),
+    });
+    expect(got.map((s) => [s.initiator, s.recipients])).toEqual([['Orla', ['Vance']]]);
+  });
 });

@@ -99,16 +99,21 @@ function withAliases(
   characters: readonly CharacterInput[],
   learnt: ReadonlyMap<string, string>,
 ): CharacterInput[] {
-  const extra = new Map<string, string[]>();
-  for (const [name, who] of learnt) extra.set(who, [...(extra.get(who) ?? []), name]);
+  // By name in capitals: the series learns names of speakers as `MARTIN` for a label `Martin`.
+  const extra = new Map<string, { who: string; names: string[] }>();
+  for (const [name, who] of learnt) {
+    const key = who.toUpperCase();
+    const e = extra.get(key) ?? { who, names: [] };
+    extra.set(key, { ...e, names: [...e.names, name] });
+  }
   const out = characters.map((c) => {
-    const more = extra.get(c.name);
+    const more = extra.get(c.name.toUpperCase());
     if (more === undefined) return c;
-    extra.delete(c.name);
-    return { ...c, aliases: [...c.aliases, ...more] };
+    extra.delete(c.name.toUpperCase());
+    return { ...c, aliases: [...c.aliases, ...more.names] };
   });
   // A speaker known only by an alias of a character: the learnt names go to that character.
-  for (const [who, names] of extra) out.push({ name: who, aliases: names });
+  for (const { who, names } of extra.values()) out.push({ name: who, aliases: names });
   return out;
 }
 
