@@ -59,6 +59,12 @@ export function buildSuggestion(
       objects.push({ ...named([speakers]), pronouns: 1, gender: o.gender });
       continue;
     }
+    // `SERGEY: ... (shakes hands) O'BRIEN: Good to meet you.`: the one who greets back.
+    const greeter = act.rule === 'act.hands-partner' ? scope.discourse.greeter(ctx(exclude)) : null;
+    if (greeter !== null) {
+      objects.push({ ...named([greeter]), pronouns: 1, unsure: 1 });
+      continue;
+    }
     const unwritten = guessed && act.doer === 'subject';
     if (act.part !== null && ownBody(o, act, act.part, doer, setting, unwritten)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;

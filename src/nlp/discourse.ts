@@ -80,6 +80,11 @@ export interface LineMentions {
 // How far back (in lines) a group named in a direction is still who `them` may be.
 const GROUP_LINES = 4;
 
+// A greeting of someone met (`Good to meet you.`, `How do you do?`), near a speech's start.
+const GREETING =
+  /\b(?:(?:nice|good|great|glad|pleased|delighted|lovely) to (?:meet|see) you|how do you do|(?:a|my) pleasure)\b/i;
+const GREETING_WITHIN = 80;
+
 // Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
 const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
 
@@ -141,6 +146,26 @@ export class Discourse {
       if (c !== undefined && c !== null) return c;
     }
     return null;
+  }
+
+  /**
+   * The one a handshake greets: who speaks next, within two lines of the scene, when the
+   * speech begins with a greeting (`Miles O'Brien. Good to meet you.`), else who spoke just
+   * before with one (`Alan Murchie, lovely to see you!`); never someone left out. Else null.
+   */
+  greeter(ctx: ResolveContext): string | null {
+    const greets = (i: number, step: 1 | -1): string | null => {
+      for (let d = 0; i >= 0 && i < this.lines.length && d < 2; i += step, d++) {
+        const l = this.lines[i]!;
+        if (l.kind === 'scene') return null;
+        if (l.kind !== 'dialogue') continue;
+        const who = this.resolveSpeaker(l.speaker);
+        const greeting = GREETING.test(l.text.slice(0, GREETING_WITHIN));
+        return greeting && !ctx.exclude.includes(who) ? who : null;
+      }
+      return null;
+    };
+    return greets(ctx.lineIndex + 1, 1) ?? greets(ctx.lineIndex - 1, -1);
   }
 
   /** Candidates with scores, best first. */

@@ -1581,4 +1581,14 @@ describe('suggestMoments', () => {
       ),
     ).toEqual(['4 grab MUMMY>MARA @neck']);
   });
+
+  it('reads the partner of an unnamed handshake as the one it greets', () => {
+    const talk = ['OWEN: Let me take you to the bridge.', 'KIT: Always good to see a chief.'];
+    expect(suggest(...talk, '(shakes hands)', 'MARA: Mara Vance. Good to meet you.')).toEqual([
+      '3 handshake KIT>MARA @hand',
+    ]);
+    // Greeted just before: `Kit, lovely to see you!`
+    const greeted = ['OWEN: Hello.', 'MARA: Kit, lovely to see you!', 'KIT: (shaking hands)'];
+    expect(suggest(...greeted, 'KIT: Likewise.')).toEqual(['3 handshake KIT>MARA @hand']);
+  });
 });
