@@ -31,8 +31,17 @@ export function endedAct(items: readonly Item[], k: number): string | null {
 }
 
 export const RETURNING = new Set(['return', 'returns', 'returned', 'returning']);
+// `She kisses him and he reciprocates`: the act given back, whichever it was.
+export const RECIPROCATING = new Set([
+  'reciprocate',
+  'reciprocates',
+  'reciprocated',
+  'reciprocating',
+]);
+/** The term of an act reciprocated, until the act it answers is found (read-direction.ts). */
+export const RECIPROCATED = 'reciprocated';
 // Acts one gives back in kind.
-const RETURNABLE = new Set(['kiss', 'hug', 'handshake']);
+export const RETURNABLE: ReadonlySet<string> = new Set(['kiss', 'hug', 'handshake']);
 
 /**
  * `returns the kiss`, `returns her hug`: the subject's act back to whoever gave it (the owner

@@ -1,5 +1,13 @@
 import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING } from './act-lexicon.js';
-import { armAround, armsAct, endedAct, returnedAct, RETURNING } from './act-phrases.js';
+import {
+  armAround,
+  armsAct,
+  endedAct,
+  RECIPROCATED,
+  RECIPROCATING,
+  returnedAct,
+  RETURNING,
+} from './act-phrases.js';
 import { readAct, type SharedPassive } from './act-patterns.js';
 import { readLight } from './light-verbs.js';
 import {
@@ -166,6 +174,10 @@ export function detectActs(
     const ended = endedAct(items, k);
     if (ended !== null) {
       nounAct(k, mk(ended, 'subject', [], true, null, 'act.ended', null));
+      continue;
+    }
+    if (RECIPROCATING.has(lower)) {
+      acts.push(mk(RECIPROCATED, 'subject', [], false, null, 'act.returned', nonEventHere(k)));
       continue;
     }
     if (RETURNING.has(lower)) {

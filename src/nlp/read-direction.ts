@@ -1,6 +1,7 @@
 import type { Suggestion } from '../domain/moment.js';
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
 import { STRUCK_BACK, type SharedPassive } from './act-patterns.js';
+import { RECIPROCATED, RETURNABLE } from './act-phrases.js';
 import { detectActs } from './acts.js';
 import { STOPPED } from './non-events.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
@@ -556,13 +557,22 @@ const LOOK_BACK = 12;
 function returnedTo(act: RawAct, subject: Resolved | null, lastTold: LastTold): RawAct {
   const returned = act.rule === 'act.returned' || act.rule === 'act.back';
   if (!returned || act.objects.length > 0 || subject === null) return act;
+  // `He reciprocates`: whichever kiss, hug or handshake he was given.
+  const answers = (s: Suggestion): boolean =>
+    act.rule === 'act.back'
+      ? STRUCK_BACK.has(s.action)
+      : act.term === RECIPROCATED
+        ? RETURNABLE.has(s.action)
+        : s.action === act.term;
   const given = lastTold(
     (s) =>
-      (act.rule === 'act.back' ? STRUCK_BACK.has(s.action) : s.action === act.term) &&
-      s.initiator !== null &&
-      s.recipients.some((n) => subject.names.includes(n)),
+      answers(s) && s.initiator !== null && s.recipients.some((n) => subject.names.includes(n)),
   );
-  if (given !== undefined) return { ...act, objects: [ref('name', [given.initiator!])] };
+  if (given !== undefined) {
+    const term = act.term === RECIPROCATED ? given.action : act.term;
+    return { ...act, term, objects: [ref('name', [given.initiator!])] };
+  }
+  if (act.term === RECIPROCATED) return act;
   // `WORF: (returning the hug)` after a welcome no direction told: back to the one he is
   // talking with. Not a blow back (`pushes back` is as often a push away from someone).
   if (act.rule === 'act.back') return act;

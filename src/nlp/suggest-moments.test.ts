@@ -1591,4 +1591,19 @@ describe('suggestMoments', () => {
     const greeted = ['OWEN: Hello.', 'MARA: Kit, lovely to see you!', 'KIT: (shaking hands)'];
     expect(suggest(...greeted, 'KIT: Likewise.')).toEqual(['3 handshake KIT>MARA @hand']);
   });
+
+  it('reads `he reciprocates` as the kiss, hug or handshake he was given, given back', () => {
+    const read = after('JOHN: Mary.', 'MARY: John.');
+    expect(read('Mary kisses John and he reciprocates.')).toEqual([
+      '3 kiss MARY>JOHN',
+      '3 kiss JOHN>MARY',
+    ]);
+    expect(read('Mary hugs John. He reciprocates, slightly.')).toEqual([
+      '3 hug MARY>JOHN',
+      '3 hug JOHN>MARY',
+    ]);
+    expect(read("Mary kisses John. He doesn't reciprocate.")).toEqual(['3 kiss MARY>JOHN']);
+    // Nothing given to answer: no act.
+    expect(read('John reciprocates.')).toEqual([]);
+  });
 });
