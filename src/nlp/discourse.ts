@@ -435,8 +435,9 @@ export class Discourse {
   }
 
   /**
-   * `FRASIER: Niles, I'd like you to meet Julia. NILES: How do you do? (They shake.)`: the two
-   * people one of the last two speeches introduces to each other, else null.
+   * `FRASIER: Niles, I'd like you to meet Julia. NILES: How do you do? (They shake.)`: the
+   * people one of the last two speeches introduces to each other (two, or more: `Elaine, this
+   * is Daphne, my son Frasier. [they all shake hands]`), else null.
    */
   private introducedPair(i: number): string[] | null {
     for (let j = i - 1, seen = 0; j >= 0 && seen < 2; j--) {
@@ -446,10 +447,10 @@ export class Discourse {
       seen++;
       if (!INTRODUCING.test(l.text)) continue;
       const speaker = this.resolveSpeaker(l.speaker);
-      const two = [...new Set(this.namesInLine(j))].filter(
+      const met = [...new Set(this.namesInLine(j))].filter(
         (n) => n !== speaker && !isNoOnePresent(n),
       );
-      return two.length === 2 ? two : null;
+      return met.length >= 2 ? met : null;
     }
     return null;
   }

@@ -1606,4 +1606,11 @@ describe('suggestMoments', () => {
     // Nothing given to answer: no act.
     expect(read('John reciprocates.')).toEqual([]);
   });
+
+  it('reads `they all shake hands` after an introduction as everyone it introduces', () => {
+    const talk = ['MARA: Hm.', 'OWEN: Ah!', 'ELSA: Hello.', 'KIT: Elsa, this is Mara, and Owen.'];
+    expect(suggest(...talk, '(They all shake hands.)')).toEqual([
+      '5 handshake *ELSA+MARA+OWEN @hand',
+    ]);
+  });
 });
