@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTranscript } from '../src/formats/read-transcript.js';
-import { HAS_SHARED_DATA, sharedData } from './shared-data.js';
+import { HAS_SHARED_DATA } from './shared-data.js';
 import {
   countsByTermAndTag,
   devKey,
-  directionsByFile,
-  expectNamesIn,
   expectOnlyLabels,
   expectPooledSample,
+  expectScriptAnchors,
   readDevSet,
 } from './suggest-dev-sets.js';
 
@@ -105,32 +102,7 @@ if (!HAS_SHARED_DATA) {
 }
 
 describe.skipIf(!HAS_SHARED_DATA)('the third Frasier dev set against the real transcripts', () => {
-  const read = (file: string) => {
-    const path = sharedData(...FOLDER.split('/'), file);
-    return { lines: readTranscript(readFileSync(path), path).parts[0]!.transcript.lines, path };
-  };
-
-  it('points every entry at the first line of a stage direction, naming people of that episode', () => {
-    for (const [file, entries] of directionsByFile(set.directions)) {
-      const { lines, path } = read(file);
-      const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
-      const text = readFileSync(path, 'utf8').toUpperCase();
-      for (const d of entries) {
-        expect(actionStarts.has(d.line), devKey(d)).toBe(true);
-        expectNamesIn(text, d);
-      }
-    }
-  });
-
-  it('tags as inline exactly the directions inside a speech', () => {
-    for (const [file, entries] of directionsByFile(set.directions)) {
-      const { lines } = read(file);
-      const inSpeech = new Set(
-        lines.filter((l) => l.kind === 'action' && l.speaker !== null).map((l) => l.line),
-      );
-      for (const d of entries) {
-        expect(d.tags.includes('inline'), devKey(d)).toBe(inSpeech.has(d.line));
-      }
-    }
+  it('points every entry at a direction of the reader, inline exactly in a speech, naming people of that episode', () => {
+    expectScriptAnchors(FOLDER, set.directions);
   });
 });

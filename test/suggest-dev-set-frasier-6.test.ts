@@ -3,14 +3,12 @@ import { HAS_SHARED_DATA } from './shared-data.js';
 import {
   countsByTermAndTag,
   devKey,
-  directionsByFile,
   expectApart,
   expectDistinctSpread,
-  expectNamesIn,
   expectOnlyLabels,
   expectPooledSample,
+  expectScriptAnchors,
   readDevSet,
-  readShared,
 } from './suggest-dev-sets.js';
 
 // The sixth Frasier stage-direction dev set (test/fixtures/suggest-dev-set-frasier-6.md): its
@@ -101,27 +99,7 @@ if (!HAS_SHARED_DATA) {
 }
 
 describe.skipIf(!HAS_SHARED_DATA)('the sixth Frasier dev set against the real transcripts', () => {
-  it('points every entry at the first line of a stage direction, naming people of that episode', () => {
-    for (const [file, entries] of directionsByFile(set.directions)) {
-      const { lines, bytes } = readShared(FOLDER, file);
-      const actionStarts = new Set(lines.filter((l) => l.kind === 'action').map((l) => l.line));
-      const text = bytes.toString('utf8').toUpperCase();
-      for (const d of entries) {
-        expect(actionStarts.has(d.line), devKey(d)).toBe(true);
-        expectNamesIn(text, d);
-      }
-    }
-  });
-
-  it('tags as inline exactly the directions inside a speech', () => {
-    for (const [file, entries] of directionsByFile(set.directions)) {
-      const { lines } = readShared(FOLDER, file);
-      const inSpeech = new Set(
-        lines.filter((l) => l.kind === 'action' && l.speaker !== null).map((l) => l.line),
-      );
-      for (const d of entries) {
-        expect(d.tags.includes('inline'), devKey(d)).toBe(inSpeech.has(d.line));
-      }
-    }
+  it('points every entry at a direction of the reader, inline exactly in a speech, naming people of that episode', () => {
+    expectScriptAnchors(FOLDER, set.directions);
   });
 });

@@ -235,6 +235,25 @@ export function expectTextAnchors(folder: string, directions: readonly DevDirect
   }
 }
 
+/**
+ * A Frasier set against its scripts: each entry on the first line of a direction the reader
+ * gives, `inline` exactly when that direction sits in a speech, its people named in the file.
+ */
+export function expectScriptAnchors(folder: string, directions: readonly DevDirection[]): void {
+  for (const [file, entries] of directionsByFile(directions)) {
+    const { lines, bytes } = readShared(folder, file);
+    const actions = lines.filter((l) => l.kind === 'action');
+    const starts = new Set(actions.map((l) => l.line));
+    const inSpeech = new Set(actions.filter((l) => l.speaker !== null).map((l) => l.line));
+    const text = bytes.toString('utf8').toUpperCase();
+    for (const d of entries) {
+      expect(starts.has(d.line), devKey(d)).toBe(true);
+      expect(d.tags.includes('inline'), devKey(d)).toBe(inSpeech.has(d.line));
+      expectNamesIn(text, d);
+    }
+  }
+}
+
 /** A chakoteya HTML set against its pages: each entry on the line of a `(` the reader reads as a direction. */
 export function expectHtmlAnchors(folder: string, directions: readonly DevDirection[]): void {
   for (const [file, entries] of directionsByFile(directions)) {
