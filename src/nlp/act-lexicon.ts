@@ -399,8 +399,10 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'touch':
     case 'cup':
       if (FACE.has(part)) return 'touch-face';
-      // `touches her hair`: a caress, as stroking it is.
+      // `touches her hair`: a caress, as stroking it is; `touching Daphne's hand`: held, as
+      // the sets label it.
       if (lemma === 'touch' && part === 'hair') return 'caress';
+      if (lemma === 'touch' && part === 'hand') return 'hold-hands';
       return lemma === 'cup' && HEAD.has(part) ? 'cradle-neck' : null;
     case 'cradle':
       if (FACE.has(part)) return 'touch-face';

@@ -218,7 +218,9 @@ function ownBody(
   const clutched = act.verb === 'clutch';
   // `clasps his hands and closes his eyes`: his own, in prayer or thought.
   const clasped = act.verb === 'clasp' && term === 'hold-hands';
-  if (!SELF_TERMS.has(term) && !clutched && !clasped) return false;
+  // `raises his arm and touches his palm`: his own, as a hand one clasps may be.
+  const touched = act.verb === 'touch' && term === 'hold-hands';
+  if (!SELF_TERMS.has(term) && !clutched && !clasped && !touched) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
   // One clutches one's own arm in pain, but grabs or seizes someone else's (`grabs his ankle`).

@@ -70,7 +70,10 @@ export function resolveIt(
     const before = clause.items[i - 1];
     const isIt = it.kind === 'tok' && (it.tok.lower === 'it' || it.tok.lower === 'them');
     const verb = before?.kind === 'tok' ? ACT_VERB_FORMS.get(before.tok.lower) : undefined;
-    if (isIt && verb !== undefined && (lemmas === undefined || lemmas.has(verb.lemma))) {
+    // Not `touching it`: what one touches is mostly a thing (`clutches his fingers after
+    // touching it`).
+    const taken = verb !== undefined && verb.lemma !== 'touch';
+    if (isIt && taken && (lemmas === undefined || lemmas.has(verb.lemma))) {
       const tok = it.tok;
       items.push({ kind: 'ref', ref: { ...part.owner, possessive: true }, toks: [tok] });
       items.push({ kind: 'tok', tok: { ...tok, text: part.word, lower: part.word } });

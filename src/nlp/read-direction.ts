@@ -229,6 +229,10 @@ export function readDirection(d: Direction): Suggestion[] {
         // `Flash swings, Ben grabs his hand`, `grabs his hand and the gun goes off`: a hand
         // seized in a struggle is a grab; elsewhere (`grabs his hand and they run`), held.
         if (raw.rule === 'act.hand-seized' && struggle) raw = { ...raw, term: 'grab' };
+        // `Ameron touches Tieran's hand before Demmas pulls him off`: the one pulled off is
+        // the one who just acted.
+        if (raw.rule === 'act.pull-away')
+          raw = pulledOff(raw, subject, out.slice(sentenceStart), scope);
         // `kisses her ... They break the clinch`: the act ended is one already told.
         if (raw.rule === 'act.ended' && out.some((s) => ['kiss', 'hug'].includes(s.action)))
           continue;
@@ -692,6 +696,28 @@ function landed(act: RawAct, items: readonly Item[], fired: Thrown): boolean {
     (it) => it.kind === 'tok' && /^(hits?|strikes|struck)$/.test(it.tok.lower),
   );
   return fired === 'thing' && hit >= 0 && !items.slice(hit).some((it) => word(it) === 'with');
+}
+
+/**
+ * `pulls him off`, `pulls her away` by a third person right after an act this sentence told:
+ * `him` is its doer when the pronoun fits (the one acting is the one pulled away).
+ */
+function pulledOff(
+  act: RawAct,
+  subject: Resolved | null,
+  sentence: readonly Suggestion[],
+  scope: RefScope,
+): RawAct {
+  const o = act.objects[0];
+  const last = sentence[sentence.length - 1];
+  if (act.objects.length !== 1 || o === 'subject' || o?.kind !== 'pronoun' || o.plural) return act;
+  if (last === undefined || last.initiator === null) return act;
+  const doer = last.initiator;
+  // Pulled off by a third person (not `They grab him and pull him back`).
+  if (subject === null || peopleIn(last).some((n) => subject.names.includes(n))) return act;
+  const g = scope.discourse.genderOf(doer);
+  if (g !== null && o.gender !== null && g !== o.gender) return act;
+  return { ...act, objects: [ref('name', [doer])] };
 }
 
 const STRIKING = new Set(['hit', 'strike', 'knock', 'slam']);

@@ -1312,7 +1312,7 @@ describe('suggestMoments', () => {
   it("reads `him` as the doer before someone only named as an owner (`Owen's hand`)", () => {
     expect(
       suggest('TAVI: Hey.', 'OWEN: No.', "(Tavi touches Owen's hand before Dorn pulls him off.)"),
-    ).toEqual(['3 grab DORN>TAVI']);
+    ).toEqual(['3 hold-hands TAVI>OWEN @hand', '3 grab DORN>TAVI']);
   });
 
   it('reads `the woman` as a woman who has spoken, not one who speaks only after it', () => {
@@ -1612,5 +1612,13 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(They all shake hands.)')).toEqual([
       '5 handshake *ELSA+MARA+OWEN @hand',
     ]);
+  });
+
+  it('reads touching a hand as holding it, but `touching it` as touching a thing', () => {
+    const read = after('KIT: Careful.', 'MARA: I will.', 'OWEN: Go.');
+    expect(read("Mara gently touches Kit's hand.")).toEqual(['4 hold-hands MARA>KIT @hand']);
+    expect(read('Mara points at his fingers, then touches it.')).toEqual([]);
+    // One's own hand: `raises his arm and touches his palm`.
+    expect(read('Kit raises his arm and touches his palm.')).toEqual([]);
   });
 });
