@@ -189,6 +189,7 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['cuddle', 'hug'],
   ['handshake', 'handshake'],
   ['slap', 'slap'],
+  ['smack', 'slap'],
   ['punch', 'punch'],
   ['punches', 'punch'],
   ['uppercut', 'punch'],

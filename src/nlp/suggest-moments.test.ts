@@ -1621,4 +1621,10 @@ describe('suggestMoments', () => {
     // One's own hand: `raises his arm and touches his palm`.
     expect(read('Kit raises his arm and touches his palm.')).toEqual([]);
   });
+
+  it('reads giving someone a smack as a slap', () => {
+    expect(
+      after('KIT: Still producing?', 'MARA: She is!')('He gives her a smack on the behind.'),
+    ).toEqual(['3 slap KIT>MARA']);
+  });
 });
