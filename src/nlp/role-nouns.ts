@@ -99,7 +99,10 @@ export function matchRole(
   // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`).
   const pluralBeing = being && /[^s'’]s$|men$/.test(stripPossessive(noun.lower));
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
-  if (det === null && bare === i && !plural) return null;
+  // (Or after another with one: `a crewman and woman`, `the old man and woman`, the article
+  // shared; not `Father and son`.)
+  const shared = sharesArticle(tokens, i);
+  if (det === null && bare === i && !plural && !shared) return null;
   const head = stripPossessive(noun.text).toUpperCase();
   // `an old man` is named OLD MAN, as a reader would label him; `a large grey-skinned alien`
   // is described, and named ALIEN.
@@ -230,4 +233,13 @@ export function singularRole(role: string): string {
   // `mummies`, `deputies`: one MUMMY; but `zombies` is one ZOMBIE.
   if (/IES$/.test(role) && !PERSON_NOUNS.has(lower.slice(0, -1))) return role.replace(/IES$/, 'Y');
   return role.replace(/MEN$/, 'MAN').replace(/(?<!S)S$/, '');
+}
+
+/** `a crewman and woman`: a bare person noun after `and` and a person noun with an article. */
+function sharesArticle(tokens: readonly Token[], i: number): boolean {
+  const other = tokens[i - 2];
+  if (tokens[i - 1]?.lower !== 'and' || other === undefined || personNoun(other) === null)
+    return false;
+  const det = (k: number): boolean => ['a', 'an', 'the'].includes(tokens[k]?.lower ?? '');
+  return det(i - 3) || (det(i - 4) && tokens[i - 3]!.tags.has('Adjective'));
 }

@@ -1627,4 +1627,13 @@ describe('suggestMoments', () => {
       after('KIT: Still producing?', 'MARA: She is!')('He gives her a smack on the behind.'),
     ).toEqual(['3 slap KIT>MARA']);
   });
+
+  it('reads `a crewman and woman` as two people, the article shared; not `Father and son`', () => {
+    const read = after('KIT: Deck five.');
+    expect(read('The doors open to reveal a crewman and woman in a passionate kiss.')).toEqual([
+      '2 kiss *CREWMAN+WOMAN',
+    ]);
+    expect(read('An old man and woman embrace.')).toEqual(['2 hug *OLD MAN+WOMAN']);
+    expect(read('Father and son hug.')).toEqual([]);
+  });
 });
