@@ -19,7 +19,18 @@ import {
 // states.
 
 const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
-const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+const ORDINALS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+];
 const CARDINALS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 
 /** The counts a set's .md states: events per term and directions per tag. */
