@@ -100,6 +100,30 @@ export function armsAct(items: readonly Item[], k: number): RawAct | null {
   return mk('hug', 'subject', [other], false, null, 'act.into-arms', null);
 }
 
+// Verbs of lifting someone: `picks up Clara in his arms`, `scoops her up in his arms`. Not
+// `is carrying Janice in his arms`, which the sets label both ways.
+const LIFTING = new Set([
+  ...['pick', 'picks', 'picked', 'picking', 'lift', 'lifts', 'lifted', 'lifting'],
+  ...['scoop', 'scoops', 'scooped', 'scooping'],
+]);
+
+/**
+ * `picks up Clara in his arms`, `lifts the Doctor up in his arms`: the subject holds the one
+ * lifted, which the sets label a hug (as `holds her in his arms` is).
+ */
+export function liftedInArms(items: readonly Item[], k: number): RawAct | null {
+  if (!LIFTING.has(word(items[k]))) return null;
+  let n = word(items[k + 1]) === 'up' ? k + 2 : k + 1;
+  const carried = items[n];
+  if (carried?.kind !== 'ref' || carried.ref.possessive || carried.ref.kind === 'reciprocal')
+    return null;
+  n = word(items[n + 1]) === 'up' ? n + 2 : n + 1;
+  const owner = items[n + 1];
+  if (!['in', 'into'].includes(word(items[n])) || word(items[n + 2]) !== 'arms') return null;
+  if (owner?.kind !== 'ref' || !owner.ref.possessive) return null;
+  return mk('hug', 'subject', [carried.ref], false, null, 'act.lifted', null);
+}
+
 // Words before `her arm around him` that make the arm the subject's hold, with no verb of
 // putting (see act-patterns.ts): `has her arm around him`, `with his arm around her`,
 // `placing his arm around her`, or a comma (`sits down, his arm around Frasier`).

@@ -2,6 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING } from './act-lexicon.js';
 import {
   armAround,
   armsAct,
+  liftedInArms,
   endedAct,
   RECIPROCATED,
   RECIPROCATING,
@@ -166,7 +167,7 @@ export function detectActs(
       nounAct(k, mk('grab', 'subject', [held.ref], false, held.part, 'act.held-in', null));
       continue;
     }
-    const arms = armsAct(items, k) ?? armAround(items, k);
+    const arms = armsAct(items, k) ?? armAround(items, k) ?? liftedInArms(items, k);
     if (arms !== null) {
       nounAct(k, arms);
       continue;

@@ -836,6 +836,15 @@ describe('suggestMoments', () => {
     ).toEqual(['3 hug OWEN>MARA', '3 slap MARA>OWEN @face']);
   });
 
+  it('reads someone lifted into one’s arms as hugged; a thing lifted, or carrying, as no act', () => {
+    const read = after('KIT: Owen!', 'OWEN: Kit.');
+    expect(read('Owen picks up Kit in his arms.')).toEqual(['3 hug OWEN>KIT']);
+    expect(read('Owen lifts Kit up in his arms and runs.')).toEqual(['3 hug OWEN>KIT']);
+    expect(read('Owen picks up the box in his arms.')).toEqual([]);
+    expect(read('Owen picks up Kit’s bag.')).toEqual([]);
+    expect(read('Owen is carrying Kit in his arms.')).toEqual([]);
+  });
+
   it('finds the person after a describing participle', () => {
     expect(suggest('ELSA: Oh.', 'MARA: There.', '(Mara hugs the weeping Elsa.)')).toEqual([
       '3 hug MARA>ELSA',
@@ -1438,6 +1447,7 @@ describe('suggestMoments', () => {
     const read = after('OWEN: Hey.', 'MARA: Oh.');
     expect(read('Mara rushes to hug him.')).toEqual(['3 hug MARA>OWEN']);
     expect(read('Mara hurries over to embrace him.')).toEqual(['3 hug MARA>OWEN']);
+    expect(suggest('OWEN: Hey.', 'MARA: (rushing to embrace him)')).toEqual(['2 hug MARA>OWEN']);
     expect(read('Mara moves to hug him.')).toEqual([]);
   });
 

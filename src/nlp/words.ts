@@ -248,6 +248,10 @@ export const FULFILLING = new Set([
   'raced',
   'dashes',
   'dashed',
+  'rushing',
+  'hurrying',
+  'racing',
+  'dashing',
 ]);
 
 /** Words between a verb of hurrying and its `to`: `rushes over to hug her`. */
