@@ -203,6 +203,12 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['push', 'shove'],
 ]);
 
+/**
+ * Acts two people share, so that a bare noun can be read as mutual: `(Another kiss.)`, `The
+ * handshake lasts`. Not `(Punch.)`: a blow has a giver, and the word is as often a sound.
+ */
+export const SHARED_NOUNS: ReadonlySet<string> = new Set(['kiss', 'hug', 'handshake']);
+
 /** Acts two people trade, as plural nouns: `they exchange punches`, `trade blows`. */
 export const EXCHANGED: ReadonlyMap<string, string> = new Map([
   ['punches', 'punch'],

@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING, SHARED_NOUNS } from './act-lexicon.js';
 import {
   armAround,
   armsAct,
@@ -193,6 +193,21 @@ export function detectActs(
       }
     }
     const form = ACT_VERB_FORMS.get(lower);
+    // `a kiss`, `his grip`, `the handshake` (no verb): a noun, handled by the light verb before it.
+    if ((form !== undefined || ACT_NOUNS.has(lower)) && nounHere(items, k)) {
+      const noun = ACT_NOUNS.get(lower);
+      if (noun !== undefined && nounOnly(items, k, subject)) {
+        nounAct(k, mk(noun, 'subject', [], true, null, 'act.noun-only', null));
+        // `A quick peck and a hug`: both shared.
+        const n = coordinatedNoun(items, k);
+        const other = n < 0 ? noun : ACT_NOUNS.get(word(items[n]))!;
+        if (other !== noun && SHARED_NOUNS.has(other)) {
+          nounAct(n, mk(other, 'subject', [], true, null, 'act.noun-only', null));
+          k = n;
+        }
+      }
+      continue;
+    }
     if (form === undefined) {
       // `greets the Doctor with a hug`: a verb we do not list, a person, `with` an act noun.
       const o = items[k + 1];
@@ -214,21 +229,6 @@ export function detectActs(
             false,
           );
           acts.push(mk(noun, 'subject', [o.ref], false, null, 'act.with-noun', nonEvent));
-        }
-      }
-      continue;
-    }
-    // `a kiss`, `his grip`: a noun, handled by the light verb before it.
-    if (nounHere(items, k)) {
-      const noun = ACT_NOUNS.get(lower);
-      if (noun !== undefined && nounOnly(items, k, subject)) {
-        nounAct(k, mk(noun, 'subject', [], true, null, 'act.noun-only', null));
-        // `A quick peck and a hug`: both shared.
-        const n = coordinatedNoun(items, k);
-        const other = n < 0 ? noun : ACT_NOUNS.get(word(items[n]))!;
-        if (other !== noun && SHARED_NOUNS.has(other)) {
-          nounAct(n, mk(other, 'subject', [], true, null, 'act.noun-only', null));
-          k = n;
         }
       }
       continue;
@@ -409,10 +409,6 @@ function nounHere(items: readonly Item[], k: number): boolean {
   if (sForm) return false;
   return describing(items, k - 1, k) && opens(items[k - 2]);
 }
-
-// Acts two people share, so that a bare noun can be read as mutual. Not `(Punch.)`: a blow
-// has a giver, and the word is as often a sound.
-const SHARED_NOUNS = new Set(['kiss', 'hug', 'handshake']);
 
 /**
  * `(Another kiss.)`, `(A hug and they part.)`: an act noun with no verb or person before it

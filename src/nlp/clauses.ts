@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, SHARED_NOUNS } from './act-lexicon.js';
 import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
@@ -240,6 +240,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       t.tags.has('Noun') &&
       !t.tags.has('Pronoun') &&
       !inPhrase &&
+      // `The handshake turns into a test of strength`: a shared act, not a thing that acts.
+      !SHARED_NOUNS.has(ACT_NOUNS.get(t.lower) ?? '') &&
       // `Energy hits Voyager`: a common noun opening the clause, capitalised or not; `The Borg
       // Sphere grabs Voyager`: a craft.
       (!t.cap || (i === 0 && isCommonNoun(t.lower)) || CRAFT.has(t.lower))

@@ -799,6 +799,14 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Another kiss.)')).toEqual(['3 kiss *KIM+OWEN']);
   });
 
+  it('reads a handshake named by its noun alone as shared by the two talking', () => {
+    const talk = ['KIM: Captain Owen.', 'OWEN: Ambassador Kim.'];
+    expect(suggest(...talk, '(A handshake.)')).toEqual(['3 handshake *KIM+OWEN']);
+    expect(suggest(...talk, '(The handshake turns into a test of strength.)')).toEqual([
+      '3 handshake *KIM+OWEN',
+    ]);
+  });
+
   it('reads a word of our verbs after an article, tagged a noun, as a thing', () => {
     const talk = ['(Owen sits on the grass.)', 'KIM: Owen, look at this arch.'];
     expect(suggest(...talk, "(The plant has grabbed Owen's ankle. He screams.)")).toEqual([]);
