@@ -37,9 +37,12 @@ export interface ResolveContext {
   readonly seen: Map<string, Gender>;
   /**
    * People the sentence names only after the pronoun (`He reaches for it, but Frasier slaps
-   * his hand`): `he`/`she` does not point forward to them, so they are no candidates.
+   * his hand`): `he`/`she` does not point forward to them, so they are no candidates. An
+   * object pronoun may (`Owen kisses her, then Mara pushes him away`), except to those who
+   * join in after it (`laterJoining`: `gives him a hug, then Kit joins the embrace`).
    */
   readonly later?: readonly string[];
+  readonly laterJoining?: readonly string[];
   /** People the direction says come in later (`They kiss before Frasier enters`): not `they`. */
   readonly arriving?: readonly string[];
   /**

@@ -3,7 +3,7 @@ import { word } from './act-words.js';
 import type { Clause } from './clauses.js';
 import type { Resolved } from './resolve-refs.js';
 
-const JOINS = new Set(['joins', 'join', 'joined']);
+export const JOINS: ReadonlySet<string> = new Set(['joins', 'join', 'joined']);
 // What one joins: the act itself (`joins the hug`), or `in`.
 const GROUP_ACTS = new Set(['hug', 'embrace', 'cuddle']);
 

@@ -19,7 +19,7 @@ import { tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { doesTheSame } from './does-the-same.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
-import { joinsIn } from './joins-in.js';
+import { JOINS, joinsIn } from './joins-in.js';
 import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
 import { named, relativeOf, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
@@ -115,6 +115,7 @@ export function readDirection(d: Direction): Suggestion[] {
         subjects,
         seen,
         later: later.filter((n) => !earlier.includes(n)),
+        laterJoining: joiningLater(clauses, ci),
         arriving: arriving.filter((n) => !earlier.includes(n)),
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
@@ -382,6 +383,14 @@ const SUBORDINATORS = new Set([
 function namedLater(names: readonly string[][], ci: number, clause: Clause): string[] {
   const fronted = ci === 0 && SUBORDINATORS.has(word(clause.items[0]));
   return names.slice(fronted ? ci + 2 : ci + 1).flat();
+}
+
+/** The subjects of the clauses after `ci` of a sentence that join in (`then Kit joins in`). */
+function joiningLater(clauses: readonly Clause[], ci: number): string[] {
+  return clauses
+    .slice(ci + 1)
+    .filter((c) => c.items.some((it) => JOINS.has(word(it))))
+    .flatMap((c) => c.subject?.names ?? []);
 }
 
 // Verbs by which someone comes into the scene: not among `they` before that.

@@ -67,7 +67,8 @@ export function resolveRef(
     }
     case 'pronoun':
       if (!ref.plural) {
-        const one = scope.discourse.resolveOne(ref.gender, ctx, subjectRole);
+        const forward = subjectRole ? ctx : { ...ctx, later: ctx.laterJoining ?? [] };
+        const one = scope.discourse.resolveOne(ref.gender, forward, subjectRole);
         return one === null
           ? null
           : {

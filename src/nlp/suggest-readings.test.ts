@@ -149,6 +149,17 @@ describe('suggestMoments on people named after a pronoun', () => {
     ).toEqual(['4 slap ELSA>OWEN @hand']);
   });
 
+  it('lets `him` or `her` be someone the same sentence names later', () => {
+    const talk = ['MARA: Hello, Owen.', 'KIT: Hi.', 'OWEN: Mara.'];
+    expect(suggest(...talk, '(Owen kisses her, then Mara pushes him away.)')).toEqual([
+      '4 kiss OWEN>MARA',
+      '4 shove MARA>OWEN',
+    ]);
+    expect(suggest(...talk, '(Mara grabs his ear and Owen kneels.)')).toEqual([
+      '4 grab MARA>OWEN @ear',
+    ]);
+  });
+
   it('lets a fronted `as` clause point to the main clause after it', () => {
     expect(suggest('KIT: Careful!', '(As he stumbles, Owen grabs Kit.)')).toEqual([
       '2 grab OWEN>KIT',
