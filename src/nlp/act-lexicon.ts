@@ -99,6 +99,7 @@ const LEMMAS = [
   'wipe',
   'run',
   'nuzzle',
+  'shrug',
   'ruffle',
   'tousle',
   'put',

@@ -172,6 +172,8 @@ export function readAct(
       return mk(term, null, ['subject'], false, heldBy, rule, null);
     }
   }
+  // `shrugs him off`: only with `off` (`shrugs` alone is a gesture).
+  if (lemma === 'shrug') return shruggedOff(items, k);
   // `strikes up a tune`, `knocks back a drink`: a particle makes another verb.
   if (PARTICLE_VERBS.get(lemma)?.includes(word(items[k + 1])) === true) return null;
   const j = skip(items, k + 1);
@@ -680,4 +682,17 @@ function ownersBlow(items: readonly Item[], k: number): { term: string; owner: R
 function firedOrDrugged(items: readonly Item[], j: number): boolean {
   const w = items.findIndex((x, i) => i > j && i <= j + 3 && word(x) === 'with');
   return w > 0 && items.slice(w + 1, w + 4).some((x) => NO_BLOW.test(word(x)));
+}
+
+/**
+ * `Urak shrugs him off`, `Worf shrugs off the Klingons`: someone's hold thrown off, which the
+ * sets label a shove. Not a thing (`shrugs off her harness`, `shrugs it off`) nor a hand
+ * (`shrugs off his helping hand`).
+ */
+function shruggedOff(items: readonly Item[], k: number): RawAct | null {
+  const first = word(items[k + 1]) === 'off';
+  const o = items[first ? k + 2 : k + 1];
+  if (o?.kind !== 'ref' || o.ref.possessive || o.ref.pronoun === 'it') return null;
+  if (!first && word(items[k + 2]) !== 'off') return null;
+  return mk('shove', 'subject', [o.ref], false, null, 'act.shrug-off', null);
 }

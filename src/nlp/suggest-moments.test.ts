@@ -844,6 +844,15 @@ describe('suggestMoments', () => {
     ).toEqual(['3 hug OWEN>MARA', '3 slap MARA>OWEN @face']);
   });
 
+  it('reads shrugging someone off as a shove; shrugging, or shrugging a thing off, as no act', () => {
+    const read = after('OWEN: Come here.', 'MARA: No.');
+    expect(read('Mara shrugs him off and leaves.')).toEqual(['3 shove MARA>OWEN']);
+    expect(read('Mara shrugs off Owen.')).toEqual(['3 shove MARA>OWEN']);
+    expect(read('Mara shrugs off her coat.')).toEqual([]);
+    expect(read('Mara shrugs it off.')).toEqual([]);
+    expect(read('Mara shrugs at Owen.')).toEqual([]);
+  });
+
   it('reads someone lifted into one’s arms as hugged; a thing lifted, or carrying, as no act', () => {
     const read = after('KIT: Owen!', 'OWEN: Kit.');
     expect(read('Owen picks up Kit in his arms.')).toEqual(['3 hug OWEN>KIT']);
