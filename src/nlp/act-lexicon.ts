@@ -8,6 +8,7 @@ export type VerbForm = 'base' | 's' | 'past' | 'ing';
 /** Irregular forms: lemma -> [s, past, participle, ing]. */
 const IRREGULAR: Record<string, readonly string[]> = {
   hold: ['holds', 'held', 'holding'],
+  catch: ['catches', 'caught', 'catching'],
   take: ['takes', 'took', 'taken', 'taking'],
   shake: ['shakes', 'shook', 'shaken', 'shaking'],
   hit: ['hits', 'hit', 'hitting'],
@@ -100,6 +101,7 @@ const LEMMAS = [
   'run',
   'nuzzle',
   'shrug',
+  'catch',
   'ruffle',
   'tousle',
   'put',

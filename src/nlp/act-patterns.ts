@@ -129,6 +129,7 @@ export function readAct(
   sharedPassive?: SharedPassive,
 ): RawAct | null {
   const plural = subject?.plural ?? false;
+  if (lemma === 'catch') return caught(items, k);
   // Passive: `Rose is kissed by Jack`, or a participle going on from one (`is disarmed and
   // knocked out`).
   const aux = word(items[k - 1]);
@@ -695,4 +696,17 @@ function shruggedOff(items: readonly Item[], k: number): RawAct | null {
   if (o?.kind !== 'ref' || o.ref.possessive || o.ref.pronoun === 'it') return null;
   if (!first && word(items[k + 2]) !== 'off') return null;
   return mk('shove', 'subject', [o.ref], false, null, 'act.shrug-off', null);
+}
+
+/**
+ * `is caught by the Klingons`: a person caught by others is seized, which the sets label a
+ * grab. Only the passive with its agent: `catches him` is as often catching someone's eye, a
+ * fall or a word in passing (`Daphne catches Roz as she leaves`).
+ */
+function caught(items: readonly Item[], k: number): RawAct | null {
+  if (!isAux(word(items[k - 1])) && !isAux(word(items[k - 2]))) return null;
+  const by = word(items[k + 1]) === 'by' ? items[k + 2] : undefined;
+  return by?.kind === 'ref' && !by.ref.possessive
+    ? mk('grab', by.ref, ['subject'], false, null, 'act.passive', null)
+    : null;
 }

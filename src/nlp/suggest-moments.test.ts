@@ -853,6 +853,13 @@ describe('suggestMoments', () => {
     expect(read('Mara shrugs at Owen.')).toEqual([]);
   });
 
+  it('reads someone caught by others as grabbed, and catching someone as no act', () => {
+    const read = after('OWEN: Run!', 'MARA: Go.');
+    expect(read('Owen runs, but is caught by the guards.')).toEqual(['3 grab GUARDS>OWEN']);
+    expect(read('Owen is caught in the beam.')).toEqual([]);
+    expect(read('Mara catches Owen as he leaves.')).toEqual([]);
+  });
+
   it('reads someone lifted into one’s arms as hugged; a thing lifted, or carrying, as no act', () => {
     const read = after('KIT: Owen!', 'OWEN: Kit.');
     expect(read('Owen picks up Kit in his arms.')).toEqual(['3 hug OWEN>KIT']);
