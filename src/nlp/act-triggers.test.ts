@@ -14,6 +14,10 @@ describe('mentionsAnAct', () => {
     expect(mentionsAnAct('Kit takes the map.')).toBe(false);
     expect(mentionsAnAct('Kit looks at Elsa.')).toBe(true);
     expect(mentionsAnAct('Kit looks up.')).toBe(false);
+    expect(mentionsAnAct('Kit is caught by the guards.')).toBe(true);
+    expect(mentionsAnAct('Kit catches sight of the ship.')).toBe(false);
+    expect(mentionsAnAct('Kit shrugs him off.')).toBe(true);
+    expect(mentionsAnAct('Kit shrugs.')).toBe(false);
   });
 
   it('skips directions with no act word at all', () => {

@@ -49,6 +49,9 @@ const WEAK: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     // `floors him`; `the floor` is in every other direction.
     ['floor', ['him', 'her', 'them']],
     ['look', ['at', 'away']],
+    // `is caught by the guards`, `shrugs him off` (act-patterns.ts): `catches sight of`, `shrugs`.
+    ['catch', ['by']],
+    ['shrug', ['off']],
   ].map(([l, cues]) => [l as string, new Set(cues)]),
 );
 // Acts named without a verb of ours: `has him in a headlock`.
