@@ -242,5 +242,8 @@ function ownBody(
   }
   // `He reaches for it, but Ana slaps his hand away`: his is the he of the clause before.
   if ([...ctx.seen].some(([n, g]) => n !== self && g === o.gender)) return false;
-  return !ctx.earlier.some((n) => n !== self && setting.scope.discourse.genderOf(n) === o.gender);
+  // Neither gender known (`Nardole points ... Bill punches his shoulder`): as likely the other's.
+  const fitsOther = (n: string): boolean =>
+    (setting.scope.discourse.genderOf(n) ?? (g === null ? o.gender : null)) === o.gender;
+  return !ctx.earlier.some((n) => n !== self && fitsOther(n));
 }

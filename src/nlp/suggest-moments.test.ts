@@ -812,6 +812,16 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, "(The plant has grabbed Owen's ankle. He screams.)")).toEqual([]);
   });
 
+  it('reads `his` shoulder as another’s when neither gender is known', () => {
+    const talk = ['ZORL: Here.', 'VESK: Yes.'];
+    expect(suggest(...talk, '(Zorl points at the map. Vesk punches his shoulder.)')).toEqual([
+      '3 punch VESK>ZORL @shoulder',
+    ]);
+    expect(suggest(...talk, '(Zorl falls. Vesk kneels, cradling his head.)')).toEqual([
+      '3 cradle-neck VESK>ZORL @head',
+    ]);
+  });
+
   it('reads a body part clutched by a doer the direction does not write as their own', () => {
     const talk = ['(Owen falls.)', 'MARA: Look out!'];
     expect(suggest(...talk, '(Then collapses, clutching his chest.)')).toEqual([]);
