@@ -11,6 +11,8 @@ import {
   expectSoundLabels,
   expectTextAnchors,
   readDevSet,
+  ORDINALS,
+  CARDINALS,
 } from './suggest-dev-sets.js';
 
 // The checks of a Doctor Who stage-direction dev set drawn like the sixth one and after: 120
@@ -19,19 +21,6 @@ import {
 // states.
 
 const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
-const ORDINALS = [
-  '',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-];
-const CARDINALS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 
 /** The counts a set's .md states: events per term and directions per tag. */
 export interface StatedCounts {

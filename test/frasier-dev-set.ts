@@ -10,6 +10,8 @@ import {
   expectPooledSample,
   expectScriptAnchors,
   readDevSet,
+  ORDINALS,
+  CARDINALS,
 } from './suggest-dev-sets.js';
 
 // The checks of a Frasier stage-direction dev set drawn like the fourth one and after: 120
@@ -18,8 +20,6 @@ import {
 // its .md states.
 
 const FOLDER = 'frasier-transcripts-and-srt/data/scripts';
-const NTH = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'];
-const CARDINALS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
 
 /** What a set's .md states of its draw and its labels. */
 export interface FrasierStated {
@@ -38,7 +38,7 @@ export interface FrasierStated {
 
 /** Declare the tests of the `n`th Frasier dev set (`suggest-dev-set-frasier-N.json`). */
 export function describeFrasierSet(n: number, stated: FrasierStated): void {
-  const nth = NTH[n]!;
+  const nth = ORDINALS[n]!;
   const name = `suggest-dev-set-frasier-${n}`;
   const set = readDevSet(`${name}.json`);
   const earlier = [

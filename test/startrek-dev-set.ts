@@ -12,6 +12,8 @@ import {
   expectPooledSample,
   expectSoundLabels,
   readDevSet,
+  ORDINALS,
+  CARDINALS,
 } from './suggest-dev-sets.js';
 
 // The checks of a Star Trek stage-direction dev set drawn like the seventh one and after: 120
@@ -20,20 +22,6 @@ import {
 // its number and what its .md states of its draw and its counts.
 
 const FOLDER = 'star-trek-chakoteya-raw-html/transcripts';
-
-const NTH = [
-  '',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-];
-const CARDINALS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 
 /** What a set's .md states of its draw and its labels. */
 export interface StarTrekStated {
@@ -62,7 +50,7 @@ export interface StarTrekStated {
 
 /** Declare the tests of the `n`th Star Trek dev set (`suggest-dev-set-startrek-N.json`). */
 export function describeStarTrekSet(n: number, stated: StarTrekStated): void {
-  const nth = NTH[n]!;
+  const nth = ORDINALS[n]!;
   const set = readDevSet(`suggest-dev-set-startrek-${n}.json`);
   const earlier = [
     'suggest-dev-set-startrek.json',
