@@ -114,14 +114,14 @@ const LIFTING = new Set([
 export function liftedInArms(items: readonly Item[], k: number): RawAct | null {
   if (!LIFTING.has(word(items[k]))) return null;
   let n = word(items[k + 1]) === 'up' ? k + 2 : k + 1;
-  const carried = items[n];
-  if (carried?.kind !== 'ref' || carried.ref.possessive || carried.ref.kind === 'reciprocal')
+  const lifted = items[n];
+  if (lifted?.kind !== 'ref' || lifted.ref.possessive || lifted.ref.kind === 'reciprocal')
     return null;
   n = word(items[n + 1]) === 'up' ? n + 2 : n + 1;
   const owner = items[n + 1];
   if (!['in', 'into'].includes(word(items[n])) || word(items[n + 2]) !== 'arms') return null;
   if (owner?.kind !== 'ref' || !owner.ref.possessive) return null;
-  return mk('hug', 'subject', [carried.ref], false, null, 'act.lifted', null);
+  return mk('hug', 'subject', [lifted.ref], false, null, 'act.lifted', null);
 }
 
 // Words before `her arm around him` that make the arm the subject's hold, with no verb of

@@ -2,8 +2,8 @@ import { ACT_NOUNS, ACT_VERB_FORMS, SEIZING, SHARED_NOUNS } from './act-lexicon.
 import {
   armAround,
   armsAct,
-  liftedInArms,
   endedAct,
+  liftedInArms,
   RECIPROCATED,
   RECIPROCATING,
   returnedAct,
