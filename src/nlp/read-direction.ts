@@ -103,6 +103,7 @@ export function readDirection(d: Direction): Suggestion[] {
     clauses.forEach((raw, ci) => {
       const later = namedLater(clauseNames[si]!, ci, raw);
       const arriving = arrivingLater(clausesOf, si, ci);
+      const joining = joiningLater(clauses, ci);
       const clause = part === null ? resolveIt(raw, offered, TAKING_A_HAND) : resolveIt(raw, part);
       part = lastPartNamed(clause.items) ?? part;
       const ctx = (exclude: readonly string[]): ResolveContext => ({
@@ -115,7 +116,7 @@ export function readDirection(d: Direction): Suggestion[] {
         subjects,
         seen,
         later: later.filter((n) => !earlier.includes(n)),
-        laterJoining: joiningLater(clauses, ci),
+        laterJoining: joining,
         arriving: arriving.filter((n) => !earlier.includes(n)),
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
