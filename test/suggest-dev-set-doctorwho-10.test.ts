@@ -8,7 +8,7 @@ describeDoctorWhoSet(10, {
   events: {
     kiss: 11,
     hug: 7,
-    'touch-face': 0,
+    'touch-face': 1,
     'cradle-neck': 0,
     'hold-hands': 0,
     caress: 0,
@@ -16,7 +16,7 @@ describeDoctorWhoSet(10, {
     slap: 2,
     punch: 9,
     shove: 6,
-    grab: 14,
+    grab: 16,
   },
   tags: {
     pronoun: 22,
@@ -24,7 +24,7 @@ describeDoctorWhoSet(10, {
     coordinated: 3,
     passive: 6,
     group: 2,
-    multiple: 2,
+    multiple: 3,
     negation: 6,
     object: 36,
     random: 38,
