@@ -41,10 +41,9 @@ export function readDevSet(fixture: string): {
 export const devKey = (d: DevDirection): string => `${d.file}:${d.line}`;
 
 /** A set's number in words, for test names: the ninth set, apart from the first eight. */
-export const ORDINALS = ' first second third fourth fifth sixth seventh eighth ninth tenth'.split(
-  ' ',
-);
-export const CARDINALS = ' one two three four five six seven eight nine'.split(' ');
+export const ORDINALS =
+  ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh'.split(' ');
+export const CARDINALS = ' one two three four five six seven eight nine ten'.split(' ');
 
 /** The tags a direction may carry (see suggest-dev-set.md). */
 export const DEV_SET_TAGS = [
