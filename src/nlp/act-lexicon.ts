@@ -30,6 +30,9 @@ const IRREGULAR: Record<string, readonly string[]> = {
   pummel: ['pummels', 'pummelled', 'pummeled', 'pummeling'],
 };
 
+// The words before `pinch` that make it the Vulcan blow: `neck-pinches him`.
+export const PINCHED = new Set(['neck', 'nerve']);
+
 /** Lemmas the suggester acts on (their term depends on the object, see actTerm). */
 const LEMMAS = [
   'kiss',

@@ -5,6 +5,7 @@ import {
   KNOCK_DOWN,
   KNOCKED_ASIDE,
   LIGHT_VERBS,
+  PINCHED,
   SEIZING,
   THROWN_TO,
   actTerm,
@@ -154,7 +155,11 @@ export function readAct(
     // `gets choked up`: moved, not strangled. `is smashed`, `battered`: far more often a
     // window or a ship than a person.
     const moved =
-      lemma === 'shake' || BROKEN.has(lemma) || (lemma === 'choke' && word(items[k + 1]) === 'up');
+      lemma === 'shake' ||
+      BROKEN.has(lemma) ||
+      (lemma === 'choke' && word(items[k + 1]) === 'up') ||
+      // `is gripped with pain`, `seized with panic`: a feeling takes hold, no one does.
+      (word(items[k + 1]) === 'with' && FEELINGS.has(word(items[k + 2])));
     const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
       // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
@@ -261,13 +266,13 @@ export function readAct(
     if (noun !== undefined)
       return mk(noun, 'subject', [next.ref], false, null, 'act.with-noun', null);
   }
-  // `shake hands (with Lynda)`, `hold hands`.
+  // `shake hands (with Lynda)`, `hold hands`, `they touch hands`.
   const eachOthers = next?.kind === 'ref' && next.ref.kind === 'reciprocal' && next.ref.possessive;
   if (word(next) === 'hands' || (eachOthers && word(items[j + 1]) === 'hands')) {
     const term =
       lemma === 'shake'
         ? 'handshake'
-        : ['hold', 'take', 'clasp', 'squeeze', 'grab', 'join', 'link'].includes(lemma)
+        : ['hold', 'take', 'clasp', 'squeeze', 'grab', 'join', 'link', 'touch'].includes(lemma)
           ? 'hold-hands'
           : null;
     if (term === null) return null;
@@ -544,6 +549,9 @@ export const STRUCK_BACK = new Set(['punch', 'slap', 'shove', 'grab']);
 // The verbs of them (not `jumps back`: a start, no tackle).
 const HITTING_BACK = new Set(['punch', 'hit', 'strike', 'slap', 'smack', 'thump', 'shove', 'push']);
 
+// What grips or seizes someone when no one does: `is gripped with pain`.
+const FEELINGS = new Set(['pain', 'fear', 'panic', 'terror', 'horror', 'agony', 'dread', 'grief']);
+
 /** `neck-pinches him` (the verb at k), `a neck pinch on him` (the noun at k), or null. */
 function neckPinch(items: readonly Item[], k: number): RawAct | null {
   if (!PINCHED.has(word(items[k - 1]))) return null;
@@ -551,8 +559,6 @@ function neckPinch(items: readonly Item[], k: number): RawAct | null {
   if (o?.kind !== 'ref' || o.ref.possessive || o.ref.kind === 'reciprocal') return null;
   return mk('punch', 'subject', [o.ref], false, 'neck', 'act.neck-pinch', null);
 }
-
-const PINCHED = new Set(['neck', 'nerve']);
 
 // Verbs of holding on that, done to each other, are an embrace: `they clutch each other`.
 const EMBRACING = new Set(['hold', 'clutch', 'cling', 'hang']);

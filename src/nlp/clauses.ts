@@ -1,4 +1,4 @@
-import { ACT_NOUNS, ACT_VERB_FORMS, SHARED_NOUNS } from './act-lexicon.js';
+import { ACT_NOUNS, ACT_VERB_FORMS, PINCHED, SHARED_NOUNS } from './act-lexicon.js';
 import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
@@ -242,6 +242,8 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       !inPhrase &&
       // `The handshake turns into a test of strength`: a shared act, not a thing that acts.
       !SHARED_NOUNS.has(ACT_NOUNS.get(t.lower) ?? '') &&
+      // `and neck-pinches him`: the first half of the verb, not a thing.
+      !(PINCHED.has(t.lower) && ACT_VERB_FORMS.get(word(items[i + 1]))?.lemma === 'pinch') &&
       // `Energy hits Voyager`: a common noun opening the clause, capitalised or not; `The Borg
       // Sphere grabs Voyager`: a craft.
       (!t.cap || (i === 0 && isCommonNoun(t.lower)) || CRAFT.has(t.lower))

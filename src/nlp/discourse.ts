@@ -174,9 +174,13 @@ export class Discourse {
   /** Candidates with scores, best first. */
   private candidates(ctx: ResolveContext, subjectRole: boolean): Map<string, number> {
     const score = new Map<string, number>();
+    const heard = this.lastSpeakers(ctx.lineIndex, 2);
     const add = (name: string, s: number): void => {
       if (ctx.exclude.includes(name) || isNoOnePresent(name)) return;
       if (ctx.later?.includes(name) === true) return;
+      // `He hugs her. Then Daphne comes back.`: one who comes in later was not there (one
+      // heard just before may be at the door already).
+      if (ctx.arriving?.includes(name) === true && !heard.includes(name)) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
     const order = subjectRole ? ctx.earlier : (ctx.lastMet ?? ctx.earlier);

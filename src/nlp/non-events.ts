@@ -1,4 +1,4 @@
-import type { VerbForm } from './act-lexicon.js';
+import { PINCHED, type VerbForm } from './act-lexicon.js';
 import { word } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import {
@@ -55,13 +55,15 @@ function usedTo(items: readonly Item[], to: number): boolean {
  */
 export function nonEventReason(
   items: readonly Item[],
-  k: number,
+  verbAt: number,
   subject: Ref | null,
   form: VerbForm,
   link: string | null,
   previous: string | null,
   noun: boolean,
 ): string | null {
+  // `before neck-pinching him`, `tries to neck-pinch him`: the verb starts at `neck`.
+  const k = PINCHED.has(word(items[verbAt - 1])) ? verbAt - 1 : verbAt;
   for (let i = 0; i < k; i++) {
     const w = word(items[i]);
     if (NEGATORS.has(w)) return w;

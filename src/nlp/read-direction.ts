@@ -395,7 +395,16 @@ function joiningLater(clauses: readonly Clause[], ci: number): string[] {
 }
 
 // Verbs by which someone comes into the scene: not among `they` before that.
-const ARRIVALS = new Set(['enters', 'arrives', 'appears', 'returns']);
+const ARRIVALS = new Set([
+  'enters',
+  'enter',
+  'arrives',
+  'arrive',
+  'appears',
+  'appear',
+  'returns',
+  'return',
+]);
 
 /**
  * People a clause after `ci` (in this sentence or a later one) has come in (`They kiss just
@@ -406,17 +415,29 @@ function arrivingLater(clauses: readonly (readonly Clause[])[], si: number, ci: 
   clauses.forEach((sentence, s) =>
     sentence.forEach((c, k) => {
       if (s < si || (s === si && k <= ci) || c.subject === null) return;
-      const verb = c.items.find((it) => it.kind === 'tok' && ARRIVALS.has(it.tok.lower));
+      const verb = c.items.find(
+        (it, i) => it.kind === 'tok' && ARRIVALS.has(it.tok.lower) && !returnsSomething(c, i),
+      );
       const comesIn = c.items.some(
         (it, i) =>
           it.kind === 'tok' &&
-          /^(comes|walks|runs|rushes|hurries|bursts)$/.test(it.tok.lower) &&
-          /^(in|into)$/.test(word(c.items[i + 1])),
+          /^(comes?|walks?|runs?|rush(es)?|hurr(y|ies)|bursts?)$/.test(it.tok.lower) &&
+          (/^(in|into)$/.test(word(c.items[i + 1])) ||
+            (/^comes?$/.test(it.tok.lower) && word(c.items[i + 1]) === 'back')),
       );
       if (verb !== undefined || comesIn) out.push(...c.subject.names);
     }),
   );
   return out;
+}
+
+// Words that open what is returned: `returns the hug`, `returns her kiss`.
+const RETURNED = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/** `Niles returns the hug`: a verb of arriving with an object is no arrival. */
+function returnsSomething(c: Clause, i: number): boolean {
+  const next = c.items[i + 1];
+  return next?.kind === 'ref' || RETURNED.has(word(next));
 }
 
 /** People named only by a plural role that tells a gender (`the girls`, `the men`). */

@@ -863,6 +863,51 @@ describe('suggestMoments', () => {
     expect(read('Mara shrugs at Owen.')).toEqual([]);
   });
 
+  it('reads `her` as no one the direction brings in after it', () => {
+    // Lilith's gender is unknown; Mary, a name the lists know, speaks next but comes back later.
+    const talk = ['LILITH: Oh, Frasier.', 'FRASIER: Congratulations.'];
+    const read = (direction: string): string[] => suggest(...talk, `(${direction})`, 'MARY: Hi.');
+    expect(read('He hugs her. Then Martin, Mary and Niles come back.')).toEqual([
+      '3 hug FRASIER>LILITH',
+    ]);
+    expect(read('He hugs her. Then Mary and Niles enter.')).toEqual(['3 hug FRASIER>LILITH']);
+    // Returning a hug is no coming back: John may be `him`.
+    const four = ['JOHN: Mary.', 'MARY: Oh John.', 'PAUL: Wow.', 'SUE: Well.'];
+    expect(suggest(...four, '(She throws her arms around him. John returns the hug.)')).toEqual([
+      '5 hug SUE>JOHN',
+      '5 hug JOHN>SUE',
+    ]);
+  });
+
+  it('reads someone gripped with a feeling as no grab', () => {
+    const read = after('OWEN: Stop!', 'MARA: No.');
+    expect(read('Owen is gripped with pain.')).toEqual([]);
+    expect(read('Owen is seized with panic and runs.')).toEqual([]);
+    expect(read('Owen is gripped by the guards.')).toEqual(['3 grab GUARDS>OWEN']);
+  });
+
+  it('reads touching hands as holding hands, both doing it', () => {
+    const read = after('OWEN: Ready?', 'MARA: Yes.');
+    expect(read('Mara and Owen touch hands and vanish.')).toEqual([
+      '3 hold-hands *MARA+OWEN @hand',
+    ]);
+    expect(read('They touch hands.')).toEqual(['3 hold-hands *MARA+OWEN @hand']);
+    expect(read('Mara touches hands with Owen.')).toEqual(['3 hold-hands MARA>OWEN @hand']);
+    expect(read('Mara touches the panel.')).toEqual([]);
+  });
+
+  it("reads a neck pinch after `and` as the doer's blow, not a neck acting", () => {
+    const read = after('OWEN: Stop!', 'MARA: No.');
+    expect(read('Mara pushes Kit aside and neck-pinches Owen.')).toEqual([
+      '3 shove MARA>KIT',
+      '3 punch MARA>OWEN @neck',
+    ]);
+    expect(read('Mara turns and neck pinches him.')).toEqual(['3 punch MARA>OWEN @neck']);
+    // Attempted or not yet done, as other verbs are.
+    expect(read('Mara tries to neck-pinch him.')).toEqual([]);
+    expect(read('Mara steps back before neck-pinching him.')).toEqual([]);
+  });
+
   it('reads someone caught by others as grabbed, and catching someone as no act', () => {
     const read = after('OWEN: Run!', 'MARA: Go.');
     expect(read('Owen runs, but is caught by the guards.')).toEqual(['3 grab GUARDS>OWEN']);
