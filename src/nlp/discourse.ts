@@ -193,7 +193,9 @@ export class Discourse {
       // An object pronoun leans more on recency than a subject, which keeps to the topic.
       add(n, 10 + i * (subjectRole ? 0.1 : 0.2) + topic + again - owner);
     });
-    if (ctx.speaker !== null && subjectRole) add(ctx.speaker, 9);
+    // The speaker of a direction inside a speech is its doer, or else likely the one it is done
+    // to (`BULLDOG: ... [as she hits him]`).
+    if (ctx.speaker !== null) add(ctx.speaker, subjectRole ? 9 : 7.5);
     let speakers = 0;
     // Read backwards, someone who left (`Niles exits.`) and has not been met since is not
     // there any more: not `him` two lines on.

@@ -44,6 +44,16 @@ describe('suggestMoments', () => {
     ).toEqual(['3 kiss OWEN>ELSA']);
   });
 
+  it("reads an object pronoun inside a man's speech as the speaker, when another does it", () => {
+    // Paul is called by name just before; the blow lands on the one speaking.
+    const talk = ['PAUL: Ha!', 'MARY: Oh, Paul, swear you will not tell!', 'JOHN: So you told?'];
+    expect(suggest(...talk, 'JOHN: (as she hits him)')).toEqual(['4 punch MARY>JOHN']);
+    // Done by the speaker, the act is done to someone else.
+    expect(suggest('KIT: Hello.', 'JOHN: Kit, come.', 'JOHN: (punches him)')).toEqual([
+      '3 punch JOHN>KIT',
+    ]);
+  });
+
   it('resolves a subject pronoun to the last speaker of that gender', () => {
     expect(
       suggest(
