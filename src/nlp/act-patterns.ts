@@ -21,6 +21,7 @@ import {
   word,
   type RefItem,
 } from './act-words.js';
+import { sharesObject } from './clauses.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
@@ -507,12 +508,9 @@ export function readAct(
       return mk('punch', 'subject', [o.ref], false, null, 'act.knock-out', null);
     return null;
   }
-  // `hugs and kisses Latimer`: the object of the act verb after `and` is this one's too.
-  if (
-    word(next) === 'and' &&
-    ACT_VERB_FORMS.has(word(items[j + 1])) &&
-    items[j + 2]?.kind === 'ref'
-  )
+  // `hugs and kisses Latimer`, `grabbing and dragging Martin`: the object of the verb after
+  // `and` is this one's too.
+  if (word(next) === 'and' && items[j + 2]?.kind === 'ref' && sharesObject(items, j))
     return readAct([...items.slice(0, j), ...items.slice(j + 2)], k, lemma, subject);
   // `Norm punches back`, `he shoves back`: a blow in return, to whoever struck the subject
   // (see read-direction.ts). Not `pushes back the hood`.

@@ -57,12 +57,13 @@ export function splitClauses(items: readonly Item[]): Clause[] {
     const cur = pieces[pieces.length - 1]!;
     // `the EMH, who then hits him`: `then` does not part `who` from its verb.
     const onlyWho = cur.items.length === 1 && RELATIVES.has(word(cur.items[0]));
-    // `hugs and kisses Latimer`: two act verbs sharing one object stay one clause.
+    // `hugs and kisses Latimer`, `grabbing and dragging Martin along`: two verbs sharing one
+    // object stay one clause.
     const sharedObject =
       it.kind === 'tok' &&
       it.tok.lower === 'and' &&
       actVerbAt(items, i - 1) &&
-      actVerbAt(items, i + 1);
+      sharesObject(items, i);
     if (
       it.kind === 'tok' &&
       CLAUSE_LINKS.has(it.tok.lower) &&
@@ -110,6 +111,23 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 function actVerbAt(items: readonly Item[], i: number): boolean {
   const it = items[i];
   return it?.kind === 'tok' && ACT_VERB_FORMS.has(it.tok.lower);
+}
+
+/**
+ * Whether the act verb before `and` at i shares the object after the verb that follows: an
+ * act verb, or a verb of the same form with a person after it (`grabbing and dragging Martin`).
+ */
+export function sharesObject(items: readonly Item[], i: number): boolean {
+  if (actVerbAt(items, i + 1)) return true;
+  const first = ACT_VERB_FORMS.get(word(items[i - 1]))?.form;
+  const next = items[i + 1];
+  if (first === undefined || next?.kind !== 'tok' || !next.tok.tags.has('Verb')) return false;
+  const same = { ing: /ing$/, s: /s$/, past: /ed$/, base: null }[first];
+  const person = items[i + 2];
+  // Not `shaking and wringing his hands`: a part of someone is no person.
+  return (
+    same !== null && same.test(next.tok.lower) && person?.kind === 'ref' && !person.ref.possessive
+  );
 }
 
 /** Relative pronouns that open a clause about the person just named: `the EMH, who ...`. */

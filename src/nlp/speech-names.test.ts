@@ -22,6 +22,12 @@ describe('addresseesInSpeech', () => {
     expect(addresseesInSpeech('Oh, Mara Toll!', people)).toEqual(['MARA TOLL']);
   });
 
+  it('finds a name called after `And` opening a sentence, not one joined by `and`', () => {
+    expect(addresseesInSpeech('And Owen!', people)).toEqual(['OWEN']);
+    expect(addresseesInSpeech('Elsa! And Kit!', people)).toEqual(['ELSA', 'KIT']);
+    expect(addresseesInSpeech('It is just me and Owen.', people)).toEqual([]);
+  });
+
   it('leaves out a name only spoken of', () => {
     const said = 'Fetch Owen before Elsa finds out. Where is Kit? It is Mara Toll’s.';
     expect(addresseesInSpeech(said, people)).toEqual([]);

@@ -79,9 +79,10 @@ export function gendersCalled(text: string): string[] {
   return [...found];
 }
 
-// Words that may stand between the start of a call and the name: `Oh, Rose`, `Come on, Jim`.
+// Words that may stand between the start of a call and the name: `Oh, Rose`, `Come on, Jim`,
+// and `And` opening a sentence (`Michael! And Stephen!`).
 const CALL_OPENERS =
-  /(?:^|[,.!?;:]\s*|\b(?:oh|hey|come on|look|well|no|yes|please|thanks|thank you|sorry|hello|hi|goodbye|bye)\s*,?\s*)$/i;
+  /(?:^|[,.!?;:]\s*|\b(?:oh|hey|come on|look|well|no|yes|please|thanks|thank you|sorry|hello|hi|goodbye|bye)\s*,?\s*|(?:^|[.!?]\s+)and\s+)$/i;
 
 function readNames(text: string, people: PeopleIndex): SpeechName[] {
   const out: SpeechName[] = [];

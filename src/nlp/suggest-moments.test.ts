@@ -1303,6 +1303,14 @@ describe('suggestMoments', () => {
       '3 hug *KIT+MARA',
       '3 kiss *KIT+MARA',
     ]);
+    // Any verb of the same form after `and` with a person after it shares that person.
+    const talk = ['KIT: Hi.', 'MARA: Come on.'];
+    expect(suggest(...talk, '(She runs off, grabbing and dragging Kit along.)')).toEqual([
+      '3 grab MARA>KIT',
+    ]);
+    expect(suggest(...talk, '(Mara grabs and drags Kit out.)')).toEqual(['3 grab MARA>KIT']);
+    expect(suggest(...talk, '(Mara grabs and eats the cake.)')).toEqual([]);
+    expect(suggest(...talk, '(Mara is shaking and wringing her hands.)')).toEqual([]);
   });
 
   it('reads `still hugging` as the hug told before in the direction going on, not a second', () => {
