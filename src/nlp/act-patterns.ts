@@ -151,8 +151,12 @@ export function readAct(
     // Not `knocked out from the sedatives`: a cause, no blow.
     const felled =
       lemma === 'knock' && KNOCK_DOWN.has(word(items[k + 1])) && word(items[k + 2]) !== 'from';
-    // `is held down`, `gets held back`: restrained.
-    const held = lemma === 'hold' && ['back', 'down'].includes(word(items[k + 1]));
+    // `is held down`, `gets held back`, `is held by two guards`: restrained. Not a ladder
+    // `being held by Rory` nor `It is being held by ...`: a person the clause opens with.
+    const held =
+      lemma === 'hold' &&
+      (['back', 'down'].includes(word(items[k + 1])) ||
+        (by === k + 1 && agent !== null && heldPerson(items, k)));
     // `gets choked up`: moved, not strangled. `is smashed`, `battered`: far more often a
     // window or a ship than a person.
     const moved =
@@ -317,7 +321,9 @@ export function readAct(
       p !== null &&
       p.owner === null &&
       owner?.kind === 'ref' &&
-      owner.ref.kind !== 'reciprocal'
+      owner.ref.kind !== 'reciprocal' &&
+      // Not `hits the arm of the Captain's chair`: an owner's thing, not the owner.
+      (!owner.ref.possessive || partAt(items, p.end + 1) !== null)
     ) {
       const term = actTerm(lemma, p.part);
       if (term !== null)
@@ -546,6 +552,19 @@ export function readAct(
 export const STRUCK_BACK = new Set(['punch', 'slap', 'shove', 'grab']);
 // The verbs of them (not `jumps back`: a start, no tackle).
 const HITTING_BACK = new Set(['punch', 'hit', 'strike', 'slap', 'smack', 'thump', 'shove', 'push']);
+
+const BE = new Set(['is', 'are', 'was', 'were']);
+
+/**
+ * `Missy is held`, `Rory is being held`, `gets held`: a finite passive of the verb at k, not
+ * `It is held` (a thing).
+ */
+function heldPerson(items: readonly Item[], k: number): boolean {
+  const aux = word(items[k - 1]);
+  const be = aux === 'being' ? k - 2 : k - 1;
+  const finite = BE.has(word(items[be])) || (aux === 'gets' && be === k - 1);
+  return finite && word(items[be - 1]) !== 'it';
+}
 
 // What grips or seizes someone when no one does: `is gripped with pain`.
 const FEELINGS = new Set(['pain', 'fear', 'panic', 'terror', 'horror', 'agony', 'dread', 'grief']);

@@ -53,7 +53,7 @@ const UNMARKED_PEOPLE = [
   ...['blacksmith', 'peasant', 'miner', 'porter', 'knight', 'squire', 'senator', 'ambassador'],
   ...['warden', 'hunter', 'navigator', 'deckhand', 'steward', 'stewardess', 'valet', 'slave'],
   ...['barbarian', 'chieftain', 'healer', 'janitor', 'bellboy', 'bellhop', 'bouncer'],
-  ...['bodyguard', 'sheriff', 'marshal', 'gunslinger', 'messenger', 'boxer', 'intern'],
+  ...['bodyguard', 'sheriff', 'deputy', 'marshal', 'gunslinger', 'messenger', 'boxer', 'intern'],
   ...['passerby', 'pedestrian', 'beggar', 'teen', 'caller', 'judge', 'earl', 'tsar', 'czar'],
   ...['pharaoh', 'warlord', 'overlord', 'commandant', 'governor', 'executioner', 'gaoler'],
   ...['torturer', 'interrogator', 'captor', 'escapee', 'fugitive', 'traitor', 'guerrilla'],

@@ -22,10 +22,16 @@ const PERSON_SUFFIX = /(man|woman|member|person)$/;
 // Capitalised words after `the` that are places or things, not beings.
 const THINGS = new Set(['tardis', 'moon', 'sun', 'earth', 'vortex', 'time', 'key', 'eye', 'ship']);
 
+/** `guards` -> guard; `ladies`, `deputies` -> lady, deputy (when that is a person noun). */
+function singularOf(w: string): string {
+  const y = w.replace(/ies$/, 'y');
+  return y !== w && PERSON_NOUNS.has(y) ? y : w.replace(/s$/, '');
+}
+
 /** A person noun's singular and its gender, or null when the word is no person noun. */
 export function personNoun(t: Token): { singular: string; gender: Ref['gender'] } | null {
   const w = stripPossessive(t.lower);
-  const singular = IRREGULAR_PLURALS.get(w) ?? (PERSON_NOUNS.has(w) ? w : w.replace(/s$/, ''));
+  const singular = IRREGULAR_PLURALS.get(w) ?? (PERSON_NOUNS.has(w) ? w : singularOf(w));
   if (PERSON_NOUNS.has(singular)) return { singular, gender: PERSON_NOUNS.get(singular) ?? null };
   // `his wrist`: the tagger may take a body part for a person noun.
   if (BODY_PARTS.has(w)) return null;
@@ -46,8 +52,9 @@ function pluralWord(t: Token): boolean {
 /**
  * A person named by role from token `i` (`start` is after a determiner, if any): `the guard`,
  * `a young man` (YOUNG MAN: adjectives stay, as a reader would name them), `two guards` and
- * a bare `Guards` at the head of a clause (one collective, GUARDS), or a capitalised being
- * after a determiner (`a Cyberman`, `the Daleks`). Null when no role is named there.
+ * a bare `Guards` at the head of a clause or after `by` (one collective, GUARDS), or a
+ * capitalised being after a determiner (`a Cyberman`, `the Daleks`). Null when no role is
+ * named there.
  */
 export function matchRole(
   tokens: readonly Token[],
@@ -57,7 +64,10 @@ export function matchRole(
   const det = start > i ? tokens[i]!.lower : null;
   const bare = det === null && PLURAL_DETERMINERS.has(tokens[i]!.lower) ? i + 1 : start;
   const opener = det !== null || bare > i || i === 0;
-  if (!opener && !(det === null && isClauseHead(tokens, i))) return null;
+  // `is held by deputies`: the bare agent of a passive, in lower case (`surrounded by Angels`
+  // names beings around, not doers).
+  const agent = tokens[i - 1]?.lower === 'by' && !tokens[i]!.cap;
+  if (!opener && !(det === null && (isClauseHead(tokens, i) || agent))) return null;
   let k = bare;
   const adjectives: string[] = [];
   while (

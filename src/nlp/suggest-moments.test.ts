@@ -163,6 +163,9 @@ describe('suggestMoments', () => {
     expect(read("(Owen grabs the back of Kit's neck.)")).toEqual(['2 grab OWEN>KIT @neck']);
     expect(read('(Owen kicks the back of Kit’s knee.)')).toEqual(['2 punch OWEN>KIT @leg']);
     expect(read('(Owen slaps the back of the console.)')).toEqual([]);
+    // The arm of someone's chair is no arm of theirs; the lapels of their jacket are.
+    expect(read("(Owen hits the arm of Kit's chair.)")).toEqual([]);
+    expect(read("(Owen grabs the lapels of Kit's jacket.)")).toEqual(['2 grab OWEN>KIT @collar']);
   });
 
   it('reads `who` after `the Doctor` as the Doctor, however the tagger reads `who`', () => {
@@ -887,6 +890,16 @@ describe('suggestMoments', () => {
       '5 hug SUE>JOHN',
       '5 hug JOHN>SUE',
     ]);
+  });
+
+  it('reads someone held by others as grabbed, not a thing held', () => {
+    const read = after('OWEN: Let me go!', 'MARA: No.');
+    expect(read('Owen is held by two guards.')).toEqual(['3 grab GUARDS>OWEN']);
+    expect(read('Owen tries to leave and is held by deputies.')).toEqual(['3 grab DEPUTIES>OWEN']);
+    expect(read('Owen is being held by Mara.')).toEqual(['3 grab MARA>OWEN']);
+    expect(read('Owen is grabbed by guards.')).toEqual(['3 grab GUARDS>OWEN']);
+    expect(read('It is being held by Mara.')).toEqual([]);
+    expect(read('Owen climbs a ladder being held by Mara.')).toEqual([]);
   });
 
   it('reads someone gripped with a feeling as no grab', () => {
