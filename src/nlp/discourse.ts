@@ -238,6 +238,11 @@ export class Discourse {
         break;
       }
     }
+    // One who speaks right before and right after a direction is its likely doer, as the
+    // speaker of a direction inside a speech is (`ALIEN: Move away. (He grabs T'Pol.) ALIEN:
+    // I said, move away.`). Added last: it does not push the other speakers back.
+    const around = ctx.speaker === null ? this.speakingAround(ctx.lineIndex) : null;
+    if (around !== null && subjectRole) add(around, 9);
     return score;
   }
 
@@ -485,6 +490,15 @@ export class Discourse {
       return other === who || isNoOnePresent(other) ? null : other;
     }
     return null;
+  }
+
+  /** Who speaks on both sides of line `i`, with nothing else between, or null. */
+  private speakingAround(i: number): string | null {
+    const before = this.lines[i - 1];
+    const after = this.lines[i + 1];
+    if (before?.kind !== 'dialogue' || after?.kind !== 'dialogue') return null;
+    const who = this.resolveSpeaker(before.speaker);
+    return this.resolveSpeaker(after.speaker) === who && !isRemote(before.qualifier) ? who : null;
   }
 
   private nextSpeaker(lineIndex: number): string | null {

@@ -172,6 +172,9 @@ export function readDirection(d: Direction): Suggestion[] {
         guessed = clauseGuessed;
       } else if (lastSubject !== null) subject = lastSubject;
       else if (d.speaker !== null) subject = named([d.speaker]);
+      // `Lawgivers are overpowered`: a plural verb's people, whom no name gives, are no one
+      // guessed.
+      else if (pluralBe(clause.items)) subject = null;
       else {
         const g = scope.discourse.resolveOne(null, ctx([]), true);
         if (g !== null) subject = { ...named([g.name]), unsure: g.sure ? 0 : 1 };
@@ -392,6 +395,18 @@ function joiningLater(clauses: readonly Clause[], ci: number): string[] {
     .slice(ci + 1)
     .filter((c) => c.items.some((it) => JOINS.has(word(it))))
     .flatMap((c) => c.subject?.names ?? []);
+}
+
+const PLURAL_AUX = new Set(['are', 'were']);
+
+/** Whether `are` or `were` comes before the first verb of a clause's items. */
+function pluralBe(items: readonly Item[]): boolean {
+  for (const it of items) {
+    if (it.kind !== 'tok') continue;
+    if (PLURAL_AUX.has(it.tok.lower)) return true;
+    if (headsClause(it.tok)) return false;
+  }
+  return false;
 }
 
 // Verbs by which someone comes into the scene: not among `they` before that.

@@ -54,6 +54,19 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads `he` between two speeches of one speaker as that speaker', () => {
+    // The alien's gender is unknown; John, a man's name, was named just before.
+    const talk = ['(John and Mara are surrounded.)', 'ALIEN: Move away.'];
+    expect(suggest(...talk, '(He grabs Mara.)', 'ALIEN: I said, move away.')).toEqual([
+      '3 grab ALIEN>MARA',
+    ]);
+    expect(suggest(...talk, '(He grabs Mara.)', 'JOHN: Stop!')).toEqual(['3 grab JOHN>MARA']);
+  });
+
+  it('guesses no one for a plural verb whose people no name gives', () => {
+    expect(suggest('KIT: Stop.', '(Lawgivers are overpowered.)', 'KIT: Go.')).toEqual([]);
+  });
+
   it('resolves a subject pronoun to the last speaker of that gender', () => {
     expect(
       suggest(
