@@ -144,6 +144,29 @@ export function relativeOf(ref: Ref, ctx: ResolveContext, scope: RefScope): stri
   return whose === null ? null : scope.kin.relative(ref.role, whose.name);
 }
 
+// Someone's own person, with the gender the word tells: `kisses his bride`, `hugs his brother`.
+const PARTNERS: ReadonlyMap<string, Gender | null> = new Map<string, Gender | null>([
+  ...['WIFE', 'BRIDE', 'GIRLFRIEND', 'FIANCEE', 'SISTER'].map((w) => [w, 'f'] as const),
+  ...['HUSBAND', 'GROOM', 'BOYFRIEND', 'FIANCE', 'BROTHER'].map((w) => [w, 'm'] as const),
+  ...['HERO', 'LOVER', 'SWEETHEART', 'BELOVED'].map((w) => [w, null] as const),
+]);
+
+/**
+ * `Frasier hugs his brother`, `Worf kisses his bride`: the doer's own person is the one the
+ * doer is with, as `him` or `her` would be; null when the owner is not the doer.
+ */
+function partnerOf(ref: Ref, ctx: ResolveContext, scope: RefScope): string | null {
+  const owner = ref.owner;
+  if (ref.role === null || owner === null || !PARTNERS.has(ref.role)) return null;
+  const doer = owner.kind === 'name' ? owner.names[0]! : ctx.exclude[0];
+  if (doer === undefined || !ctx.exclude.includes(doer)) return null;
+  const gender = PARTNERS.get(ref.role) ?? null;
+  const one = scope.discourse.resolveOne(gender, ctx, false);
+  // Known to be of the word's gender, if it tells one: not anyone at all for `her husband`.
+  const fits = one !== null && (gender === null || scope.discourse.genderOf(one.name) === gender);
+  return fits && one.sure ? one.name : null;
+}
+
 const GENERIC_ROLES = new Set(['MAN', 'WOMAN', 'BOY', 'GIRL', 'LADY', 'GENTLEMAN']);
 const ANAPHORIC = /^(?:OTHER|SECOND|THIRD|FIRST|LAST|SAME|FORMER|LATTER) /;
 
@@ -153,7 +176,7 @@ const ANAPHORIC = /^(?:OTHER|SECOND|THIRD|FIRST|LAST|SAME|FORMER|LATTER) /;
  */
 function resolveName(ref: Ref, ctx: ResolveContext, scope: RefScope): Resolved {
   if (ref.role === null) return named(ref.names);
-  const relative = relativeOf(ref, ctx, scope);
+  const relative = relativeOf(ref, ctx, scope) ?? partnerOf(ref, ctx, scope);
   if (relative !== null && !ctx.exclude.includes(relative)) return named([relative]);
   if (ref.definite) {
     const before = scope.discourse.recentRole(ref.role, ctx, ref.names[0] === ref.role);

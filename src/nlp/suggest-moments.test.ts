@@ -63,6 +63,19 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(He grabs Mara.)', 'JOHN: Stop!')).toEqual(['3 grab JOHN>MARA']);
   });
 
+  it("reads the doer's wife or brother as the one the doer is with", () => {
+    expect(suggest('JOHN: Mary.', 'MARY: John!', '(She kisses her husband.)')).toEqual([
+      '3 kiss MARY>JOHN',
+    ]);
+    expect(suggest('PAUL: Well.', 'JOHN: Paul.', '(John hugs his brother.)')).toEqual([
+      '3 hug JOHN>PAUL',
+    ]);
+    // No one of that gender with them: the husband as written.
+    expect(suggest('SUE: Mary.', 'MARY: Sue!', '(She kisses her husband.)')).toEqual([
+      '3 kiss MARY>HUSBAND',
+    ]);
+  });
+
   it('guesses no one for a plural verb whose people no name gives', () => {
     expect(suggest('KIT: Stop.', '(Lawgivers are overpowered.)', 'KIT: Go.')).toEqual([]);
   });
