@@ -174,7 +174,7 @@ export class Discourse {
   /** Candidates with scores, best first. */
   private candidates(ctx: ResolveContext, subjectRole: boolean): Map<string, number> {
     const score = new Map<string, number>();
-    const heard = this.lastSpeakers(ctx.lineIndex, 2);
+    const heard = (ctx.arriving?.length ?? 0) > 0 ? this.lastSpeakers(ctx.lineIndex, 2) : [];
     const add = (name: string, s: number): void => {
       if (ctx.exclude.includes(name) || isNoOnePresent(name)) return;
       if (ctx.later?.includes(name) === true) return;
@@ -417,7 +417,7 @@ export class Discourse {
     let last: string | null = null;
     // `LELAND: Hello, Frasier. FRASIER: Good to see you. (They shake and Leland comes in.)`:
     // one heard just before is at the door already, whoever comes in after.
-    const heard = this.lastSpeakers(ctx.lineIndex, 2);
+    const heard = (ctx.arriving?.length ?? 0) > 0 ? this.lastSpeakers(ctx.lineIndex, 2) : [];
     const absent = (n: string): boolean =>
       isNoOnePresent(n) || (ctx.arriving?.includes(n) === true && !heard.includes(n));
     const introduced = this.introducedPair(ctx.lineIndex);

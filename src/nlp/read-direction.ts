@@ -410,16 +410,7 @@ function pluralBe(items: readonly Item[]): boolean {
 }
 
 // Verbs by which someone comes into the scene: not among `they` before that.
-const ARRIVALS = new Set([
-  'enters',
-  'enter',
-  'arrives',
-  'arrive',
-  'appears',
-  'appear',
-  'returns',
-  'return',
-]);
+const ARRIVALS = new Set(['enter', 'arrive', 'appear', 'return'].flatMap((w) => [w, `${w}s`]));
 
 /**
  * People a clause after `ci` (in this sentence or a later one) has come in (`They kiss just

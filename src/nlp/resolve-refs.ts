@@ -160,6 +160,9 @@ function partnerOf(ref: Ref, ctx: ResolveContext, scope: RefScope): string | nul
   if (ref.role === null || owner === null || !PARTNERS.has(ref.role)) return null;
   const doer = owner.kind === 'name' ? owner.names[0]! : ctx.exclude[0];
   if (doer === undefined || !ctx.exclude.includes(doer)) return null;
+  // `She kisses his brother`: a pronoun of another gender is someone else's.
+  const doerGender = scope.discourse.genderOf(doer);
+  if (owner.kind === 'pronoun' && doerGender !== null && doerGender !== owner.gender) return null;
   const gender = PARTNERS.get(ref.role) ?? null;
   const one = scope.discourse.resolveOne(gender, ctx, false);
   // Known to be of the word's gender, if it tells one: not anyone at all for `her husband`.

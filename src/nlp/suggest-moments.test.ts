@@ -70,6 +70,10 @@ describe('suggestMoments', () => {
     expect(suggest('PAUL: Well.', 'JOHN: Paul.', '(John hugs his brother.)')).toEqual([
       '3 hug JOHN>PAUL',
     ]);
+    // Not the doer's: `his` is another's when she kisses.
+    expect(suggest('JOHN: Mary.', 'MARY: John!', '(She kisses his brother.)')).toEqual([
+      '3 kiss MARY>BROTHER',
+    ]);
     // No one of that gender with them: the husband as written.
     expect(suggest('SUE: Mary.', 'MARY: Sue!', '(She kisses her husband.)')).toEqual([
       '3 kiss MARY>HUSBAND',
