@@ -142,7 +142,8 @@ const LEMMAS = [
   'deal',
 ] as const;
 
-function regularForms(lemma: string): [string, string, string] {
+/** A regular verb's `-s`, past and `-ing` forms: grab -> grabs, grabbed, grabbing. */
+export function regularForms(lemma: string): [string, string, string] {
   const sib = /(s|sh|ch|x|z)$/.test(lemma);
   const s = sib ? `${lemma}es` : `${lemma}s`;
   // Short verbs ending consonant-vowel-consonant double it: grab -> grabbed, slap -> slapping.

@@ -1,4 +1,4 @@
-import { ACT_NOUNS } from './act-lexicon.js';
+import { ACT_NOUNS, regularForms } from './act-lexicon.js';
 import { describing, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item } from './refs.js';
@@ -102,10 +102,7 @@ export function armsAct(items: readonly Item[], k: number): RawAct | null {
 
 // Verbs of lifting someone: `picks up Clara in his arms`, `scoops her up in his arms`. Not
 // `is carrying Janice in his arms`, which the sets label both ways.
-const LIFTING = new Set([
-  ...['pick', 'picks', 'picked', 'picking', 'lift', 'lifts', 'lifted', 'lifting'],
-  ...['scoop', 'scoops', 'scooped', 'scooping'],
-]);
+const LIFTING = new Set(['pick', 'lift', 'scoop'].flatMap((l) => [l, ...regularForms(l)]));
 
 /**
  * `picks up Clara in his arms`, `lifts the Doctor up in his arms`: the subject holds the one

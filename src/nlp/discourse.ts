@@ -241,8 +241,8 @@ export class Discourse {
     // One who speaks right before and right after a direction is its likely doer, as the
     // speaker of a direction inside a speech is (`ALIEN: Move away. (He grabs T'Pol.) ALIEN:
     // I said, move away.`). Added last: it does not push the other speakers back.
-    const around = ctx.speaker === null ? this.speakingAround(ctx.lineIndex) : null;
-    if (around !== null && subjectRole) add(around, 9);
+    const around = ctx.speaker === null && subjectRole ? this.speakingAround(ctx.lineIndex) : null;
+    if (around !== null) add(around, 9);
     return score;
   }
 
