@@ -90,6 +90,7 @@ const LEMMAS = [
   'grip',
   'grasp',
   'clutch',
+  'release',
   'caress',
   'stroke',
   'cup',
@@ -327,6 +328,8 @@ const DIRECT: Record<string, string> = {
   grip: 'grab',
   grasp: 'grab',
   clutch: 'grab',
+  // `Benik releases Victoria`: one lets go only of someone held.
+  release: 'grab',
   caress: 'caress',
   stroke: 'caress',
   nuzzle: 'caress',

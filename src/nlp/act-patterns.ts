@@ -15,6 +15,7 @@ import {
   RECIPROCAL_LEMMAS,
   actNounFrom,
   heldByPart,
+  PART_REGIONS,
   isObjectWord,
   partAt,
   skip,
@@ -132,6 +133,7 @@ export function readAct(
 ): RawAct | null {
   const plural = subject?.plural ?? false;
   if (lemma === 'catch') return caught(items, k);
+  if (lemma === 'release') return released(items, k, subject);
   // Passive: `Rose is kissed by Jack`, or a participle going on from one (`is disarmed and
   // knocked out`).
   const aux = word(items[k - 1]);
@@ -330,7 +332,7 @@ export function readAct(
         return mk(term, 'subject', [owner.ref], false, p.part, 'act.part-of', null);
     }
     // `grabs the back of Barbara's neck`: the part, its owner inside the phrase.
-    if (p?.owner && word(next) === 'the' && word(items[j + 1]) === 'back') {
+    if (p?.owner && word(next) === 'the' && PART_REGIONS.has(word(items[j + 1]))) {
       const term = actTerm(lemma, p.part);
       if (term !== null) return mk(term, 'subject', [p.owner], false, p.part, 'act.part-of', null);
     }
@@ -726,6 +728,27 @@ function shruggedOff(items: readonly Item[], k: number): RawAct | null {
  * grab. Only the passive with its agent: `catches him` is as often catching someone's eye, a
  * fall or a word in passing (`Daphne catches Roz as she leaves`).
  */
+/**
+ * `Benik releases Victoria`: one lets go only of someone held, so a grab. Not a prisoner
+ * freed: `is released`, `releases him from the cell`, and plural doers or people released
+ * (`They release the prisoners`); not `release each other` after an embrace, nor a past form
+ * with no `has` (`a drama released in 2002`).
+ */
+function released(items: readonly Item[], k: number, subject: Ref | null): RawAct | null {
+  if (isAux(word(items[k - 1])) || isAux(word(items[k - 2])) || subject?.plural === true)
+    return null;
+  const past = ACT_VERB_FORMS.get(word(items[k]))?.form === 'past';
+  if (past && !['has', 'had'].includes(word(items[k - 1]))) return null;
+  const j = skip(items, k + 1);
+  const o = items[j];
+  if (o?.kind !== 'ref' || o.ref.possessive || o.ref.plural) return null;
+  if (word(items[j + 1]) === 'from') return null;
+  return mk('grab', 'subject', [o.ref], false, null, RELEASED, null);
+}
+
+/** The rule of a grab read from its end (see released). */
+export const RELEASED = 'act.released';
+
 function caught(items: readonly Item[], k: number): RawAct | null {
   if (!isAux(word(items[k - 1])) && !isAux(word(items[k - 2]))) return null;
   const by = word(items[k + 1]) === 'by' ? items[k + 2] : undefined;

@@ -111,8 +111,8 @@ export function partAt(
     owner = it.ref;
     k++;
   } else if (['the', 'a', 'his', 'her', 'their', 'both'].includes(word(it))) k++;
-  // `the back of his neck`
-  if (word(items[k]) === 'back' && word(items[k + 1]) === 'of') {
+  // `the back of his neck`, `the tip of his nose`
+  if (PART_REGIONS.has(word(items[k])) && word(items[k + 1]) === 'of') {
     const o = items[k + 2];
     if (o?.kind === 'ref' && o.ref.possessive && BODY_PARTS.has(word(items[k + 3]))) {
       return { part: BODY_PARTS.get(word(items[k + 3]))!, owner: o.ref, end: k + 4 };
@@ -129,6 +129,9 @@ export function partAt(
   if (part === 'hand' && HAND_THINGS.has(word(items[k + 1]))) return null;
   return part === undefined ? null : { part, owner, end: k + 1 };
 }
+
+/** Regions of a body part: `the back of his neck`, `the top of her head`. */
+export const PART_REGIONS = new Set(['back', 'top', 'tip', 'side', 'nape', 'bridge']);
 
 // Nouns that make a thing of `hand` before them.
 const HAND_THINGS = new Set([

@@ -13,6 +13,27 @@ import {
 /** The reason of an act that went on until now (`stops kissing Kim`): see read-direction.ts. */
 export const STOPPED = 'stopped';
 
+/** The reason of a gerund after `before`, which happens unless drawn back from (see drawsBack). */
+export const BEFORE_GERUND = 'before + gerund';
+
+// Verbs that draw back with `back` or `away` after them (`pulls back`, `steps away`), and
+// verbs that hold back on their own (`hesitates`).
+const DRAWING = new Set(['pull', 'pulls', 'draw', 'draws', 'step', 'steps', 'lean', 'leans']);
+const HOLDING_BACK = new Set(['hesitates', 'hesitate', 'pauses', 'pause', 'recoils', 'recoil']);
+
+/**
+ * Whether a clause draws back, so that an act after `before` does not happen: `pulls back
+ * before kissing him`. Elsewhere the act happens next (`throttles Kemel before throwing him
+ * down`, `gets into the lift before kissing him again`).
+ */
+export function drawsBack(items: readonly Item[]): boolean {
+  return items.some(
+    (it, i) =>
+      HOLDING_BACK.has(word(it)) ||
+      (DRAWING.has(word(it)) && ['back', 'away'].includes(word(items[i + 1]))),
+  );
+}
+
 const MODALS = new Set([
   'can',
   'could',

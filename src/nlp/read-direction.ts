@@ -1,9 +1,9 @@
 import type { Suggestion } from '../domain/moment.js';
 import { ACT_NOUNS, ACT_VERB_FORMS } from './act-lexicon.js';
-import { STRUCK_BACK, type SharedPassive } from './act-patterns.js';
+import { RELEASED, STRUCK_BACK, type SharedPassive } from './act-patterns.js';
 import { RECIPROCATED, RETURNABLE } from './act-phrases.js';
 import { detectActs } from './acts.js';
-import { STOPPED } from './non-events.js';
+import { BEFORE_GERUND, drawsBack, STOPPED } from './non-events.js';
 import { buildSuggestion, type ActSetting } from './build-suggestion.js';
 import { objectsOf, passiveOf, PASSIVE_LINKS, SHARED_SUBJECT } from './clause-links.js';
 import { word } from './act-words.js';
@@ -251,9 +251,14 @@ export function readDirection(d: Direction): Suggestion[] {
         const still =
           (raw.nonEvent === 'still' && !out.some((s) => s.action === raw.term)) ||
           (raw.nonEvent === STOPPED && lastTold((s) => s.action === raw.term) === undefined);
-        const read = still
-          ? { ...raw, nonEvent: null }
-          : returnedTo(endedBy(raw, subject, lastTold), subject, lastTold);
+        // `throttles Kemel before throwing him down`: done next, unless drawn back from.
+        const done =
+          raw.nonEvent === BEFORE_GERUND &&
+          !clauses.slice(0, ci + 1).some((c) => drawsBack(c.items));
+        const read =
+          still || done
+            ? { ...raw, nonEvent: null }
+            : returnedTo(endedBy(raw, subject, lastTold), subject, lastTold);
         for (const act of eachDoer(impliedAgent(read, subject, clause.link, before, ctx, scope))) {
           const actSetting =
             act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
@@ -330,6 +335,8 @@ function resolveSubject(
  * second reading names it, goes to the first.
  */
 function addOnce(out: Suggestion[], sentenceStart: number, s: Suggestion): void {
+  // `grabs the Doctor and kisses him. When she releases him`: the end of an act already read.
+  if (s.rule === RELEASED && out.some((o) => actsBetween(o, s))) return;
   const same = out.findIndex(
     (o, i) =>
       i >= sentenceStart &&
@@ -800,4 +807,12 @@ function couple(subject: Ref, d: Direction): Resolved | null {
 /** The people of a suggestion: its initiator, if any, and its recipients. */
 function peopleIn(s: Suggestion): string[] {
   return s.initiator === null ? [...s.recipients] : [s.initiator, ...s.recipients];
+}
+
+/** Whether two suggestions are acts between the same two people, whoever began them. */
+function actsBetween(a: Suggestion, b: Suggestion): boolean {
+  const people = (s: Suggestion): string[] =>
+    s.initiator === null ? [...s.recipients] : [s.initiator, ...s.recipients];
+  const of = people(b);
+  return people(a).filter((n) => of.includes(n)).length >= 2;
 }

@@ -193,6 +193,10 @@ describe('suggestMoments', () => {
     expect(read("(Owen grabs the back of Kit's neck.)")).toEqual(['2 grab OWEN>KIT @neck']);
     expect(read('(Owen kicks the back of Kit’s knee.)')).toEqual(['2 punch OWEN>KIT @leg']);
     expect(read('(Owen slaps the back of the console.)')).toEqual([]);
+    // Other regions of a part: its top, tip or side.
+    expect(read("(Owen kisses the top of Kit's head.)")).toEqual(['2 kiss OWEN>KIT @head']);
+    expect(read('(Owen ends by kissing the tip of his nose.)')).toEqual(['2 kiss OWEN>KIT @nose']);
+    expect(read('(Mara slaps the side of his head.)')).toEqual(['2 slap MARA>KIT @head']);
     // The arm of someone's chair is no arm of theirs; the lapels of their jacket are.
     expect(read("(Owen hits the arm of Kit's chair.)")).toEqual([]);
     expect(read("(Owen grabs the lapels of Kit's jacket.)")).toEqual(['2 grab OWEN>KIT @collar']);
@@ -959,6 +963,32 @@ describe('suggestMoments', () => {
     // Attempted or not yet done, as other verbs are.
     expect(read('Mara tries to neck-pinch him.')).toEqual([]);
     expect(read('Mara steps back before neck-pinching him.')).toEqual([]);
+  });
+
+  it('reads letting go of someone as a grab, and freeing a prisoner as none', () => {
+    const read = after('OWEN: Let go!', 'MARA: No.');
+    expect(read('Mara releases Owen.')).toEqual(['3 grab MARA>OWEN']);
+    expect(read('Mara turns, releasing Owen, and leaves.')).toEqual(['3 grab MARA>OWEN']);
+    expect(read('Mara has released him.')).toEqual(['3 grab MARA>OWEN']);
+    // Freed from somewhere, released by no one named, or many at once: prisoners let out.
+    expect(read('Mara releases Owen from the cell.')).toEqual([]);
+    expect(read('Owen is released.')).toEqual([]);
+    expect(read('They release the prisoners.')).toEqual([]);
+    expect(read('Mara releases Kit and Owen.')).toEqual([]);
+    expect(read('A film released in 2002.')).toEqual([]);
+    // The end of an embrace or a grab already told.
+    expect(read('Mara hugs Owen. She releases him.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('They hug, then release each other.')).toEqual(['3 hug *MARA+OWEN']);
+  });
+
+  it('reads an act after `before` as done next, unless the doer draws back', () => {
+    const read = after('OWEN: Stop!', 'MARA: No.');
+    expect(read('Mara throttles Owen before throwing him down the stairs.')).toEqual([
+      '3 grab MARA>OWEN',
+      '3 shove MARA>OWEN',
+    ]);
+    expect(read('Mara pulls away before kissing Owen.')).toEqual([]);
+    expect(read('Mara hesitates before hugging Owen.')).toEqual([]);
   });
 
   it('reads someone caught by others as grabbed, and catching someone as no act', () => {
