@@ -109,6 +109,24 @@ describe('parseFrasierTranscript', () => {
     ]);
   });
 
+  it('reads a paragraph that opens with a transition and runs on into the next line as one', () => {
+    const p = parseFrasierTranscript(
+      [
+        'Transcript {x}',
+        'Cut to outside.  Hugo hands the paper to a',
+        'crowd of staffers, and gets a hug from Iris.',
+        '',
+        'CUT TO: the kitchen.',
+        'Iris is cooking.',
+      ].join('\n'),
+    );
+    expect(brief(p.transcript.lines)).toEqual([
+      '2 (Cut to outside. Hugo hands the paper to a crowd of staffers, and gets a hug from Iris.)',
+      '5 (CUT TO: the kitchen.)',
+      '6 (Iris is cooking.)',
+    ]);
+  });
+
   it('without a `Transcript {author}` line, starts at the first act, scene or speaker', () => {
     const p = parseFrasierTranscript('[1.2]Short\n\nScene One - Bar\n  Ann: Hi.\n', 's.txt');
     expect(p.transcript.title).toBe('Short');

@@ -96,7 +96,9 @@ export function parseFrasierTranscript(text: string, file = '<frasier>'): Dialec
     }
     if (prose === null) {
       const marker = classifyMarker(trimmed);
-      if (marker !== null) {
+      // `Cut to outside.  Noel presents the paper to a` / `reception of ...`: a paragraph
+      // that opens with a transition and runs on into the next line is prose.
+      if (marker !== null && !runsOn(lines[i + 1])) {
         flushSpeech();
         const t = collapseSpace(trimmed);
         if (marker === 'scene') out.scene(lineNo, stripTrailing(t, '.:'));
@@ -347,6 +349,11 @@ function classifyMarker(trimmed: string): 'scene' | 'action' | null {
     return 'action';
   }
   return null;
+}
+
+/** Whether a line goes on with the sentence before it (it starts in lower case). */
+function runsOn(next: string | undefined): boolean {
+  return next !== undefined && /^\s*[a-z]/.test(next);
 }
 
 function leadingSpace(raw: string): number {
