@@ -113,6 +113,9 @@ export function nonEventReason(
     return 'modal';
   }
   if (noun) return null;
+  // `whether to shake or hug`, `does not kiss or hug her`: an alternative to an act that does
+  // not happen does not happen either.
+  if (link === 'or' && k === 0 && previous !== null) return previous;
   if (form === 'ing') {
     const prev = k === 0 ? (link ?? '') : before;
     if (UNFULFILLED_BEFORE_GERUND.has(prev) || (k === 0 && link === 'before'))

@@ -605,6 +605,11 @@ describe('suggestMoments', () => {
     ).toEqual([]);
   });
 
+  it('ignores an alternative to an act that does not happen', () => {
+    expect(suggest('KIT: Hi.', '(Kit and Elsa try to shake or hug.)')).toEqual([]);
+    expect(suggest('KIT: Hi.', '(Kit does not kiss or hug Elsa.)')).toEqual([]);
+  });
+
   it('ignores acts on things rather than people', () => {
     expect(
       suggest('(Owen kisses the old map.)', '(Kit grabs the torch.)', '(Elsa pushes the button.)'),
