@@ -153,6 +153,9 @@ describe('suggestMoments', () => {
       '2 grab OWEN>KIT @neck',
     ]);
     expect(suggest('KIT: No.', '(Owen holds Kit by the arm.)')).toEqual(['2 grab OWEN>KIT @arm']);
+    expect(suggest('KIT: No.', '(Owen takes Kit by the scruff of the neck.)')).toEqual([
+      '2 grab OWEN>KIT @neck',
+    ]);
     expect(suggest('KIT: No.', '(Owen has Kit by the collar.)')).toEqual([
       '2 grab OWEN>KIT @collar',
     ]);

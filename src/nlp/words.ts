@@ -130,6 +130,7 @@ export const BODY_PARTS: ReadonlyMap<string, string> = new Map([
   ['wrists', 'wrist'],
   ['neck', 'neck'],
   ['nape', 'neck'],
+  ['scruff', 'neck'],
   ['throat', 'neck'],
   ['head', 'head'],
   ['face', 'face'],
