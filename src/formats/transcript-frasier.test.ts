@@ -118,12 +118,18 @@ describe('parseFrasierTranscript', () => {
         '',
         'CUT TO: the kitchen.',
         'Iris is cooking.',
+        '',
+        'Reset to: the hall as Hugo',
+        'comes in.',
       ].join('\n'),
     );
     expect(brief(p.transcript.lines)).toEqual([
       '2 (Cut to outside. Hugo hands the paper to a crowd of staffers, and gets a hug from Iris.)',
       '5 (CUT TO: the kitchen.)',
       '6 (Iris is cooking.)',
+      // A scene heading stays one, whatever follows it.
+      '8 [Reset to: the hall as Hugo]',
+      '9 (comes in.)',
     ]);
   });
 

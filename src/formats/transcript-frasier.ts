@@ -98,7 +98,7 @@ export function parseFrasierTranscript(text: string, file = '<frasier>'): Dialec
       const marker = classifyMarker(trimmed);
       // `Cut to outside.  Noel presents the paper to a` / `reception of ...`: a paragraph
       // that opens with a transition and runs on into the next line is prose.
-      if (marker !== null && !runsOn(lines[i + 1])) {
+      if (marker !== null && !(marker === 'action' && runsOn(lines[i + 1]))) {
         flushSpeech();
         const t = collapseSpace(trimmed);
         if (marker === 'scene') out.scene(lineNo, stripTrailing(t, '.:'));
