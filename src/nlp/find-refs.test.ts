@@ -69,6 +69,14 @@ describe('findRefs', () => {
       'OLD NILES',
       'ELSA',
     ]);
+    // Written in lower case, or after `the`: `young Niles`, `the new Doctor`.
+    expect(refsOf(readSentence('Elsa hugs young Niles.', 'NILES', 'YOUNG NILES', 'ELSA'))).toEqual([
+      'ELSA',
+      'YOUNG NILES',
+    ]);
+    expect(
+      refsOf(readSentence('The new Doctor hugs Elsa.', 'DOCTOR', 'NEW DOCTOR', 'ELSA')),
+    ).toEqual(['NEW DOCTOR', 'ELSA']);
     expect(refsOf(readSentence('Kit hugs a sobbing Elsa.', 'KIT', 'ELSA'))).toEqual([
       'KIT',
       'ELSA',

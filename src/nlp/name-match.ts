@@ -35,14 +35,18 @@ function matchPerson(
   // `the Doctor`, `the guard`, `a young woman`; `young Amy`, `poor Rory`.
   if (DETERMINERS.has(t.lower)) start = i + 1;
   else if (NAME_ADJECTIVES.has(t.lower) && tokens[i + 1]?.cap === true) {
-    // Not `Old Niles` when a speaker is called OLD NILES.
-    const whole = t.cap ? people.resolve(nameText(tokens.slice(i, i + 2))) : null;
-    if (whole === null) start = i + 1;
+    // Not `Old Niles` when a speaker is called OLD NILES: then it is him.
+    const whole = described(tokens, i, i + 1, people);
+    if (whole !== null) return whole;
+    start = i + 1;
   }
   // `a sobbing Doctor`, `the very young Amy`: describing words between a determiner and a name.
   if (start > i) {
     let k = start;
     while (k < start + 2 && describes(tokens[k])) k++;
+    // `the new Doctor` when a speaker is called NEW DOCTOR: that one, not DOCTOR.
+    const whole = k > start ? described(tokens, start, k, people) : null;
+    if (whole !== null) return whole;
     // `the frightened guard` when a speaker is called GUARD; but `the disfigured man` is
     // another man than the one who speaks as MAN, named DISFIGURED MAN.
     const head = tokens[k] === undefined ? null : people.resolve(stripPossessive(tokens[k]!.text));
@@ -164,6 +168,24 @@ const joinsName = (w: Token): boolean =>
   w.post === '-' || w.post.trim() === '' || (w.post.trim() === '.' && TITLES.has(w.lower));
 
 /** A run of name words as written: `Rose Tyler`, `Tzim-Sha`, without a final `'s`. */
+/**
+ * A speaker named by describing words and a name (`YOUNG TUVOK`, `NEW DOCTOR`), written from
+ * token `from` to the name at `at`; or null.
+ */
+function described(
+  tokens: readonly Token[],
+  from: number,
+  at: number,
+  people: PeopleIndex,
+): { ref: Ref; end: number } | null {
+  const last = tokens[at];
+  if (last?.cap !== true) return null;
+  const name = people.resolve(nameText(tokens.slice(from, at + 1)));
+  return name === null
+    ? null
+    : { ref: ref('name', [name], { possessive: POSSESSIVE.test(last.text) }), end: at + 1 };
+}
+
 function nameText(run: readonly Token[]): string {
   return run
     .map(
