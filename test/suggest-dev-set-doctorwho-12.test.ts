@@ -14,9 +14,9 @@ describeDoctorWhoSet(12, {
     caress: 0,
     handshake: 0,
     slap: 0,
-    punch: 14,
-    shove: 4,
-    grab: 11,
+    punch: 13,
+    shove: 5,
+    grab: 12,
   },
   tags: {
     pronoun: 23,
@@ -26,7 +26,7 @@ describeDoctorWhoSet(12, {
     group: 4,
     multiple: 5,
     negation: 7,
-    object: 40,
+    object: 39,
     random: 38,
   },
 });
