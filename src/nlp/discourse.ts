@@ -87,6 +87,11 @@ const GROUP_LINES = 4;
 const GREETING =
   /\b(?:(?:nice|good|great|glad|pleased|delighted|lovely) to (?:meet|see) you|how do you do|(?:a|my) pleasure)\b/i;
 const GREETING_WITHIN = 80;
+/** A greeting, or a speech that opens with a hello: what a hand taken is shaken in. */
+export const HELLO = new RegExp(
+  `^\\W*(?:hi|hello|hey|greetings|good (?:morning|afternoon|evening))\\b|${GREETING.source}`,
+  'i',
+);
 
 // Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
 const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
@@ -156,15 +161,15 @@ export class Discourse {
    * speech begins with a greeting (`Miles O'Brien. Good to meet you.`), else who spoke just
    * before with one (`Alan Murchie, lovely to see you!`); never someone left out. Else null.
    */
-  greeter(ctx: ResolveContext): string | null {
+  greeter(ctx: ResolveContext, greeting: RegExp = GREETING): string | null {
     const greets = (i: number, step: 1 | -1): string | null => {
       for (let d = 0; i >= 0 && i < this.lines.length && d < 2; i += step, d++) {
         const l = this.lines[i]!;
         if (l.kind === 'scene') return null;
         if (l.kind !== 'dialogue') continue;
         const who = this.resolveSpeaker(l.speaker);
-        const greeting = GREETING.test(l.text.slice(0, GREETING_WITHIN));
-        return greeting && !ctx.exclude.includes(who) ? who : null;
+        const greets = greeting.test(l.text.slice(0, GREETING_WITHIN));
+        return greets && !ctx.exclude.includes(who) ? who : null;
       }
       return null;
     };

@@ -15,7 +15,7 @@ import {
   unnamedDoerAt,
   type Clause,
 } from './clauses.js';
-import { tentative, type Discourse, type ResolveContext } from './discourse.js';
+import { HELLO, tentative, type Discourse, type ResolveContext } from './discourse.js';
 import { doesTheSame } from './does-the-same.js';
 import { impliedAgent, participantsOf, type Participants } from './implied-agent.js';
 import { handOffered, lastPartNamed, resolveIt, TAKING_A_HAND, type NamedPart } from './it-refs.js';
@@ -120,6 +120,9 @@ export function readDirection(d: Direction): Suggestion[] {
         arriving: arriving.filter((n) => !earlier.includes(n)),
         parallel: raw.subject === null && SHARED_SUBJECT.has(raw.link ?? '') ? acted : [],
       });
+      // `He offers his hand. Lisa takes it.` then `LISA: Hi!`: a hand taken in greeting is shaken.
+      const greeted =
+        clause.items.length > raw.items.length && scope.discourse.greeter(ctx([]), HELLO) !== null;
       // `someone hits Ian over the head (and runs off)`, or `It grabs her` with no creature met
       // for `it`, `one grabs Martha`: a doer the direction does not name (not the subject before).
       const vague = (items: readonly Item[]): boolean =>
@@ -264,7 +267,9 @@ export function readDirection(d: Direction): Suggestion[] {
             act.mutual || team.length === 0 ? setting : { ...setting, ctx: teamCtx };
           const doers = doersOf(act, subject, ctx([]), scope.discourse, groups, clause.subject);
           for (const doer of doers) {
-            const s = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
+            const built = buildSuggestion(act, doer, guessed, { ...actSetting, scope });
+            const s =
+              greeted && built?.action === 'hold-hands' ? { ...built, action: 'handshake' } : built;
             if (s === null || knockedByAnother(s, out.slice(sentenceStart))) continue;
             addOnce(out, sentenceStart, s);
             // `He kisses her. She ...`: the person a pronoun was read as is now in the scene.

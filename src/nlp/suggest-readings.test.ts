@@ -360,6 +360,10 @@ describe('suggestMoments on a hand held out', () => {
     expect(suggest('KIT: Hi.', '(Kit offers his hand. Mara shakes it.)')).toEqual([
       '2 handshake MARA>KIT @hand',
     ]);
+    // Taken with a hello after it: shaken, not held.
+    expect(suggest('KIT: Well.', '(Kit offers his hand. Mara takes it.)', 'MARA: Hi!')).toEqual([
+      '2 handshake MARA>KIT @hand',
+    ]);
     // Only a hand held out, and only to be taken: not any part named before.
     expect(suggest('KIT: Ow.', '(Kit clutches his hand. Mara kicks it away.)')).toEqual([]);
     expect(suggest('KIT: Hi.', '(Kit holds out his hand. Mara kicks it.)')).toEqual([]);
