@@ -195,7 +195,7 @@ function speakersBody(
 }
 
 // Verbs seldom done to one's own body (`strokes her hair`), unlike `rubs`, `touches`, `holds`.
-const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle']);
+const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle', 'nuzzle']);
 
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's

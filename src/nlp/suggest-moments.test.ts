@@ -1665,6 +1665,8 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, 'ZORRIN: (weeping and stroking her hair)')).toEqual([
       '3 caress ZORRIN>MARA @hair',
     ]);
+    // One nuzzles another's neck, as one strokes another's hair.
+    expect(suggest(...talk, '(Zorrin nuzzles her neck.)')).toEqual(['3 caress ZORRIN>MARA @neck']);
   });
 
   it('ends a clause at a thing that acts (`and the phone rings`), though tagged a plural', () => {
