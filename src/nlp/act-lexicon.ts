@@ -157,6 +157,15 @@ export function regularForms(lemma: string): [string, string, string] {
 // Lemmas also written another way: `head-butts him`.
 const OTHER_SPELLINGS = new Map([['head-butt', 'headbutt']]);
 
+/**
+ * Verbs of lifting someone: `picks up Clara in his arms`, `scoops her up in his arms` (see
+ * act-phrases.ts). Not `is carrying Janice in his arms`, which the sets label both ways. Verbs
+ * all the same where the tagger takes them for plural nouns (`He scoops her up`).
+ */
+export const LIFTING: ReadonlySet<string> = new Set(
+  ['pick', 'lift', 'scoop'].flatMap((l) => [l, ...regularForms(l)]),
+);
+
 /** Every form of every act lemma -> its lemma and form. */
 export const ACT_VERB_FORMS: ReadonlyMap<string, { lemma: string; form: VerbForm }> = (() => {
   const m = new Map<string, { lemma: string; form: VerbForm }>();

@@ -1,4 +1,4 @@
-import { ACT_NOUNS, regularForms } from './act-lexicon.js';
+import { ACT_NOUNS, LIFTING } from './act-lexicon.js';
 import { describing, partAt, word, type RefItem } from './act-words.js';
 import { mk, type RawAct } from './raw-act.js';
 import type { Item } from './refs.js';
@@ -99,10 +99,6 @@ export function armsAct(items: readonly Item[], k: number): RawAct | null {
   if (!EAGER.has(w) && !(FALLING.has(w) && tearful)) return null;
   return mk('hug', 'subject', [other], false, null, 'act.into-arms', null);
 }
-
-// Verbs of lifting someone: `picks up Clara in his arms`, `scoops her up in his arms`. Not
-// `is carrying Janice in his arms`, which the sets label both ways.
-const LIFTING = new Set(['pick', 'lift', 'scoop'].flatMap((l) => [l, ...regularForms(l)]));
 
 /**
  * `picks up Clara in his arms`, `lifts the Doctor up in his arms`: the subject holds the one

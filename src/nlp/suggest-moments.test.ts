@@ -1010,6 +1010,8 @@ describe('suggestMoments', () => {
     const read = after('KIT: Owen!', 'OWEN: Kit.');
     expect(read('Owen picks up Kit in his arms.')).toEqual(['3 hug OWEN>KIT']);
     expect(read('Owen lifts Kit up in his arms and runs.')).toEqual(['3 hug OWEN>KIT']);
+    // `scoops`, which the tagger may take for a plural noun, is the verb all the same.
+    expect(read('Owen scoops Kit up in his arms, weeping.')).toEqual(['3 hug OWEN>KIT']);
     expect(read('Owen picks up the box in his arms.')).toEqual([]);
     expect(read('Owen picks up Kit’s bag.')).toEqual([]);
     expect(read('Owen is carrying Kit in his arms.')).toEqual([]);

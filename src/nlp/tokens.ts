@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { ACT_VERB_FORMS } from './act-lexicon.js';
+import { ACT_VERB_FORMS, LIFTING } from './act-lexicon.js';
 import { BODY_PARTS } from './words.js';
 
 /** One word of a stage direction, as compromise tagged it. */
@@ -142,12 +142,16 @@ export function lightTokenize(text: string): Token[][] {
 
 /** Whether a token reads as a verb (compromise's tag, or one of our action verbs). */
 export function isVerb(t: Token): boolean {
-  return (t.tags.has('Verb') && !t.tags.has('Auxiliary')) || ACT_VERB_FORMS.has(t.lower);
+  return (t.tags.has('Verb') && !t.tags.has('Auxiliary')) || ourVerb(t.lower);
+}
+
+function ourVerb(lower: string): boolean {
+  return ACT_VERB_FORMS.has(lower) || LIFTING.has(lower);
 }
 
 /** A verb that heads a clause: one of our action verbs, or a word compromise tags verb, not noun. */
 export function headsClause(t: Token): boolean {
-  if (ACT_VERB_FORMS.has(t.lower)) return true;
+  if (ourVerb(t.lower)) return true;
   return t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Noun');
 }
 
