@@ -7,8 +7,11 @@ import { parseCodebook } from '../src/formats/codebook-yaml.js';
 import { readTranscript } from '../src/formats/read-transcript.js';
 import { REVIEW_THRESHOLD } from '../src/nlp/confidence.js';
 import { PeopleIndex } from '../src/nlp/people-index.js';
-import { seriesCalledNames, seriesGenders, suggestMoments } from '../src/nlp/suggest-moments.js';
-import type { Gender } from '../src/nlp/words.js';
+import {
+  learnSeries as learnFrom,
+  suggestMoments,
+  type SeriesLearnt,
+} from '../src/nlp/suggest-moments.js';
 import { REPO_ROOT } from '../test/shared-data.js';
 import {
   halfOf,
@@ -103,11 +106,6 @@ function suggestFor(file: string, lines: readonly TranscriptLine[]): Suggestion[
   return suggestMoments({ episode: file, file, lines, characters, codebook, ...series });
 }
 
-interface SeriesLearnt {
-  readonly calledNames: Map<string, string>;
-  readonly genders: Map<string, Gender>;
-}
-
 const learntBySeries = new Map<string, SeriesLearnt>();
 function learnSeries(dir: string): SeriesLearnt {
   let learnt = learntBySeries.get(dir);
@@ -120,8 +118,7 @@ function learnSeries(dir: string): SeriesLearnt {
       continue; // a file in no known dialect
     }
   }
-  const calledNames = seriesCalledNames(transcripts, []);
-  learnt = { calledNames, genders: seriesGenders(transcripts, [], calledNames) };
+  learnt = learnFrom(transcripts, []);
   learntBySeries.set(dir, learnt);
   return learnt;
 }

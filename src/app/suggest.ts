@@ -1,8 +1,7 @@
 import { ReceiptsError } from '../domain/errors.js';
 import { momentFromSuggestion, type Suggestion } from '../domain/moment.js';
 import { REVIEW_THRESHOLD } from '../nlp/confidence.js';
-import { seriesCalledNames, seriesGenders, suggestMoments } from '../nlp/suggest-moments.js';
-import type { Gender } from '../nlp/words.js';
+import { learnSeries, suggestMoments, type SeriesLearnt } from '../nlp/suggest-moments.js';
 import type { CanonStore, SeriesInfo } from '../store/canon-store.js';
 import type { NewMoment, StoredMoment } from '../store/moment-store.js';
 import { allMoments } from './moments.js';
@@ -43,14 +42,6 @@ export interface SuggestReport {
   readonly suggestions: readonly StoredSuggestion[];
 }
 
-/** What the suggester learns from a whole series before it reads one episode. */
-interface SeriesLearnt {
-  /** The names its speeches call its speakers by (`Trip` for TUCKER). */
-  readonly calledNames: ReadonlyMap<string, string>;
-  /** The genders its speeches tell (`Mister Kim`). */
-  readonly genders: ReadonlyMap<string, Gender>;
-}
-
 /** What was learnt by series and ingest, per library (the workbench suggests episode by episode). */
 const learntMemo = new WeakMap<CanonStore, Map<string, SeriesLearnt>>();
 
@@ -61,7 +52,7 @@ const learntMemo = new WeakMap<CanonStore, Map<string, SeriesLearnt>>();
 async function learntOf(
   store: CanonStore,
   series: SeriesInfo,
-  characters: Parameters<typeof seriesCalledNames>[1],
+  characters: Parameters<typeof learnSeries>[1],
 ): Promise<SeriesLearnt> {
   let bySeries = learntMemo.get(store);
   if (!bySeries) learntMemo.set(store, (bySeries = new Map<string, SeriesLearnt>()));
@@ -74,8 +65,7 @@ async function learntOf(
         if (source.role === 'transcript') transcripts.push(transcriptLinesOf(source));
       }
     }
-    const calledNames = seriesCalledNames(transcripts, characters);
-    learnt = { calledNames, genders: seriesGenders(transcripts, characters, calledNames) };
+    learnt = learnSeries(transcripts, characters);
     bySeries.set(key, learnt);
   }
   return learnt;

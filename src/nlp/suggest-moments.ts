@@ -31,6 +31,11 @@ export interface SuggestInput {
    * this transcript alone leaves undecided.
    */
   readonly genders?: ReadonlyMap<string, Gender>;
+  /**
+   * Animals the series names like people (`Eddie barks`), in capitals, from `seriesAnimals`:
+   * acts on them are no moments between people. Without them, learnt from this transcript.
+   */
+  readonly animals?: ReadonlySet<string>;
 }
 
 /**
@@ -71,7 +76,11 @@ export function suggestMoments(input: SuggestInput): Suggestion[] {
     roles,
     fullNames(sentences, (n) => people.resolve(n) !== null),
   );
-  return nearestVersions(renamed, input.lines, speakerName);
+  const animals = input.animals ?? seriesAnimals([input.lines]);
+  const person = (n: string | null): boolean => n === null || !animals.has(n.toUpperCase());
+  return nearestVersions(renamed, input.lines, speakerName).filter(
+    (s) => person(s.initiator) && s.recipients.every(person),
+  );
 }
 
 /** Every speaker label of the transcript, as written. */
@@ -146,6 +155,63 @@ export function seriesCalledNames(
     gatherCalls(evidence, lines, people, (l) => people.resolve(l) ?? l.toUpperCase());
   }
   return linkCalledNames(evidence);
+}
+
+/** What a series' transcripts teach the suggester before it reads one of them (SuggestInput). */
+export interface SeriesLearnt {
+  readonly calledNames: ReadonlyMap<string, string>;
+  readonly genders: ReadonlyMap<string, Gender>;
+  readonly animals: ReadonlySet<string>;
+}
+
+/** Called names, genders and animals, learnt from all of a series' transcripts at once. */
+export function learnSeries(
+  transcripts: readonly (readonly TranscriptLine[])[],
+  characters: readonly CharacterInput[],
+): SeriesLearnt {
+  const calledNames = seriesCalledNames(transcripts, characters);
+  return {
+    calledNames,
+    genders: seriesGenders(transcripts, characters, calledNames),
+    animals: seriesAnimals(transcripts),
+  };
+}
+
+// A name, then a sound or a gesture only an animal makes: `Eddie barks`, `Porthos whimpers`.
+const ANIMAL_DOING =
+  /\b([A-Z][a-z]+) (?:barks|growls|whimpers|wags|yelps|howls|meows|miaows|purrs)\b/g;
+// Capitalised words before such a verb that name no one: `He barks`, `Something growls`.
+const NO_NAME = new Set(['HE', 'SHE', 'IT', 'THEY', 'SOMETHING', 'SOMEONE', 'THE', 'A', 'AN']);
+/** How often a name must do what animals do to be one. */
+const ANIMAL_EVIDENCE = 2;
+
+/**
+ * Names the directions of a series show barking, growling or wagging at least twice, and more
+ * often than they speak (`Eddie barks`, whose few speeches are a dream's; not Frasier's
+ * `Bulldog barks`): pets, whose stroking or hugging is no moment between people. In capitals.
+ * For `SuggestInput.animals`.
+ */
+export function seriesAnimals(transcripts: readonly (readonly TranscriptLine[])[]): Set<string> {
+  const speeches = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const lines of transcripts) {
+    for (const l of lines) {
+      if (l.kind === 'dialogue') {
+        const who = l.speaker.toUpperCase();
+        speeches.set(who, (speeches.get(who) ?? 0) + 1);
+      }
+      if (l.kind !== 'action') continue;
+      for (const m of l.text.matchAll(ANIMAL_DOING)) {
+        const name = m[1]!.toUpperCase();
+        if (!NO_NAME.has(name)) seen.set(name, (seen.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  return new Set(
+    [...seen]
+      .filter(([n, c]) => c >= ANIMAL_EVIDENCE && c > (speeches.get(n) ?? 0))
+      .map(([n]) => n),
+  );
 }
 
 /**
