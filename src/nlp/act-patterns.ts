@@ -724,11 +724,6 @@ function shruggedOff(items: readonly Item[], k: number): RawAct | null {
 }
 
 /**
- * `is caught by the Klingons`: a person caught by others is seized, which the sets label a
- * grab. Only the passive with its agent: `catches him` is as often catching someone's eye, a
- * fall or a word in passing (`Daphne catches Roz as she leaves`).
- */
-/**
  * `Benik releases Victoria`: one lets go only of someone held, so a grab. Not a prisoner
  * freed: `is released`, `releases him from the cell`, and plural doers or people released
  * (`They release the prisoners`); not `release each other` after an embrace, nor a past form
@@ -748,6 +743,12 @@ function released(items: readonly Item[], k: number, subject: Ref | null): RawAc
 
 /** The rule of a grab read from its end (see released). */
 export const RELEASED = 'act.released';
+
+/**
+ * `is caught by the Klingons`: a person caught by others is seized, which the sets label a
+ * grab. Only the passive with its agent: `catches him` is as often catching someone's eye, a
+ * fall or a word in passing (`Daphne catches Roz as she leaves`).
+ */
 
 function caught(items: readonly Item[], k: number): RawAct | null {
   if (!isAux(word(items[k - 1])) && !isAux(word(items[k - 2]))) return null;

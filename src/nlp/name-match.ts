@@ -167,7 +167,6 @@ function hyphenCompound(tokens: readonly Token[], start: number): number {
 const joinsName = (w: Token): boolean =>
   w.post === '-' || w.post.trim() === '' || (w.post.trim() === '.' && TITLES.has(w.lower));
 
-/** A run of name words as written: `Rose Tyler`, `Tzim-Sha`, without a final `'s`. */
 /**
  * A speaker named by describing words and a name (`YOUNG TUVOK`, `NEW DOCTOR`), written from
  * token `from` to the name at `at`; or null.
@@ -186,6 +185,7 @@ function described(
     : { ref: ref('name', [name], { possessive: POSSESSIVE.test(last.text) }), end: at + 1 };
 }
 
+/** A run of name words as written: `Rose Tyler`, `Tzim-Sha`, without a final `'s`. */
 function nameText(run: readonly Token[]): string {
   return run
     .map(

@@ -816,8 +816,6 @@ function peopleIn(s: Suggestion): string[] {
 
 /** Whether two suggestions are acts between the same two people, whoever began them. */
 function actsBetween(a: Suggestion, b: Suggestion): boolean {
-  const people = (s: Suggestion): string[] =>
-    s.initiator === null ? [...s.recipients] : [s.initiator, ...s.recipients];
-  const of = people(b);
-  return people(a).filter((n) => of.includes(n)).length >= 2;
+  const of = peopleIn(b);
+  return peopleIn(a).filter((n) => of.includes(n)).length >= 2;
 }
