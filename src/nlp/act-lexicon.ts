@@ -278,6 +278,7 @@ export const THROWN_TO = new Set([
   'off',
   'down',
   'aside',
+  'away',
   'back',
   'to',
   'through',

@@ -1047,6 +1047,11 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws Kit to the floor.)')).toEqual([
       '3 shove OWEN>KIT',
     ]);
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen grabs Kit and throws him away.)')).toEqual([
+      '3 grab OWEN>KIT',
+      '3 shove OWEN>KIT',
+    ]);
+    expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws it away.)')).toEqual([]);
     // A person given a thing; a thing thrown; a dive.
     expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws Kit a rope.)')).toEqual([]);
     expect(suggest('KIT: No!', 'OWEN: Go.', '(Owen throws it to Kit.)')).toEqual([]);
