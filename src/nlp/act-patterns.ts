@@ -26,7 +26,7 @@ import { sharesObject } from './clauses.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
-import { BODY_PARTS, NO_BLOW } from './words.js';
+import { BE_FORMS, BODY_PARTS, NO_BLOW } from './words.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['strike', ['up', 'out', 'off']],
@@ -555,8 +555,6 @@ export const STRUCK_BACK = new Set(['punch', 'slap', 'shove', 'grab']);
 // The verbs of them (not `jumps back`: a start, no tackle).
 const HITTING_BACK = new Set(['punch', 'hit', 'strike', 'slap', 'smack', 'thump', 'shove', 'push']);
 
-const BE = new Set(['is', 'are', 'was', 'were']);
-
 /**
  * `Missy is held`, `Rory is being held`, `gets held`: a finite passive of the verb at k, not
  * `It is held` (a thing).
@@ -564,7 +562,7 @@ const BE = new Set(['is', 'are', 'was', 'were']);
 function heldPerson(items: readonly Item[], k: number): boolean {
   const aux = word(items[k - 1]);
   const be = aux === 'being' ? k - 2 : k - 1;
-  const finite = BE.has(word(items[be])) || (aux === 'gets' && be === k - 1);
+  const finite = BE_FORMS.has(word(items[be])) || (aux === 'gets' && be === k - 1);
   return finite && word(items[be - 1]) !== 'it';
 }
 

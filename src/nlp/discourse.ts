@@ -176,16 +176,27 @@ export class Discourse {
     return greets(ctx.lineIndex + 1, 1) ?? greets(ctx.lineIndex - 1, -1);
   }
 
+  /**
+   * Whether someone the direction brings in later (`Then Daphne comes back`) was not there
+   * yet. One heard just before is at the door already, whoever comes in after
+   * (`LELAND: Hello, Frasier. FRASIER: Good to see you. (They shake and Leland comes in.)`).
+   */
+  private arrivesLater(ctx: ResolveContext): (name: string) => boolean {
+    const arriving = ctx.arriving ?? [];
+    if (arriving.length === 0) return () => false;
+    const heard = this.lastSpeakers(ctx.lineIndex, 2);
+    return (name) => arriving.includes(name) && !heard.includes(name);
+  }
+
   /** Candidates with scores, best first. */
   private candidates(ctx: ResolveContext, subjectRole: boolean): Map<string, number> {
     const score = new Map<string, number>();
-    const heard = (ctx.arriving?.length ?? 0) > 0 ? this.lastSpeakers(ctx.lineIndex, 2) : [];
+    const arrives = this.arrivesLater(ctx);
     const add = (name: string, s: number): void => {
       if (ctx.exclude.includes(name) || isNoOnePresent(name)) return;
       if (ctx.later?.includes(name) === true) return;
-      // `He hugs her. Then Daphne comes back.`: one who comes in later was not there (one
-      // heard just before may be at the door already).
-      if (ctx.arriving?.includes(name) === true && !heard.includes(name)) return;
+      // `He hugs her. Then Daphne comes back.`: one who comes in later was not there.
+      if (arrives(name)) return;
       score.set(name, Math.max(score.get(name) ?? -Infinity, s));
     };
     const order = subjectRole ? ctx.earlier : (ctx.lastMet ?? ctx.earlier);
@@ -420,11 +431,8 @@ export class Discourse {
    */
   private pairInTalk(ctx: ResolveContext): string[] {
     let last: string | null = null;
-    // `LELAND: Hello, Frasier. FRASIER: Good to see you. (They shake and Leland comes in.)`:
-    // one heard just before is at the door already, whoever comes in after.
-    const heard = (ctx.arriving?.length ?? 0) > 0 ? this.lastSpeakers(ctx.lineIndex, 2) : [];
-    const absent = (n: string): boolean =>
-      isNoOnePresent(n) || (ctx.arriving?.includes(n) === true && !heard.includes(n));
+    const arrives = this.arrivesLater(ctx);
+    const absent = (n: string): boolean => isNoOnePresent(n) || arrives(n);
     const introduced = this.introducedPair(ctx.lineIndex);
     if (introduced !== null && !introduced.some(absent)) return introduced;
     for (let i = ctx.lineIndex - 1, d = 0; i >= 0 && d < 6; i--, d++) {

@@ -24,7 +24,7 @@ import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
 import { named, relativeOf, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { headsClause, isVerb } from './tokens.js';
-import { BODY_PARTS, CLAUSE_LINKS, type Gender } from './words.js';
+import { BE_FORMS, BODY_PARTS, CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -678,8 +678,6 @@ function opensWithUnnamed(items: readonly Item[]): boolean {
   }
   return false;
 }
-
-const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 
 /** `There is a knock`, `There's a noise`: a clause that says something is, done by no one. */
 function existential(clause: Clause): boolean {

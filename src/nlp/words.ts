@@ -355,3 +355,6 @@ export const CRAFT = new Set([
   ...['ship', 'ships', 'vessel', 'vessels', 'sphere', 'cube', 'shuttle', 'shuttlecraft'],
   ...['warbird', 'craft', 'probe', 'saucer', 'spaceship', 'tardis'],
 ]);
+
+/** The finite forms of `be`: `is held`, `There are ...`. */
+export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were']);
