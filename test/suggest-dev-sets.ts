@@ -41,13 +41,15 @@ export function readDevSet(fixture: string): {
 export const devKey = (d: DevDirection): string => `${d.file}:${d.line}`;
 
 /** A set's number in words, for test names: the ninth set, apart from the first eight. */
-export const ORDINALS =
-  ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth'.split(
-    ' ',
-  );
-export const CARDINALS = ' one two three four five six seven eight nine ten eleven twelve'.split(
-  ' ',
-);
+export const ORDINALS = [
+  '',
+  ...`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+  thirteenth`.split(/\s+/),
+];
+export const CARDINALS = [
+  '',
+  ...'one two three four five six seven eight nine ten eleven twelve'.split(' '),
+];
 
 /** The tags a direction may carry (see suggest-dev-set.md). */
 export const DEV_SET_TAGS = [
