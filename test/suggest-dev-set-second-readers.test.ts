@@ -122,6 +122,21 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     },
     withActs: 54,
   },
+  {
+    name: 'frasier-11',
+    events: {
+      kiss: 14,
+      hug: 16,
+      'hold-hands': 1,
+      caress: 1,
+      handshake: 10,
+      slap: 4,
+      punch: 2,
+      shove: 8,
+      grab: 4,
+    },
+    withActs: 54,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
