@@ -137,6 +137,27 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     },
     withActs: 54,
   },
+  {
+    name: 'doctorwho-13',
+    events: { kiss: 12, hug: 4, 'hold-hands': 2, caress: 1, punch: 15, shove: 8, grab: 18 },
+    withActs: 50,
+  },
+  {
+    name: 'startrek-13',
+    events: {
+      kiss: 16,
+      hug: 14,
+      'touch-face': 1,
+      'cradle-neck': 1,
+      'hold-hands': 1,
+      handshake: 1,
+      slap: 1,
+      punch: 12,
+      shove: 6,
+      grab: 16,
+    },
+    withActs: 57,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
