@@ -102,7 +102,8 @@ export function matchRole(
     (actsNext(tokens, k) ||
       POSSESSIVE.test(noun.text) ||
       becomes(tokens, i) ||
-      passiveAgent(tokens, i, k)) &&
+      passiveAgent(tokens, i, k) ||
+      struck(tokens, i, k)) &&
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
   if (person === null && !being && !collective) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
@@ -191,6 +192,39 @@ function passiveAgent(tokens: readonly Token[], det: number, k: number): boolean
   const next = tokens[k + 1];
   return participle && (next === undefined || !next.tags.has('Noun') || next.tags.has('Pronoun'));
 }
+
+// Verbs whose object is someone, never something: `kisses a Zygon`, `knocks out the Klingons`.
+const STRUCK = new Set([
+  ...['kiss', 'hug', 'embrace', 'punch', 'hit', 'strike', 'slap', 'kick', 'knock', 'headbutt'],
+  ...['strangle', 'throttle', 'tackle'],
+]);
+
+/**
+ * `punches a Klingon`, `knocks out the Jem'Hadar soldiers`: who a verb of blows or affection is
+ * done to is a being, when one of a kind (`a Xindi`) or several (`the Klingons`). Not `the
+ * Sontaran`, often a character met by name, nor `the Scope` or `strikes the Enterprise`,
+ * things that a capital names; nor `hits the Klingon ship`, a thing named after them.
+ */
+function struck(tokens: readonly Token[], det: number, k: number): boolean {
+  // `knocks out a Breen`: past the particle.
+  const particle = ['out', 'down'].includes(tokens[det - 1]?.lower ?? '');
+  const verb = tokens[particle ? det - 2 : det - 1];
+  const lemma = verb === undefined ? undefined : ACT_VERB_FORMS.get(verb.lower)?.lemma;
+  if (lemma === undefined || !STRUCK.has(lemma)) return false;
+  const noun = tokens[k]!;
+  const one = ONE_OF_A_KIND.has(tokens[det]!.lower);
+  if (!one && !/[^s'’]s$|men$/.test(stripPossessive(noun.lower))) return false;
+  const next = tokens[k + 1];
+  if (noun.post.includes('-')) return false;
+  return (
+    noun.post.trim() !== '' ||
+    next === undefined ||
+    !next.tags.has('Noun') ||
+    next.tags.has('Pronoun')
+  );
+}
+
+const ONE_OF_A_KIND = new Set(['a', 'an', 'another', 'one']);
 
 /** Whether the word after `k` (past an adverb) is a verb: the noun at `k` is a subject. */
 function actsNext(tokens: readonly Token[], k: number): boolean {

@@ -989,6 +989,19 @@ describe('suggestMoments', () => {
     expect(read('They hug, then release each other.')).toEqual(['3 hug *MARA+OWEN']);
   });
 
+  it('reads one or several of a kind struck or kissed as beings, not one met by name or a thing', () => {
+    const read = after('OWEN: Run!', 'MARA: No.');
+    expect(read('Mara hits a Zarbi.')).toEqual(['3 punch MARA>ZARBI']);
+    expect(read('Mara knocks down a Breen.')).toEqual(['3 punch MARA>BREEN']);
+    expect(read('Owen tackles one Redcoat.')).toEqual(['3 grab OWEN>REDCOAT']);
+    expect(read('Mara kisses the Vorlons.')).toEqual(['3 kiss MARA>VORLONS']);
+    // `the Sontaran` is often a character met by name; `the Scope` and the ship are things.
+    expect(read('Mara kisses the Sontaran.')).toEqual([]);
+    expect(read('Mara hits the Scope.')).toEqual([]);
+    expect(read('Mara hits a Klingon ship.')).toEqual([]);
+    expect(read('They strike the Cyber-fleet.')).toEqual([]);
+  });
+
   it('reads an act after `before` as done next, unless the doer draws back', () => {
     const read = after('OWEN: Stop!', 'MARA: No.');
     expect(read('Mara throttles Owen before throwing him down the stairs.')).toEqual([
