@@ -216,6 +216,13 @@ export const ACT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['chop', 'punch'],
   ['headbutt', 'punch'],
   ['head-butt', 'punch'],
+  ['elbow', 'punch'],
+  ['jab', 'punch'],
+  ['whack', 'punch'],
+  ['thump', 'punch'],
+  ['blows', 'punch'],
+  ['kicks', 'punch'],
+  ['slaps', 'slap'],
   ['shove', 'shove'],
   ['push', 'shove'],
 ]);

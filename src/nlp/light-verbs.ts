@@ -4,7 +4,10 @@ import { mk, type RawAct } from './raw-act.js';
 import type { Item, Ref } from './refs.js';
 import { DESCRIBING_ENDING } from './words.js';
 
-const COUNTING = new Set(['couple', 'of', 'few', 'several', 'series', 'flurry']);
+const COUNTING = new Set([
+  ...['couple', 'of', 'few', 'several', 'series', 'flurry', 'some', 'multiple'],
+  ...['two', 'three'],
+]);
 
 // `gives them each a kiss`: words between the people given to and the act noun.
 const EACH = new Set(['each', 'both', 'all']);
@@ -57,6 +60,10 @@ export function readLight(
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
     const after = items[j];
     if (after?.kind === 'tok' && after.tok.tags.has('PastTense')) return null;
+    // `gets some good blows in`: the subject lands them.
+    const where = items[k + 2];
+    const placed = DETS.has(word(where)) || (where?.kind === 'ref' && where.ref.possessive);
+    if (word(items[k + 1]) === 'in' && !placed) return null;
     // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a
     // passive; with no `from`, an agent may be implied by the clause before.
     // (`gets a hug and a kiss from Roz`: after the second noun.)

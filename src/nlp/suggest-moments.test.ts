@@ -1002,6 +1002,18 @@ describe('suggestMoments', () => {
     expect(read('They strike the Cyber-fleet.')).toEqual([]);
   });
 
+  it('reads an elbow, a whack or blows given or got as blows, but not blows got in', () => {
+    const read = after('OWEN: Run!', 'MARA: No.');
+    expect(read('Mara gives Owen a sharp elbow in the midriff.')).toEqual(['3 punch MARA>OWEN']);
+    expect(read('Mara gives him two hard blows.')).toEqual(['3 punch MARA>OWEN']);
+    expect(read('Owen grabs Mara and gets an elbow in the ribs for it.')).toEqual([
+      '3 grab OWEN>MARA',
+      '3 punch MARA>OWEN',
+    ]);
+    // `gets some good blows in`: he lands them, on no one named.
+    expect(read('Owen gets some good blows in.')).toEqual([]);
+  });
+
   it('reads an act after `before` as done next, unless the doer draws back', () => {
     const read = after('OWEN: Stop!', 'MARA: No.');
     expect(read('Mara throttles Owen before throwing him down the stairs.')).toEqual([
