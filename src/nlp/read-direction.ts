@@ -507,11 +507,16 @@ function fallenAfterBlow(
 // Role nouns of beings that are no person: `it` may stand for them.
 const CREATURES = new Set(['CREATURE', 'MONSTER', 'BEAST', 'ROBOT', 'ANDROID', 'DRONE', 'ALIEN']);
 
-/** A single being named by role that is no person: a capitalised kind (`a Zygon`) or a creature. */
+/**
+ * A single being that is no person: a capitalised kind (`a Zygon`), a creature named by role, or
+ * a machine named with a number.
+ */
 function isBeing(it: Extract<Item, { kind: 'ref' }>): boolean {
   const r = it.ref;
   if (r.kind !== 'name' || r.plural || r.gender !== null) return false;
   const head = it.toks[it.toks.length - 1]!;
+  // `D84`, `K9`: a name with a number is a machine's.
+  if (r.role === null && r.names.length === 1 && /\d/.test(r.names[0]!)) return true;
   // `a Zygon` when a Zygon speaks in the episode: a kind all the same.
   const kind = r.role ?? (INDEFINITE.has(it.toks[0]!.lower) ? r.names[0]! : null);
   if (kind === null) return false;

@@ -1014,6 +1014,13 @@ describe('suggestMoments', () => {
     expect(read('Owen gets some good blows in.')).toEqual([]);
   });
 
+  it('reads `it` after a machine named with a number as that machine', () => {
+    const read = after('D84: Please put down the knife.', 'LEELA: Doctor!');
+    expect(read('Leela turns to see D84. She lunges, but it grabs her arm.')).toEqual([
+      '3 grab D84>LEELA @arm',
+    ]);
+  });
+
   it('reads an act after `before` as done next, unless the doer draws back', () => {
     const read = after('OWEN: Stop!', 'MARA: No.');
     expect(read('Mara throttles Owen before throwing him down the stairs.')).toEqual([

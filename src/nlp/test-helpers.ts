@@ -22,8 +22,9 @@ export function script(...rows: string[]): TranscriptLine[] {
   const out: TranscriptLine[] = [];
   rows.forEach((row, i) => {
     const line = i + 1;
-    const inline = /^([A-Z]+): \((.*)\)$/.exec(row);
-    const said = /^([A-Z]+)(?: \[([^\]]+)\])?: (.*)$/.exec(row);
+    // Speakers as transcripts write them: `KIRK`, `D84`, `NEXT DOCTOR`.
+    const inline = /^([A-Z][A-Z0-9]*(?: [A-Z0-9]+)*): \((.*)\)$/.exec(row);
+    const said = /^([A-Z][A-Z0-9]*(?: [A-Z0-9]+)*)(?: \[([^\]]+)\])?: (.*)$/.exec(row);
     const heading = /^\[(.*)\]$/.exec(row);
     if (heading) out.push({ kind: 'scene', seq: out.length, line, text: heading[1]! });
     else if (inline)
