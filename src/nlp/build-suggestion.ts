@@ -59,10 +59,12 @@ export function buildSuggestion(
       objects.push({ ...named([speakers]), pronouns: 1, gender: o.gender });
       continue;
     }
-    // `SERGEY: ... (shakes hands) O'BRIEN: Good to meet you.`: the one who greets back.
-    const greeter = act.rule === 'act.hands-partner' ? scope.discourse.greeter(ctx(exclude)) : null;
-    if (greeter !== null) {
-      objects.push({ ...named([greeter]), pronouns: 1, unsure: 1 });
+    // `SERGEY: ... (shakes hands) O'BRIEN: Good to meet you.`: the one who greets back, or
+    // those one was just introduced to.
+    const partners =
+      act.rule === 'act.hands-partner' ? scope.discourse.shakesWith(ctx(exclude)) : [];
+    if (partners.length > 0) {
+      objects.push({ ...named(partners), pronouns: 1, unsure: 1 });
       continue;
     }
     const unwritten = guessed && act.doer === 'subject';

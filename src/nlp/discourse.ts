@@ -93,6 +93,9 @@ export const HELLO = new RegExp(
   'i',
 );
 
+// A speaker giving a name: `I'm Kenneth Spencer`, `My name is Bond`.
+const SELF_NAMING = /\b(?:I'm|I am|my name is|the name's) (?:Dr\.? |Mr\.? |Mrs\.? |Ms\.? )?[A-Z]/;
+
 // Words of a speech that brings two people together: `I'd like you to meet`, `this is`.
 const INTRODUCING = /\b(?:meet|introduce|this is)\b/i;
 
@@ -174,6 +177,47 @@ export class Discourse {
       return null;
     };
     return greets(ctx.lineIndex + 1, 1) ?? greets(ctx.lineIndex - 1, -1);
+  }
+
+  /**
+   * Whom one shakes hands with when the direction does not say, from the talk around it: the
+   * others of an introduction that names the shaker (`LILITH: Brian, I'd like you to meet
+   * Madeline and Frasier. BRIAN: [shaking hands]`), else who greets (see greeter), else who
+   * just gave a name (`SPENCER: I'm Kenneth Spencer.` ... `FRASIER: [shaking hands]`). Empty
+   * when the talk shows none.
+   */
+  shakesWith(ctx: ResolveContext): string[] {
+    const met = this.introducedPair(ctx.lineIndex) ?? [];
+    const others = met.filter((n) => !ctx.exclude.includes(n) && !this.onlyOwner(n, ctx.lineIndex));
+    if (others.length < met.length && others.length > 0) return others;
+    const greeter = this.greeter(ctx);
+    if (greeter !== null) return [greeter];
+    for (let j = ctx.lineIndex - 1, seen = 0; j >= 0 && seen < 3; j--) {
+      const l = this.lines[j]!;
+      if (l.kind === 'scene') break;
+      if (l.kind !== 'dialogue') continue;
+      // The shaker's own speech (`FRASIER: Allow me. [shaking hands]`) is no one else's.
+      const who = this.resolveSpeaker(l.speaker);
+      if (ctx.exclude.includes(who)) continue;
+      seen++;
+      if (SELF_NAMING.test(l.text)) return [who];
+    }
+    return [];
+  }
+
+  /**
+   * Whether the speeches just before line `i` write `name` only as an owner (`Edward, Emily's
+   * uncle`): someone spoken of, not introduced.
+   */
+  private onlyOwner(name: string, i: number): boolean {
+    const text = this.lines
+      .slice(Math.max(0, i - 2), i)
+      .map((l) => l.text)
+      .join(' ');
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const owner = new RegExp(`\\b${escaped}['’]s\\b`, 'i');
+    const plain = new RegExp(`\\b${escaped}\\b(?!['’]s\\b)`, 'i');
+    return owner.test(text) && !plain.test(text);
   }
 
   /**

@@ -501,6 +501,26 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a hand shaken in an introduction as shaken with those introduced, or who gave a name', () => {
+    const met = ['OWEN: Hi.', 'ELSA: Hello.', 'ANA: Hi.'];
+    expect(
+      suggest(...met, "KIT: Ana, I'd like you to meet Owen and Elsa.", 'ANA: (shaking hands)'),
+    ).toEqual(['5 handshake ANA>OWEN+ELSA @hand']);
+    // `Elsa's uncle` speaks of Elsa; Owen is the one introduced.
+    expect(
+      suggest(...met, "KIT: Owen, this is Ana, Elsa's cousin.", 'ANA: (shaking hands)'),
+    ).toEqual(['5 handshake ANA>OWEN @hand']);
+    // `I'm Owen Harper`, two speeches before the shaker's own.
+    expect(
+      suggest(
+        "OWEN: Excuse me, I'm Owen Harper.",
+        'ANA: Really?',
+        'KIT: Allow me.',
+        'KIT: (shaking hands)',
+      ),
+    ).toEqual(['4 handshake KIT>OWEN @hand']);
+  });
+
   it('does not take one heard just before for someone not yet there, whoever comes in', () => {
     const door = ['OWEN: Hello, Kit.', 'KIT: Good to see you.'];
     expect(suggest(...door, '(They shake hands and Owen comes in.)')).toEqual([
