@@ -473,6 +473,10 @@ function pairIn(
   for (let i = k - 1; i >= 0 && i >= k - 4; i--) {
     if (word(items[i]) !== 'in') continue;
     if (!['a', 'an'].includes(word(items[i + 1]))) return null;
+    // `Luke and the woman embrace in a passionate kiss`: the subject's embrace is a kiss too.
+    const verb = ACT_VERB_FORMS.get(word(items[i - 1]));
+    if (verb !== undefined && verb.form !== 'ing' && EMBRACING.has(verb.lemma))
+      return { doer: 'subject', with: null, term };
     // `They are (locked) in an embrace`: the subject; `she is locked in an embrace with
     // Luke`: the subject and Luke.
     const be = ['locked', 'caught'].includes(word(items[i - 1])) ? i - 2 : i - 1;
@@ -487,6 +491,9 @@ function pairIn(
   }
   return null;
 }
+
+// Verbs of two people holding each other, which `in a kiss` may follow.
+const EMBRACING = new Set(['embrace', 'hug', 'clinch', 'cuddle']);
 
 // Hugs one person can wrap another in: `enfolds her in a big hug`, `wraps him in an embrace`.
 const WRAPPING_NOUNS = new Set(['hug', 'embrace', 'cuddle']);

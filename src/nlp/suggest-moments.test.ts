@@ -521,6 +521,14 @@ describe('suggestMoments', () => {
     ).toEqual(['4 handshake KIT>OWEN @hand']);
   });
 
+  it('reads two who embrace in a kiss as embracing and kissing', () => {
+    const read = after('KIT: Now.', 'OWEN: Yes.');
+    expect(read('Kit and Owen embrace in a passionate kiss.')).toEqual([
+      '3 hug *KIT+OWEN',
+      '3 kiss *KIT+OWEN',
+    ]);
+  });
+
   it('does not take one heard just before for someone not yet there, whoever comes in', () => {
     const door = ['OWEN: Hello, Kit.', 'KIT: Good to see you.'];
     expect(suggest(...door, '(They shake hands and Owen comes in.)')).toEqual([
