@@ -23,6 +23,7 @@ import {
   type RefItem,
 } from './act-words.js';
 import { sharesObject } from './clauses.js';
+import { isVerb } from './tokens.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
@@ -61,6 +62,19 @@ const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
 
 // Where a beating leaves someone: `beats him to the ground`, `to a pulp`, `to death`.
 const BEATEN_TO = new Set(['ground', 'floor', 'deck', 'pulp', 'death', 'unconsciousness']);
+
+/**
+ * `watch the UNIT men being pinned down by the Roundheads`: the one seen being acted on, the
+ * object of the verb before (not the subject, who watches); null when `being` follows no one.
+ */
+function watched(items: readonly Item[], k: number): Ref | null {
+  const seen = items[k - 2];
+  if (word(items[k - 1]) !== 'being' || seen?.kind !== 'ref' || seen.ref.possessive) return null;
+  const verbBefore = items
+    .slice(0, k - 2)
+    .some((x) => x.kind === 'tok' && isVerb(x.tok) && !x.tok.tags.has('Auxiliary'));
+  return verbBefore ? seen.ref : null;
+}
 
 /** `beat him to the phone`, `beat her at chess`: winning, not hitting (`to the ground` hits). */
 function beatenInARace(items: readonly Item[], after: number): boolean {
@@ -173,7 +187,16 @@ export function readAct(
       let d = skip(items, by + 1);
       if (DETS.has(word(items[d]))) d++;
       if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
-      if (agent !== null) return mk(term, agent, ['subject'], false, heldBy, 'act.passive', null);
+      if (agent !== null)
+        return mk(
+          term,
+          agent,
+          [watched(items, k) ?? 'subject'],
+          false,
+          heldBy,
+          'act.passive',
+          null,
+        );
       // Knocked down or hit with no one named: by a blast, a shot or a fall as often as by a
       // blow (`Garrett is hit`), so only an agent implied by the clause before makes it an
       // act (see implied-agent.ts).

@@ -183,7 +183,8 @@ function becomes(tokens: readonly Token[], det: number): boolean {
  */
 function passiveAgent(tokens: readonly Token[], det: number, k: number): boolean {
   if (tokens[det - 1]?.lower !== 'by') return false;
-  const verb = tokens[det - 2];
+  // `held back by the Klingons`, `pinned down by the Roundheads`: past the particle.
+  const verb = tokens[PARTICLES.has(tokens[det - 2]?.lower ?? '') ? det - 3 : det - 2];
   const participle =
     verb !== undefined &&
     (ACT_VERB_FORMS.get(verb.lower)?.form === 'past' ||
@@ -193,21 +194,21 @@ function passiveAgent(tokens: readonly Token[], det: number, k: number): boolean
   return participle && (next === undefined || !next.tags.has('Noun') || next.tags.has('Pronoun'));
 }
 
-// Verbs whose object is someone, never something: `kisses a Zygon`, `knocks out the Klingons`.
+// Verbs of blows, affection and force, done to people far more than to things a capital names.
 const STRUCK = new Set([
   ...['kiss', 'hug', 'embrace', 'punch', 'hit', 'strike', 'slap', 'kick', 'knock', 'headbutt'],
-  ...['strangle', 'throttle', 'tackle'],
+  ...['strangle', 'throttle', 'tackle', 'push', 'shove', 'pull', 'overpower', 'restrain', 'shrug'],
 ]);
 
 /**
- * `punches a Klingon`, `knocks out the Jem'Hadar soldiers`: who a verb of blows or affection is
- * done to is a being, when one of a kind (`a Xindi`) or several (`the Klingons`). Not `the
+ * `punches a Klingon`, `shrugs off the Klingons`: who a verb of blows, affection or force is
+ * done to is a being, when one of a kind (`a Xindi`) or several (`the Spiridons`). Not `the
  * Sontaran`, often a character met by name, nor `the Scope` or `strikes the Enterprise`,
  * things that a capital names; nor `hits the Klingon ship`, a thing named after them.
  */
 function struck(tokens: readonly Token[], det: number, k: number): boolean {
   // `knocks out a Breen`: past the particle.
-  const particle = ['out', 'down'].includes(tokens[det - 1]?.lower ?? '');
+  const particle = PARTICLES.has(tokens[det - 1]?.lower ?? '');
   const verb = tokens[particle ? det - 2 : det - 1];
   const lemma = verb === undefined ? undefined : ACT_VERB_FORMS.get(verb.lower)?.lemma;
   if (lemma === undefined || !STRUCK.has(lemma)) return false;
@@ -225,6 +226,8 @@ function struck(tokens: readonly Token[], det: number, k: number): boolean {
 }
 
 const ONE_OF_A_KIND = new Set(['a', 'an', 'another', 'one']);
+// Particles between a verb and its object or agent: `knocks out`, `shrugs off`, `held back by`.
+const PARTICLES = new Set(['out', 'down', 'off', 'away', 'back', 'aside', 'up']);
 
 /** Whether the word after `k` (past an adverb) is a verb: the noun at `k` is a subject. */
 function actsNext(tokens: readonly Token[], k: number): boolean {

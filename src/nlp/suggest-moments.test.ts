@@ -1017,7 +1017,7 @@ describe('suggestMoments', () => {
     expect(read('They hug, then release each other.')).toEqual(['3 hug *MARA+OWEN']);
   });
 
-  it('reads one or several of a kind struck or kissed as beings, not one met by name or a thing', () => {
+  it('reads one or several of a kind struck, kissed or pushed as beings, not one met by name or a thing', () => {
     const read = after('OWEN: Run!', 'MARA: No.');
     expect(read('Mara hits a Zarbi.')).toEqual(['3 punch MARA>ZARBI']);
     expect(read('Mara knocks down a Breen.')).toEqual(['3 punch MARA>BREEN']);
@@ -1028,6 +1028,16 @@ describe('suggestMoments', () => {
     expect(read('Mara hits the Scope.')).toEqual([]);
     expect(read('Mara hits a Klingon ship.')).toEqual([]);
     expect(read('They strike the Cyber-fleet.')).toEqual([]);
+    // Pushed, pulled, overpowered or shrugged off, and the agent of a passive past a particle.
+    expect(read('Mara pushes the Spiridons away.')).toEqual(['3 shove MARA>SPIRIDONS']);
+    expect(read('Mara shrugs off the Klingons.')).toEqual(['3 shove MARA>KLINGONS']);
+    expect(read('Mara is held back by the Klingons.')).toEqual(['3 grab KLINGONS>MARA']);
+  });
+
+  it('reads one seen being acted on as the one acted on, not the one who sees', () => {
+    const read = after('OWEN: Run!', 'MARA: No.', 'KIT: Ha.');
+    expect(read('Mara sees Owen being grabbed by Kit.')).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Owen is being held by Kit.')).toEqual(['4 grab KIT>OWEN']);
   });
 
   it('reads an elbow, a whack or blows given or got as blows, but not blows got in', () => {
