@@ -63,6 +63,28 @@ const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
 // Where a beating leaves someone: `beats him to the ground`, `to a pulp`, `to death`.
 const BEATEN_TO = new Set(['ground', 'floor', 'deck', 'pulp', 'death', 'unconsciousness']);
 
+// Verbs of bringing a thing down hard on someone: `smashes a vase over his head`.
+const SWUNG = new Set(['smash', 'slam', 'bash']);
+// Where such a blow lands: `over his head`, `into Croden's face`.
+const LANDS_ON = new Set(['over', 'on', 'onto', 'into', 'against', 'across']);
+const STRUCK_PARTS = new Set(['head', 'face', 'back', 'neck', 'nose', 'jaw']);
+
+/**
+ * `smashes a vase over Tony's head`, `slams it into Charlie's face`, `grabs the table and
+ * smashes it into Croden's face`: a thing brought down on someone's head or face is a blow,
+ * at that part. Not `slams the door` nor `smashes the console`: no one's body.
+ */
+function struckWith(items: readonly Item[], j: number, lemma: string): RawAct | null {
+  if (!SWUNG.has(lemma)) return null;
+  if (word(items[j]) !== 'it' && !DETS.has(word(items[j]))) return null;
+  let p = j + 1;
+  while (p < j + 5 && items[p]?.kind === 'tok' && !LANDS_ON.has(word(items[p]))) p++;
+  if (!LANDS_ON.has(word(items[p]))) return null;
+  const hit = partAt(items, p + 1);
+  if (hit?.owner == null || !STRUCK_PARTS.has(hit.part)) return null;
+  return mk('punch', 'subject', [hit.owner], false, hit.part, 'act.struck-with', null);
+}
+
 /**
  * `watch the UNIT men being pinned down by the Roundheads`: the one seen being acted on, the
  * object of the verb before (not the subject, who watches); null when `being` follows no one.
@@ -213,6 +235,8 @@ export function readAct(
   // `strikes up a tune`, `knocks back a drink`: a particle makes another verb.
   if (PARTICLE_VERBS.get(lemma)?.includes(word(items[k + 1])) === true) return null;
   const j = skip(items, k + 1);
+  const swung = struckWith(items, j, lemma);
+  if (swung !== null) return swung;
   const next = items[j];
   // Gaze: `stares at her`, `looks away`, `look at each other`.
   const gaze = GAZE_AT.get(lemma);

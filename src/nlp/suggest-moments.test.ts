@@ -1034,6 +1034,16 @@ describe('suggestMoments', () => {
     expect(read('Mara is held back by the Klingons.')).toEqual(['3 grab KLINGONS>MARA']);
   });
 
+  it("reads a thing brought down on someone's head or face as a blow there", () => {
+    const read = after('OWEN: Run!', 'MARA: No.');
+    expect(read("Mara smashes a vase over Owen's head.")).toEqual(['3 punch MARA>OWEN @head']);
+    expect(read("Mara grabs the tray and slams it into Owen's face.")).toEqual([
+      '3 punch MARA>OWEN @face',
+    ]);
+    expect(read('Mara slams the door.')).toEqual([]);
+    expect(read('Mara smashes the bottle against the wall.')).toEqual([]);
+  });
+
   it('reads one seen being acted on as the one acted on, not the one who sees', () => {
     const read = after('OWEN: Run!', 'MARA: No.', 'KIT: Ha.');
     expect(read('Mara sees Owen being grabbed by Kit.')).toEqual(['4 grab KIT>OWEN']);
