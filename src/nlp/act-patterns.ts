@@ -81,13 +81,13 @@ function struckWith(items: readonly Item[], j: number, lemma: string): RawAct | 
   while (p < j + 5 && items[p]?.kind === 'tok' && !LANDS_ON.has(word(items[p]))) p++;
   if (!LANDS_ON.has(word(items[p]))) return null;
   const hit = partAt(items, p + 1);
-  if (hit?.owner == null || !STRUCK_PARTS.has(hit.part)) return null;
+  if (hit === null || hit.owner === null || !STRUCK_PARTS.has(hit.part)) return null;
   return mk('punch', 'subject', [hit.owner], false, hit.part, 'act.struck-with', null);
 }
 
 /**
- * `watch the UNIT men being pinned down by the Roundheads`: the one seen being acted on, the
- * object of the verb before (not the subject, who watches); null when `being` follows no one.
+ * `Amy sees Rory being grabbed by Kit`: the one seen being acted on, the object of the verb
+ * before (not the subject, who watches); null when `being` follows no one.
  */
 function watched(items: readonly Item[], k: number): Ref | null {
   const seen = items[k - 2];
