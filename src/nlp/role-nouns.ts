@@ -79,6 +79,9 @@ export function matchRole(
   )
     adjectives.push(tokens[k++]!.lower);
   while (modifiesPersonNoun(tokens, k)) adjectives.push(tokens[k++]!.lower);
+  // `a UNIT soldier`, `the KGB men`: a body's initials before a person noun name the post.
+  if (ACRONYM.test(tokens[k]?.text ?? '') && tokens[k + 1] && personNoun(tokens[k + 1]!))
+    adjectives.push(tokens[k++]!.lower);
   const noun = tokens[k];
   if (noun === undefined) return null;
   // `Security enter`, `the police`: a group (but `the security guard` is one guard).
@@ -226,6 +229,8 @@ function struck(tokens: readonly Token[], det: number, k: number): boolean {
 }
 
 const ONE_OF_A_KIND = new Set(['a', 'an', 'another', 'one']);
+// A body's initials: `UNIT`, `KGB`.
+const ACRONYM = /^[A-Z]{2,6}$/;
 // Particles between a verb and its object or agent: `knocks out`, `shrugs off`, `held back by`.
 const PARTICLES = new Set(['out', 'down', 'off', 'away', 'back', 'aside', 'up']);
 

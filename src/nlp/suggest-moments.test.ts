@@ -1050,6 +1050,14 @@ describe('suggestMoments', () => {
     expect(read('Owen is being held by Kit.')).toEqual(['4 grab KIT>OWEN']);
   });
 
+  it("names people by a body's initials and their post: a UNIT soldier, the UNIT men", () => {
+    const read = after('OWEN: Run!', 'MARA: No.');
+    expect(read('A UNIT soldier grabs Owen.')).toEqual(['3 grab UNIT SOLDIER>OWEN']);
+    expect(read('Mara watches the UNIT men being pinned down by the Roundheads.')).toEqual([
+      '3 grab ROUNDHEADS>UNIT MEN',
+    ]);
+  });
+
   it('reads an elbow, a whack or blows given or got as blows, but not blows got in', () => {
     const read = after('OWEN: Run!', 'MARA: No.');
     expect(read('Mara gives Owen a sharp elbow in the midriff.')).toEqual(['3 punch MARA>OWEN']);
