@@ -794,7 +794,6 @@ export const RELEASED = 'act.released';
  * grab. Only the passive with its agent: `catches him` is as often catching someone's eye, a
  * fall or a word in passing (`Daphne catches Roz as she leaves`).
  */
-
 function caught(items: readonly Item[], k: number): RawAct | null {
   if (!isAux(word(items[k - 1])) && !isAux(word(items[k - 2]))) return null;
   const by = word(items[k + 1]) === 'by' ? items[k + 2] : undefined;

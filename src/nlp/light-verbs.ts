@@ -60,10 +60,12 @@ export function readLight(
     if (items.slice(0, j).some((x) => word(x) === 'it')) return null;
     const after = items[j];
     if (after?.kind === 'tok' && after.tok.tags.has('PastTense')) return null;
-    // `gets some good blows in`: the subject lands them.
-    const where = items[k + 2];
-    const placed = DETS.has(word(where)) || (where?.kind === 'ref' && where.ref.possessive);
-    if (word(items[k + 1]) === 'in' && !placed) return null;
+    // `gets some good blows in`: the subject lands them (not `gets an elbow in the ribs`).
+    if (word(items[k + 1]) === 'in') {
+      const where = items[k + 2];
+      const placed = DETS.has(word(where)) || (where?.kind === 'ref' && where.ref.possessive);
+      if (!placed) return null;
+    }
     // `Molly gets a hug`, `gets a kiss from Torres`: the subject is the one hugged, as in a
     // passive; with no `from`, an agent may be implied by the clause before.
     // (`gets a hug and a kiss from Roz`: after the second noun.)

@@ -111,7 +111,7 @@ export function matchRole(
   if (person === null && !being && !collective) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
   // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`).
-  const pluralBeing = being && /[^s'’]s$|men$/.test(stripPossessive(noun.lower));
+  const pluralBeing = being && PLURAL_KIND.test(stripPossessive(noun.lower));
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
   // (Or after another with one: `a crewman and woman`, `the old man and woman`, the article
   // shared; not `Father and son`.)
@@ -187,14 +187,24 @@ function becomes(tokens: readonly Token[], det: number): boolean {
 function passiveAgent(tokens: readonly Token[], det: number, k: number): boolean {
   if (tokens[det - 1]?.lower !== 'by') return false;
   // `held back by the Klingons`, `pinned down by the Roundheads`: past the particle.
-  const verb = tokens[PARTICLES.has(tokens[det - 2]?.lower ?? '') ? det - 3 : det - 2];
+  const verb = verbAt(tokens, det - 2);
   const participle =
     verb !== undefined &&
     (ACT_VERB_FORMS.get(verb.lower)?.form === 'past' ||
       verb.tags.has('PastTense') ||
       verb.tags.has('Participle'));
+  return participle && endsPhrase(tokens, k);
+}
+
+/** Whether the noun at `k` ends its phrase: `by a Klingon`, not `by a Klingon disruptor`. */
+function endsPhrase(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 1];
-  return participle && (next === undefined || !next.tags.has('Noun') || next.tags.has('Pronoun'));
+  return next === undefined || !next.tags.has('Noun') || next.tags.has('Pronoun');
+}
+
+/** The verb at `at`, or before it when `at` is its particle (`knocks out`, `held back`). */
+function verbAt(tokens: readonly Token[], at: number): Token | undefined {
+  return tokens[PARTICLES.has(tokens[at]?.lower ?? '') ? at - 1 : at];
 }
 
 // Verbs of blows, affection and force, done to people far more than to things a capital names.
@@ -211,22 +221,18 @@ const STRUCK = new Set([
  */
 function struck(tokens: readonly Token[], det: number, k: number): boolean {
   // `knocks out a Breen`: past the particle.
-  const particle = PARTICLES.has(tokens[det - 1]?.lower ?? '');
-  const verb = tokens[particle ? det - 2 : det - 1];
+  const verb = verbAt(tokens, det - 1);
   const lemma = verb === undefined ? undefined : ACT_VERB_FORMS.get(verb.lower)?.lemma;
   if (lemma === undefined || !STRUCK.has(lemma)) return false;
   const noun = tokens[k]!;
   const one = ONE_OF_A_KIND.has(tokens[det]!.lower);
-  if (!one && !/[^s'’]s$|men$/.test(stripPossessive(noun.lower))) return false;
-  const next = tokens[k + 1];
+  if (!one && !PLURAL_KIND.test(stripPossessive(noun.lower))) return false;
   if (noun.post.includes('-')) return false;
-  return (
-    noun.post.trim() !== '' ||
-    next === undefined ||
-    !next.tags.has('Noun') ||
-    next.tags.has('Pronoun')
-  );
+  return noun.post.trim() !== '' || endsPhrase(tokens, k);
 }
+
+// A kind written as a plural: `Daleks`, `Cybermen` (not `Jess`).
+const PLURAL_KIND = /[^s'’]s$|men$/;
 
 const ONE_OF_A_KIND = new Set(['a', 'an', 'another', 'one']);
 // A body's initials: `UNIT`, `KGB`.

@@ -14,6 +14,11 @@ export const DEFAULT_CODEBOOK = parseCodebook(
   'codebooks/interaction.yaml',
 );
 
+// Speakers as transcripts write them: `KIRK`, `D84`, `NEXT DOCTOR`.
+const SPEAKER = '[A-Z][A-Z0-9]*(?: [A-Z0-9]+)*';
+const INLINE = new RegExp(`^(${SPEAKER}): \\((.*)\\)$`);
+const SAID = new RegExp(`^(${SPEAKER})(?: \\[([^\\]]+)\\])?: (.*)$`);
+
 /**
  * A tiny transcript from `SPEAKER: words` (or `SPEAKER [OC]: words`, with a qualifier),
  * `(direction)`, `SPEAKER: (inline direction)` and `[Scene heading]` lines, one source line each.
@@ -22,9 +27,8 @@ export function script(...rows: string[]): TranscriptLine[] {
   const out: TranscriptLine[] = [];
   rows.forEach((row, i) => {
     const line = i + 1;
-    // Speakers as transcripts write them: `KIRK`, `D84`, `NEXT DOCTOR`.
-    const inline = /^([A-Z][A-Z0-9]*(?: [A-Z0-9]+)*): \((.*)\)$/.exec(row);
-    const said = /^([A-Z][A-Z0-9]*(?: [A-Z0-9]+)*)(?: \[([^\]]+)\])?: (.*)$/.exec(row);
+    const inline = INLINE.exec(row);
+    const said = SAID.exec(row);
     const heading = /^\[(.*)\]$/.exec(row);
     if (heading) out.push({ kind: 'scene', seq: out.length, line, text: heading[1]! });
     else if (inline)
