@@ -44,11 +44,11 @@ export const devKey = (d: DevDirection): string => `${d.file}:${d.line}`;
 export const ORDINALS = [
   '',
   ...`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-  thirteenth`.split(/\s+/),
+  thirteenth fourteenth`.split(/\s+/),
 ];
 export const CARDINALS = [
   '',
-  ...'one two three four five six seven eight nine ten eleven twelve'.split(' '),
+  ...'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' '),
 ];
 
 /** The tags a direction may carry (see suggest-dev-set.md). */
