@@ -26,6 +26,11 @@ const FOLDER = 'doctor-who-chakoteya-angewzhao/data-raw/doctor_who_transcripts';
 export interface StatedCounts {
   readonly events: Record<string, number>;
   readonly tags: Record<(typeof TAGS)[number], number>;
+  /**
+   * Directions with an act, stated where fewer than the usual third hold one (the fourteenth
+   * set, drawn when the kiss, handshake and slap words were used up).
+   */
+  readonly withActs?: number;
 }
 
 const era = (file: string): number => Number(/^doctor_(\d+)\//.exec(file)?.[1]);
@@ -67,7 +72,8 @@ export function describeDoctorWhoSet(n: number, stated: StatedCounts): void {
     });
 
     it('mixes directions with acts, look-alikes without, and random ones; few uncertain', () => {
-      expectActsShare(set.directions);
+      if (stated.withActs === undefined) expectActsShare(set.directions);
+      else expect(set.directions.filter((d) => d.events.length > 0)).toHaveLength(stated.withActs);
       const random = set.directions.filter((d) => d.tags.includes('random')).length;
       expect(random).toBeGreaterThanOrEqual(24);
       const negation = set.directions.filter((d) => d.tags.includes('negation')).length;

@@ -158,6 +158,21 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     },
     withActs: 57,
   },
+  {
+    name: 'frasier-12',
+    events: {
+      kiss: 15,
+      hug: 18,
+      'hold-hands': 3,
+      caress: 1,
+      handshake: 12,
+      slap: 4,
+      punch: 2,
+      shove: 5,
+      grab: 1,
+    },
+    withActs: 55,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
