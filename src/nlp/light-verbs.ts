@@ -39,6 +39,7 @@ export function readLight(
     k < j + 6 &&
     (DETS.has(word(items[k])) ||
       describing(items[k]) ||
+      hyphenated(items, k) ||
       counting(items[k]) ||
       intensifies(items[k], items[k + 1]))
   )
@@ -94,7 +95,9 @@ export function readLight(
         : null;
     }
   } else {
-    part = partAt(items, rest)?.part ?? null;
+    // `a kiss on the cheek`, `a slap across her face`; not `a shove back` (back again).
+    const at = partAt(items, rest);
+    part = at !== null && at.end > rest + 1 ? at.part : null;
   }
   if (recipient === null)
     return plural && noun !== 'handshake'
@@ -117,6 +120,13 @@ export function readLight(
 function describing(it: Item | undefined): boolean {
   if (it?.kind !== 'tok' || ACT_NOUNS.has(it.tok.lower)) return false;
   return it.tok.tags.has('Adjective') || DESCRIBING_ENDING.test(it.tok.lower);
+}
+
+/** `a full-on kiss`, `a half-hearted hug`: a word of a hyphened compound before the act noun. */
+function hyphenated(items: readonly Item[], k: number): boolean {
+  const [it, before] = [items[k], items[k - 1]];
+  if (it?.kind !== 'tok' || ACT_NOUNS.has(it.tok.lower)) return false;
+  return it.tok.post === '-' || (before?.kind === 'tok' && before.tok.post === '-');
 }
 
 /** `an extremely loud kiss`, `a very good kick`: an adverb before a describing word. */

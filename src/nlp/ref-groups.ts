@@ -86,6 +86,9 @@ function canJoin(
   firstIsObject = false,
 ): boolean {
   if (cand.kind !== 'ref' || cand.ref.kind === 'reciprocal') return false;
+  // `neck-pinches him, and his phaser fire hits`: a pronoun owning what follows is no one
+  // more of a group; it opens a clause of its own.
+  if (cand.ref.kind === 'pronoun' && cand.ref.possessive && after?.kind === 'tok') return false;
   if (cand.ref.kind === 'pronoun' && PRONOUNS.get(cand.ref.pronoun!)?.role === 'subj' && verbSeen)
     return false;
   if (!verbSeen || after?.kind !== 'tok') return true;

@@ -1077,6 +1077,23 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads an act noun after a hyphened describing word, and no place in a bare `back` after it', () => {
+    const read = after('OWEN: Stop!', 'MARA: No.');
+    expect(read('Mara gives Owen a full-on kiss.')).toEqual(['3 kiss MARA>OWEN']);
+    expect(read('Mara gives Owen a half-hearted hug.')).toEqual(['3 hug MARA>OWEN']);
+    expect(read('Mara gives Owen a not-too-gentle shove back.')).toEqual(['3 shove MARA>OWEN']);
+    expect(read('Mara gives Owen a kiss on the cheek.')).toEqual(['3 kiss MARA>OWEN @cheek']);
+  });
+
+  it('reads a pronoun owning what follows `and` as opening a clause, not one more of a group', () => {
+    const read = after('KIT: Go.', 'OWEN: Stop!', 'MARA: No.');
+    expect(read('Mara neck-pinches Owen, and his phaser fire hits a panel.')).toEqual([
+      '4 punch MARA>OWEN @neck',
+    ]);
+    // A person owned is one more all the same.
+    expect(read('Kit hugs Owen and his mother.')).toEqual(['4 hug KIT>OWEN+MOTHER']);
+  });
+
   it('reads an act after `before` as done next, unless the doer draws back', () => {
     const read = after('OWEN: Stop!', 'MARA: No.');
     expect(read('Mara throttles Owen before throwing him down the stairs.')).toEqual([
