@@ -173,6 +173,11 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     },
     withActs: 55,
   },
+  {
+    name: 'startrek-14',
+    events: { kiss: 15, hug: 13, 'hold-hands': 1, punch: 16, shove: 9, grab: 19 },
+    withActs: 57,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
