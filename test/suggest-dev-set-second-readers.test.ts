@@ -178,6 +178,11 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     events: { kiss: 15, hug: 13, 'hold-hands': 1, punch: 16, shove: 9, grab: 19 },
     withActs: 57,
   },
+  {
+    name: 'doctorwho-14',
+    events: { kiss: 2, hug: 8, punch: 7, shove: 10, grab: 17 },
+    withActs: 33,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
