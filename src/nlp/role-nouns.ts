@@ -70,14 +70,19 @@ export function matchRole(
   if (!opener && !(det === null && (isClauseHead(tokens, i) || agent))) return null;
   let k = bare;
   const adjectives: string[] = [];
+  // `a long-haired rebel`, `jack-booted soldiers`: a hyphened look describes them, and a reader
+  // names them REBEL and SOLDIERS, as for three describing words.
+  let described = false;
   while (
     k < tokens.length &&
     k < bare + 3 &&
     !tokens[k]!.cap &&
     describesPerson(tokens, k) &&
     /^-?$/.test(tokens[k]!.post.trim())
-  )
+  ) {
+    if (tokens[k]!.post === '-') described = true;
     adjectives.push(tokens[k++]!.lower);
+  }
   while (modifiesPersonNoun(tokens, k)) adjectives.push(tokens[k++]!.lower);
   // `a UNIT soldier`, `the KGB men`: a body's initials before a person noun name the post.
   if (ACRONYM.test(tokens[k]?.text ?? '') && tokens[k + 1] && personNoun(tokens[k + 1]!))
@@ -120,7 +125,7 @@ export function matchRole(
   const head = stripPossessive(noun.text).toUpperCase();
   // `an old man` is named OLD MAN, as a reader would label him; `a large grey-skinned alien`
   // is described, and named ALIEN.
-  const kept = adjectives.length <= 2 ? adjectives : [];
+  const kept = adjectives.length <= 2 && !described ? adjectives : [];
   const name = [...kept.map((a) => a.toUpperCase()), head].join(' ');
   return {
     ref: ref('name', [name], {

@@ -1077,6 +1077,15 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('names one described by a hyphened look by the noun alone', () => {
+    const read = after('QUARK: Go.', 'ROM: No.');
+    expect(read('Quark gets knocked down by a long-haired rebel.')).toEqual([
+      '3 punch REBEL>QUARK',
+    ]);
+    expect(read('Three jack-booted soldiers kick Quark.')).toEqual(['3 punch SOLDIERS>QUARK']);
+    expect(read('A tall rebel hits Quark.')).toEqual(['3 punch TALL REBEL>QUARK']);
+  });
+
   it('reads an act noun after a hyphened describing word, and no place in a bare `back` after it', () => {
     const read = after('OWEN: Stop!', 'MARA: No.');
     expect(read('Mara gives Owen a full-on kiss.')).toEqual(['3 kiss MARA>OWEN']);
