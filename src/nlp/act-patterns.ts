@@ -27,7 +27,7 @@ import { isVerb } from './tokens.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
-import { BE_FORMS, BODY_PARTS, NO_BLOW } from './words.js';
+import { BE_FORMS, BODY_PARTS, FEELINGS, NO_BLOW } from './words.js';
 
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['strike', ['up', 'out', 'off']],
@@ -614,8 +614,6 @@ function heldPerson(items: readonly Item[], k: number): boolean {
 }
 
 // What grips or seizes someone when no one does: `is gripped with pain`.
-const FEELINGS = new Set(['pain', 'fear', 'panic', 'terror', 'horror', 'agony', 'dread', 'grief']);
-
 /** `neck-pinches him` (the verb at k), `a neck pinch on him` (the noun at k), or null. */
 function neckPinch(items: readonly Item[], k: number): RawAct | null {
   if (!PINCHED.has(word(items[k - 1]))) return null;

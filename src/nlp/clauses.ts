@@ -2,7 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS, PINCHED, SHARED_NOUNS } from './act-lexicon.
 import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
-import { CLAUSE_LINKS, CRAFT, UNNAMED_PEOPLE } from './words.js';
+import { CLAUSE_LINKS, CRAFT, FEELINGS, UNNAMED_PEOPLE } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
 export interface Clause {
@@ -215,12 +215,14 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
   let owner: Ref | null = null;
   let thing = false;
   let inPhrase = false;
+  // `Energy from the Dal'Rok knocks him down`: what comes from someone acts, not they.
+  let fromThing = false;
   for (const [i, it] of items.entries()) {
     if (it.kind === 'ref') {
       // `Jim, a dark-haired man, walks ...`: the role after a comma describes the name.
       if (appositive(items, i)) continue;
       // `The guard behind Rose grabs her`: a person in a phrase after the subject is not it.
-      if (inPhrase && subject !== null) continue;
+      if (inPhrase && (subject !== null || fromThing)) continue;
       if (!it.ref.possessive) subject = it.ref;
       owner = it.ref.possessive ? it.ref : null;
       thing = false;
@@ -228,6 +230,11 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     }
     const t = it.tok;
     if (describesLimb(items, i, owner !== null)) continue;
+    // `panic strikes Reg`: a feeling takes hold, whatever the tagger makes of it.
+    if (FEELINGS.has(t.lower) && subject === null && !inPhrase) {
+      thing = true;
+      continue;
+    }
     if (
       (headsClause(t) && !thingNamed(items, i)) ||
       presentVerbBetween(items, i) ||
@@ -253,7 +260,14 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
       // The person after a preposition is its object (`In front of Rose, Jack ...`); one
       // named before it stays the subject (`an alien with heavy brows knocks him down`).
       inPhrase = true;
-      thing = false;
+      // (Not `A punch from Worf`: an act given is the giver's.)
+      fromThing =
+        thing &&
+        subject === null &&
+        t.lower === 'from' &&
+        (items[i + 1]?.kind === 'ref' || ARTICLES.has(word(items[i + 1]))) &&
+        !ACT_NOUNS.has(word(items[i - 1]));
+      if (!fromThing) thing = false;
     } else if (
       t.tags.has('Noun') &&
       !t.tags.has('Pronoun') &&

@@ -1077,6 +1077,18 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads what comes from someone, and a feeling, as a thing that acts, not a person', () => {
+    const read = after('WORF: Go.', 'KURN: No.', 'REG: Oh.');
+    expect(read('Energy from the Dalek knocks Kurn down.')).toEqual([]);
+    expect(read('A blast from the screen takes hold of Kurn.')).toEqual([]);
+    expect(read('panic strikes Reg')).toEqual([]);
+    // An act given is the giver's, and a person named before stays the subject.
+    expect(read('A punch from Worf knocks Kurn down.')).toEqual(['4 punch WORF>KURN']);
+    expect(read('Worf, with energy from the Dalek, knocks Kurn down.')).toEqual([
+      '4 punch WORF>KURN',
+    ]);
+  });
+
   it('names one described by a hyphened look by the noun alone', () => {
     const read = after('QUARK: Go.', 'ROM: No.');
     expect(read('Quark gets knocked down by a long-haired rebel.')).toEqual([
