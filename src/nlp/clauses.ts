@@ -2,7 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS, PINCHED, SHARED_NOUNS } from './act-lexicon.
 import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
-import { CLAUSE_LINKS, CRAFT, FEELINGS, UNNAMED_PEOPLE } from './words.js';
+import { BE_FORMS, CLAUSE_LINKS, CRAFT, FEELINGS, UNNAMED_PEOPLE } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
 export interface Clause {
@@ -64,6 +64,15 @@ export function splitClauses(items: readonly Item[]): Clause[] {
       it.tok.lower === 'and' &&
       actVerbAt(items, i - 1) &&
       sharesObject(items, i);
+    // `shoots the guard who is throttling Odo`: `who` after a person, before an act that person
+    // does, opens a clause about them, as after a comma (read-direction.ts gives it that person
+    // as its subject).
+    const who =
+      it.kind === 'tok' &&
+      RELATIVES.has(it.tok.lower) &&
+      items[i - 1]?.kind === 'ref' &&
+      cur.items.length > 1 &&
+      actDoneAt(items, i + 1);
     if (
       it.kind === 'tok' &&
       CLAUSE_LINKS.has(it.tok.lower) &&
@@ -72,7 +81,8 @@ export function splitClauses(items: readonly Item[]): Clause[] {
       !sharedObject
     ) {
       pieces.push({ link: it.tok.lower, items: [] });
-    } else cur.items.push(it);
+    } else if (who) pieces.push({ link: ',', items: [it] });
+    else cur.items.push(it);
     const last = it.kind === 'tok' ? it.tok : it.toks[it.toks.length - 1]!;
     // `a long, lingering kiss`: a comma between describing words does not end a clause.
     const nx = items[i + 1];
@@ -106,6 +116,22 @@ export function splitClauses(items: readonly Item[]): Clause[] {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * Whether an act verb done by the subject comes at `i`, past `is` and a word like `still`
+ * (`throttling Odo`, `is shaking hands`, `takes him`); not a passive (`is being pinned`) nor
+ * an attempt (`is trying to restrain him`).
+ */
+function actDoneAt(items: readonly Item[], i: number): boolean {
+  let k = i;
+  let be = false;
+  while (BE_FORMS.has(word(items[k])) || ['still', 'now', 'then'].includes(word(items[k]))) {
+    be ||= BE_FORMS.has(word(items[k]));
+    k++;
+  }
+  const form = ACT_VERB_FORMS.get(word(items[k]))?.form;
+  return be ? form === 'ing' : form === 's' || form === 'past';
+}
 
 /** Whether item i is a word of one of our act verbs (`hugs`, `kisses`). */
 function actVerbAt(items: readonly Item[], i: number): boolean {

@@ -1077,6 +1077,18 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('gives an act after `who` to the person before it, with or without a comma', () => {
+    const read = after('ODO: Help!', 'GARAK: Now.');
+    expect(read('Garak shoots the guard who is throttling Odo.')).toEqual(['3 grab GUARD>ODO']);
+    expect(read('Kira walks past Odo and Garak who are shaking hands.')).toEqual([
+      '3 handshake *GARAK+ODO @hand',
+    ]);
+    // An attempt, or a passive, after `who` leaves the sentence as it was.
+    expect(
+      read('Odo takes the rifle off the guard who is trying to restrain him, and hits him.'),
+    ).toEqual(['3 punch ODO>GUARD']);
+  });
+
   it('reads what comes from someone, and a feeling, as a thing that acts, not a person', () => {
     const read = after('WORF: Go.', 'KURN: No.', 'REG: Oh.');
     expect(read('Energy from the Dalek knocks Kurn down.')).toEqual([]);
