@@ -200,6 +200,8 @@ export function readAct(
     const moved =
       lemma === 'shake' ||
       BROKEN.has(lemma) ||
+      // `they've been beaten to it`: someone got there first.
+      (lemma === 'beat' && beatenInARace(items, k + 1)) ||
       (lemma === 'choke' && word(items[k + 1]) === 'up') ||
       // `is gripped with pain`, `seized with panic`: a feeling takes hold, no one does.
       (word(items[k + 1]) === 'with' && FEELINGS.has(word(items[k + 2])));

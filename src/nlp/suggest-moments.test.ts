@@ -1373,6 +1373,9 @@ describe('suggestMoments', () => {
     expect(suggest('OWEN: Mine!', '(Kit beats him to it.)')).toEqual([]);
     expect(suggest('OWEN: Mine!', '(Kit beats Owen at chess.)')).toEqual([]);
     expect(suggest('OWEN: Mine!', '(Kit beats Owen to the ground.)')).toEqual(['2 punch KIT>OWEN']);
+    // And in a passive.
+    expect(suggest('OWEN: Mine!', '(Owen finds he has been beaten to it.)')).toEqual([]);
+    expect(suggest('OWEN: Mine!', '(Owen is beaten to the ground.)')).toEqual(['2 punch ?>OWEN']);
   });
 
   it('reads knocking someone out of the way as no blow, but a shove', () => {
