@@ -22,7 +22,7 @@ import {
   word,
   type RefItem,
 } from './act-words.js';
-import { sharesObject } from './clauses.js';
+import { REACHING_LIMBS, sharesObject } from './clauses.js';
 import { isVerb } from './tokens.js';
 import { readLight } from './light-verbs.js';
 import { mk, type RawAct } from './raw-act.js';
@@ -59,6 +59,9 @@ const BROKEN = new Set(['smash', 'bash']);
 
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
+
+// `by that claw`: a thing pointed back to, perhaps a limb met before.
+const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these']);
 
 // Where a beating leaves someone: `beats him to the ground`, `to a pulp`, `to death`.
 const BEATEN_TO = new Set(['ground', 'floor', 'deck', 'pulp', 'death', 'unconsciousness']);
@@ -207,10 +210,18 @@ export function readAct(
       (word(items[k + 1]) === 'with' && FEELINGS.has(word(items[k + 2])));
     const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
     if (term !== null && !(ACT_VERB_FORMS.get(word(items[k]))?.form === 'ing')) {
-      // `is hit by lightning`, `gets struck by a rock`: a thing did it, no one acted.
+      // `is hit by lightning`, `gets struck by a rock`, `gets pinned against a rock by a thrown
+      // boulder`: a thing did it, no one acted.
       let d = skip(items, by + 1);
       if (DETS.has(word(items[d]))) d++;
-      if (by > k && by <= k + 2 && items[d]?.kind === 'tok') return null;
+      // Further on, not a limb (`pinned against the rocks by that claw`) nor a creature's name
+      // (`by the Morlox`).
+      const thing = items[d];
+      const near = by > k && by <= k + 2;
+      if (near && thing?.kind === 'tok') return null;
+      const far = by > k + 2 && thing?.kind === 'tok' && !thing.tok.cap;
+      if (far && !REACHING_LIMBS.has(thing.tok.lower) && !DEMONSTRATIVES.has(thing.tok.lower))
+        return null;
       if (agent !== null)
         return mk(
           term,

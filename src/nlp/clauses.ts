@@ -163,7 +163,7 @@ export const RELATIVES = new Set(['who', 'whom']);
 const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);
 // Limbs that act for someone the direction does not name: `A hand grabs Rose's wrist`,
 // `A giant claw grabs Polly`.
-const REACHING_LIMBS = new Set([
+export const REACHING_LIMBS = new Set([
   'hand',
   'hands',
   'fist',

@@ -1634,6 +1634,14 @@ describe('suggestMoments', () => {
     expect(read('Owen is hit by a rock.')).toEqual([]);
   });
 
+  it('reads a thing named after a place as the one that did it, unlike a limb or a creature', () => {
+    const read = after('OWEN: Hey.', 'MARA: No.');
+    expect(read('Owen gets pinned against a rock by a thrown boulder.')).toEqual([]);
+    expect(read('Owen is pushed away from the console by waves.')).toEqual([]);
+    expect(read('Owen is pinned against the wall by the Morlox.')).toEqual(['3 grab ?>OWEN']);
+    expect(read('Owen is pinned against the rocks by that claw.')).toEqual(['3 grab ?>OWEN']);
+  });
+
   it('reads a passive infinitive after a verb of pretending or wanting as no act', () => {
     const read = after('OWEN: Hey.', 'MARA: No.', 'KIT: Stop.');
     expect(read('Owen pretends to be strangled.')).toEqual([]);
