@@ -100,6 +100,7 @@ const LEMMAS = [
   'take',
   'squeeze',
   'clasp',
+  'pat',
   'shake',
   'wipe',
   'run',
@@ -418,9 +419,11 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'grasp':
     case 'clutch':
       return part === 'hand' ? 'hold-hands' : 'grab';
+    // `pats her hand`: held, as the sets label it; a pat on the back or shoulder is no act.
     case 'take':
     case 'squeeze':
     case 'clasp':
+    case 'pat':
       return part === 'hand' ? 'hold-hands' : null;
     case 'hold':
       if (part === 'hand') return 'hold-hands';

@@ -1089,6 +1089,13 @@ describe('suggestMoments', () => {
     ).toEqual(['3 punch ODO>GUARD']);
   });
 
+  it('reads a hand patted as held, and a pat on the back or shoulder as no act', () => {
+    const read = after('ROZ: We just eloped.', 'MARTIN: Ha.');
+    expect(read('Martin smiles and pats her hand.')).toEqual(['3 hold-hands MARTIN>ROZ @hand']);
+    expect(read('Martin pats her on the back.')).toEqual([]);
+    expect(read('Martin pats Roz on the shoulder.')).toEqual([]);
+  });
+
   it('reads what comes from someone, and a feeling, as a thing that acts, not a person', () => {
     const read = after('WORF: Go.', 'KURN: No.', 'REG: Oh.');
     expect(read('Energy from the Dalek knocks Kurn down.')).toEqual([]);
