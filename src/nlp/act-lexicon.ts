@@ -419,7 +419,8 @@ export function actTerm(lemma: string, part: string | null): string | null {
     case 'grasp':
     case 'clutch':
       return part === 'hand' ? 'hold-hands' : 'grab';
-    // `pats her hand`: held, as the sets label it; a pat on the back or shoulder is no act.
+    // `takes her hand`, `pats her hand`: held, as the sets label them (a pat on the back or the
+    // shoulder is no act).
     case 'take':
     case 'squeeze':
     case 'clasp':

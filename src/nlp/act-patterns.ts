@@ -626,7 +626,6 @@ function heldPerson(items: readonly Item[], k: number): boolean {
   return finite && word(items[be - 1]) !== 'it';
 }
 
-// What grips or seizes someone when no one does: `is gripped with pain`.
 /** `neck-pinches him` (the verb at k), `a neck pinch on him` (the noun at k), or null. */
 function neckPinch(items: readonly Item[], k: number): RawAct | null {
   if (!PINCHED.has(word(items[k - 1]))) return null;

@@ -344,10 +344,6 @@ export const GROUP_WORDS = new Set([
   'all',
 ]);
 
-/**
- * The ending of a word that describes a person before their name or role (`the weeping Rose`,
- * `a startled guard`), which the tagger often takes for a noun.
- */
 /** Feelings that take hold of someone: `is gripped with pain`, `panic strikes Reg`. */
 export const FEELINGS = new Set([
   'pain',
@@ -360,6 +356,10 @@ export const FEELINGS = new Set([
   'grief',
 ]);
 
+/**
+ * The ending of a word that describes a person before their name or role (`the weeping Rose`,
+ * `a startled guard`), which the tagger often takes for a noun.
+ */
 export const DESCRIBING_ENDING = /^[a-z]{2,}(?:ing|ed|ful|less|ous|ish)$/;
 
 /** Craft a name may stand before: `the Borg Sphere`, `the Vidiian ship` are things. */
