@@ -198,6 +198,8 @@ function speakersBody(
 
 // Verbs seldom done to one's own body (`strokes her hair`), unlike `rubs`, `touches`, `holds`.
 const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle', 'nuzzle']);
+const STROKING = new Set(['stroke', 'caress', 'ruffle', 'tousle']);
+const STROKED = new Set(['hair', 'face', 'cheek']);
 
 /**
  * Whether `his`/`her` before a body part is the doer's own: the pronoun fits the doer's
@@ -236,8 +238,11 @@ function ownBody(
   if (clutched) return true;
   const ctx = setting.ctx([]);
   // `EINARR: (stroking her hair)` when Einarr's gender is unknown: the one the talk shows to be
-  // a `she` is likelier than the doer. (A trial: the guess leaves no gender on anyone.)
-  if (g === null && TENDER.has(act.verb ?? '')) {
+  // a `she` is likelier than the doer. So even when the doer's gender fits, for hair or a face
+  // stroked (`FRASIER: Yes, Dad, a tour. [strokes his hair again]`), not a head cradled in
+  // one's hands. (A trial: the guess leaves no gender on anyone.)
+  const stroked = STROKING.has(act.verb ?? '') && STROKED.has(part);
+  if ((g === null && TENDER.has(act.verb ?? '')) || stroked) {
     const trial = tentative(setting.ctx([self]));
     const other = setting.scope.discourse.resolveOne(o.gender, trial.ctx, false);
     if (other !== null && setting.scope.discourse.genderOf(other.name) === o.gender) return false;

@@ -1832,6 +1832,14 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Zorrin nuzzles her neck.)')).toEqual(['3 caress ZORRIN>MARA @neck']);
   });
 
+  it('reads `his hair` stroked by a man as the hair of the man talked to, not a head he cradles', () => {
+    const talk = ['MARTIN: A tour?', 'JOHN: Yes, Dad, a tour.'];
+    expect(suggest(...talk, 'JOHN: (strokes his hair again)')).toEqual([
+      '3 caress JOHN>MARTIN @hair',
+    ]);
+    expect(suggest(...talk, '(John cradles his head in his hands.)')).toEqual([]);
+  });
+
   it('ends a clause at a thing that acts (`and the phone rings`), though tagged a plural', () => {
     const read = after('OWEN: Stay.', 'MARA: I will.');
     expect(read('They kiss, and the doorbell buzzes.')).toEqual(['3 kiss *MARA+OWEN']);
