@@ -25,7 +25,7 @@ import {
 import { REACHING_LIMBS, sharesObject } from './clauses.js';
 import { isVerb } from './tokens.js';
 import { readLight } from './light-verbs.js';
-import { mk, type RawAct } from './raw-act.js';
+import { mk, SWATTED_HAND, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
 import { BE_FORMS, BODY_PARTS, FEELINGS, NO_BLOW } from './words.js';
 
@@ -59,6 +59,9 @@ const BROKEN = new Set(['smash', 'bash']);
 
 // Nouns that stand for the whole person after a possessive: `Kaftan's body`.
 const WHOLE_PERSON = new Set(['body', 'corpse', 'form', 'lifeless', 'limp']);
+
+// Where a hand slapped goes: `slaps his hand away`, `down` (not `off his head`).
+const SWATTED = new Set(['away', 'down', 'aside']);
 
 // `by that claw`: a thing pointed back to, perhaps a limb met before.
 const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these']);
@@ -496,7 +499,9 @@ export function readAct(
       if (term === 'shove' && word(items[p.end]) === 'out') return null;
       // `grabs his hand`: held, or seized in a struggle; read-direction.ts tells which.
       const seized = term === 'hold-hands' && SEIZING_HANDS.has(lemma);
-      const rule = seized ? 'act.hand-seized' : 'act.body-part';
+      // `Frasier slaps his hand down`: a hand struck away is someone else's (build-suggestion.ts).
+      const swatted = term === 'slap' && p.part === 'hand' && SWATTED.has(word(items[p.end]));
+      const rule = seized ? 'act.hand-seized' : swatted ? SWATTED_HAND : 'act.body-part';
       return term === null ? null : mk(term, 'subject', [o], false, p.part, rule, null);
     }
     const after = skip(items, j + 1);

@@ -3,7 +3,7 @@ import type { Suggestion } from '../domain/moment.js';
 import type { TranscriptLine } from '../domain/transcript.js';
 import { confidenceOf } from './confidence.js';
 import { tentative, type ResolveContext } from './discourse.js';
-import { ENDED_ALONE, type RawAct } from './raw-act.js';
+import { ENDED_ALONE, SWATTED_HAND, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 
@@ -227,6 +227,8 @@ function ownBody(
   if (!SELF_TERMS.has(term) && !clutched && !clasped && !touched) return false;
   // One slaps one's own thigh or forehead, not one's own face.
   if ((term === 'slap' || term === 'punch') && STRUCK_BY_OTHERS.has(part)) return false;
+  // Nor one's own hand away (`Frasier slaps his hand down`).
+  if (act.rule === SWATTED_HAND) return false;
   // One clutches one's own arm in pain, but grabs or seizes someone else's (`grabs his ankle`).
   if (SEIZING.has(act.verb ?? '') && SEIZED_LIMBS.has(part)) return false;
   // `(Then collapses, clutching his chest)`, the doer unwritten: his own, whoever he is.

@@ -34,3 +34,6 @@ export function mk(
 
 /** The rule of a shared act one person ends (`He breaks the embrace`): the partner is a guess. */
 export const ENDED_ALONE = 'act.ended-alone';
+
+/** The rule of a hand slapped away or down (`slaps his hand away`): someone else's hand. */
+export const SWATTED_HAND = 'act.hand-swatted';

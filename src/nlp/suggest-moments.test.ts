@@ -1832,6 +1832,12 @@ describe('suggestMoments', () => {
     expect(suggest(...talk, '(Zorrin nuzzles her neck.)')).toEqual(['3 caress ZORRIN>MARA @neck']);
   });
 
+  it('reads a hand slapped down or away as another’s, though the doer’s gender fits', () => {
+    const talk = ['JOHN: Elsinore.', 'MARTIN: [extending his own hand] Denmark!'];
+    expect(suggest(...talk, '(John slaps his hand down.)')).toEqual(['3 slap JOHN>MARTIN @hand']);
+    expect(suggest(...talk, '(John slaps his thigh.)')).toEqual([]);
+  });
+
   it('reads `his hair` stroked by a man as the hair of the man talked to, not a head he cradles', () => {
     const talk = ['MARTIN: A tour?', 'JOHN: Yes, Dad, a tour.'];
     expect(suggest(...talk, 'JOHN: (strokes his hair again)')).toEqual([
