@@ -198,6 +198,8 @@ function speakersBody(
 
 // Verbs seldom done to one's own body (`strokes her hair`), unlike `rubs`, `touches`, `holds`.
 const TENDER = new Set(['stroke', 'caress', 'ruffle', 'tousle', 'cup', 'cradle', 'nuzzle']);
+// Of them, those that stroke another's hair or face even when `his` could be the doer's (not
+// `cradles his head in his hands`).
 const STROKING = new Set(['stroke', 'caress', 'ruffle', 'tousle']);
 const STROKED = new Set(['hair', 'face', 'cheek']);
 
