@@ -117,6 +117,9 @@ export function splitClauses(items: readonly Item[]): Clause[] {
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
+// Words between `who` and its verb: `who is still throttling him`, `who then takes him`.
+const MEANWHILE = new Set(['still', 'now', 'then']);
+
 /**
  * Whether an act verb done by the subject comes at `i`, past `is` and a word like `still`
  * (`throttling Odo`, `is shaking hands`, `takes him`); not a passive (`is being pinned`) nor
@@ -125,7 +128,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 function actDoneAt(items: readonly Item[], i: number): boolean {
   let k = i;
   let be = false;
-  while (BE_FORMS.has(word(items[k])) || ['still', 'now', 'then'].includes(word(items[k]))) {
+  while (BE_FORMS.has(word(items[k])) || MEANWHILE.has(word(items[k]))) {
     be ||= BE_FORMS.has(word(items[k]));
     k++;
   }
