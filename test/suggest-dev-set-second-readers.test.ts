@@ -183,6 +183,21 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     events: { kiss: 2, hug: 8, punch: 7, shove: 10, grab: 17 },
     withActs: 33,
   },
+  {
+    name: 'frasier-13',
+    events: {
+      kiss: 15,
+      hug: 15,
+      'touch-face': 1,
+      'hold-hands': 1,
+      caress: 1,
+      handshake: 10,
+      punch: 6,
+      shove: 5,
+      grab: 3,
+    },
+    withActs: 52,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
