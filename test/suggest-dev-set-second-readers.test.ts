@@ -198,6 +198,26 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     },
     withActs: 52,
   },
+  {
+    name: 'startrek-15',
+    events: {
+      kiss: 12,
+      hug: 8,
+      'touch-face': 1,
+      'hold-hands': 1,
+      caress: 1,
+      handshake: 1,
+      punch: 15,
+      shove: 6,
+      grab: 16,
+    },
+    withActs: 54,
+  },
+  {
+    name: 'doctorwho-15',
+    events: { kiss: 1, hug: 7, 'hold-hands': 1, handshake: 1, punch: 8, shove: 13, grab: 20 },
+    withActs: 36,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
