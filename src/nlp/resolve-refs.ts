@@ -67,7 +67,10 @@ export function resolveRef(
     }
     case 'pronoun':
       if (!ref.plural) {
-        const forward = subjectRole ? ctx : { ...ctx, later: ctx.laterJoining ?? [] };
+        // `Two Klingons lift her up. She grabs Kim.`: a collective is no `she`.
+        const collectives = scope.groups.flatMap((g) => (g.length === 1 ? g : []));
+        const among = { ...ctx, exclude: [...ctx.exclude, ...collectives] };
+        const forward = subjectRole ? among : { ...among, later: ctx.laterJoining ?? [] };
         const one = scope.discourse.resolveOne(ref.gender, forward, subjectRole);
         return one === null
           ? null

@@ -115,8 +115,10 @@ export function matchRole(
     !(noun.text.length > 2 && noun.text === noun.text.toUpperCase());
   if (person === null && !being && !collective) return null;
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
-  // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`).
-  const pluralBeing = being && PLURAL_KIND.test(stripPossessive(noun.lower));
+  // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`). A kind
+  // whose plural is its singular is plural when counted (`Two Borg`).
+  const counted = det === null && bare > i && tokens[i]!.lower !== 'the';
+  const pluralBeing = being && (counted || PLURAL_KIND.test(stripPossessive(noun.lower)));
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
   // (Or after another with one: `a crewman and woman`, `the old man and woman`, the article
   // shared; not `Father and son`.)

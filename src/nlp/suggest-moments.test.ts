@@ -1763,6 +1763,13 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('never reads a collective as `he` or `she`, counted kinds included', () => {
+    const read = (direction: string): string[] => suggest('MARA: Ready.', 'KIT: Go.', direction);
+    expect(read('(The Klingons lift her up. She grabs Kit.)')).toEqual(['3 grab MARA>KIT']);
+    // A kind whose plural is its singular, counted.
+    expect(read('(Two Borg lift her up. She grabs Kit.)')).toEqual(['3 grab MARA>KIT']);
+  });
+
   it('reads someone who joins in, or joins the hug, right after a hug as hugging everyone in it', () => {
     const read = after('OWEN: Hey.', 'KIT: Oh.');
     expect(read('Mara hugs Owen. Kit joins in.')).toEqual([
