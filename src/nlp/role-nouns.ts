@@ -117,7 +117,7 @@ export function matchRole(
   // `Two Ogrons`, `the Daleks`, `three Cybermen`: a being's name written as a plural, which the
   // tagger rarely marks; the verb after it agrees with a plural (`Two Ogrons grab her`). A kind
   // whose plural is its singular is plural when counted (`Two Borg`).
-  const counted = det === null && bare > i && tokens[i]!.lower !== 'the';
+  const counted = det === null && bare > i;
   const pluralBeing = being && (counted || PLURAL_KIND.test(stripPossessive(noun.lower)));
   // Without a determiner only a plural names people: `Guards grab him`, not `Nurse, come`.
   // (Or after another with one: `a crewman and woman`, `the old man and woman`, the article
