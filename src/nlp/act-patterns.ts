@@ -36,6 +36,8 @@ const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['push', ['on', 'off', 'through', 'forward', 'ahead']],
   ['take', ['off', 'on', 'over']],
   ['choke', ['up', 'back']],
+  // `decked out in eveningwear`: dressed up.
+  ['deck', ['out']],
 ]);
 
 // Verbs of throwing oneself at a person, with the prepositions that take the person.
@@ -209,6 +211,7 @@ export function readAct(
       // `they've been beaten to it`: someone got there first.
       (lemma === 'beat' && beatenInARace(items, k + 1)) ||
       (lemma === 'choke' && word(items[k + 1]) === 'up') ||
+      (lemma === 'deck' && word(items[k + 1]) === 'out') ||
       // `is gripped with pain`, `seized with panic`: a feeling takes hold, no one does.
       (word(items[k + 1]) === 'with' && FEELINGS.has(word(items[k + 2])));
     const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);
@@ -558,6 +561,12 @@ export function readAct(
     // `knocks him over`, `knocks Vastra aside`, `knocks Vin out of the way`: sent off his feet.
     if (lemma === 'knock' && j === k + 1 && knockedAside(items, j + 1))
       return mk('shove', 'subject', [o], false, null, 'act.knock-aside', null);
+    // `holds the robot head`: a thing named by a kind, not the kind's head (but `the guard's
+    // head`, and `pushes the guard face first`).
+    const kind = ['the', 'a', 'an'].includes(next.toks[0]!.lower) && !o.possessive;
+    const owned = /['’]/.test(next.toks.at(-1)!.post);
+    const compound = after === j + 1 && BODY_PARTS.has(word(items[after]));
+    if (kind && !owned && compound && word(items[after + 1]) !== 'first') return null;
     const p = partAt(items, after);
     // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person.
     const byPart = lemma === 'take' || lemma === 'hold' ? heldByPart(items, after) : null;

@@ -176,6 +176,22 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: No.', '(Owen slams the door on Kit.)')).toEqual([]);
   });
 
+  it('reads a kind before a body part as naming a thing, not the body of one', () => {
+    const read = (direction: string) => suggest('KIT: No.', 'ROBOT: Yes.', direction);
+    expect(read('(Kit holds the robot head.)')).toEqual([]);
+    expect(read("(Kit holds the robot's head.)")).toEqual(['3 cradle-neck KIT>ROBOT @head']);
+    expect(read('(Kit pushes the robot face first into the wall.)')).toEqual([
+      '3 shove KIT>ROBOT @face',
+    ]);
+  });
+
+  it('reads someone decked out as dressed up, not decked', () => {
+    const read = (direction: string) => suggest('KIT: No.', 'MARA: Yes.', direction);
+    expect(read('(Kit and Mara are decked out in eveningwear.)')).toEqual([]);
+    expect(read('(Owen decks himself out in a suit.)')).toEqual([]);
+    expect(read('(Owen decks Kit.)')).toEqual(['3 punch OWEN>KIT']);
+  });
+
   it('reads the plainer words for blows and holds: socks, clouts, knees, swats, overpowers', () => {
     const read = (direction: string) => suggest('KIT: No.', direction);
     expect(read('(Owen socks Kit on the jaw.)')).toEqual(['2 punch OWEN>KIT @face']);
