@@ -6,6 +6,7 @@ import { tentative, type ResolveContext } from './discourse.js';
 import { ENDED_ALONE, SWATTED_HAND, type RawAct } from './raw-act.js';
 import type { Ref } from './refs.js';
 import { named, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
+import { singularRole } from './role-nouns.js';
 
 /** Everything a suggestion is made from, besides the act itself. */
 export interface ActSetting {
@@ -83,7 +84,10 @@ export function buildSuggestion(
   const mutual = act.mutual || doerNames.length >= 2;
   if (mutual) {
     recipients = [...new Set([...doerNames, ...objectNames])];
-    if (recipients.length < 2) return null;
+    // `The musicians kiss`: a crowd among themselves, named by the crowd alone (see doersOf).
+    const written = doer?.extra === true && doer.pronouns === 0;
+    const crowd = written && singularRole(recipients[0] ?? '') !== recipients[0];
+    if (recipients.length < 2 && !(recipients.length === 1 && crowd)) return null;
   } else {
     if (doerNames.length === 0 && act.doer !== null) return null;
     initiator = doerNames[0] ?? giverInTalk(act, term.id, objectNames, setting);

@@ -554,6 +554,9 @@ function doersOf(
       genders.some((g) => g === subjectRef.gender);
     return fits ? [{ names: pair, pronouns: 1, unsure: 1, extra: false, gender: null }] : [];
   }
+  // `The musicians kiss`, `The soldiers shake hands`: among themselves, the crowd alone.
+  const crowd = subjectRef?.kind === 'name' && subjectRef.plural && subjectRef.names.length === 1;
+  if (act.mutual && act.objects.length === 0 && crowd) return [subject];
   if (act.mutual && act.objects.length === 0 && (subject?.names.length ?? 0) < 2) {
     const many =
       act.rule === 'act.group-hug'

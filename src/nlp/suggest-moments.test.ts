@@ -273,6 +273,16 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads a crowd acting among themselves as the crowd alone', () => {
+    const talk = ['KIT: I heard something.', 'ELSA: Oh, it stopped.'];
+    expect(suggest(...talk, '(because the musicians are kissing)')).toEqual(['3 kiss *MUSICIANS']);
+    expect(suggest(...talk, '(The soldiers shake hands.)')).toEqual([
+      '3 handshake *SOLDIERS @hand',
+    ]);
+    // `Them`, a pronoun, names the crowd only as a guess: two are needed then.
+    expect(suggest(...talk, '(The boys leave. Kit sees them embrace.)')).toEqual([]);
+  });
+
   it('ends an object at a plural that opens a clause of its own', () => {
     expect(suggest('(Kit knocks out Owen and the guards overpower the rest.)')).toEqual([
       '1 punch KIT>OWEN',
@@ -1294,7 +1304,9 @@ describe('suggestMoments', () => {
     // Someone the direction does not name, never the one who sees.
     expect(read('(Owen sees the shape embracing Mara.)')).toEqual(['4 hug ?>MARA']);
     // Those just named are `their`, and `the two` are neither of those watching.
-    expect(read('(Owen and Mara see the lovers in their close embrace.)')).toEqual([]);
+    expect(read('(Owen and Mara see the lovers in their close embrace.)')).toEqual([
+      '4 hug *LOVERS',
+    ]);
     expect(read('(Owen and Mara watch the two embrace.)')).toEqual([]);
   });
 
