@@ -53,8 +53,12 @@ describe('nonEventReason', () => {
     expect(reason('Elsa runs off before Kit can hug her.', 'hug')).toBe('modal');
   });
 
-  it('stops a gerund after before or without', () => {
+  it('stops a gerund after before or without, one only mimed, and one avoided', () => {
     expect(reason('Elsa leaves without hugging Kit.', 'hugging')).toBe('without + gerund');
+    expect(reason('Elsa mimes throttling Kit.', 'throttling')).toBe('mimes + gerund');
+    expect(reason('Elsa avoids Kit hitting her.', 'hitting')).toBe('avoids + gerund');
+    // Someone else's act seen is no act avoided.
+    expect(reason('Elsa watches Kit hitting Owen.', 'hitting')).toBeNull();
   });
 
   it('stops an attempt named by a noun', () => {

@@ -120,6 +120,9 @@ export function nonEventReason(
     const prev = k === 0 ? (link ?? '') : before;
     if (UNFULFILLED_BEFORE_GERUND.has(prev) || (k === 0 && link === 'before'))
       return `${prev} + gerund`;
+    // `avoids Herbert hitting him`: someone else's act, avoided all the same.
+    const other = word(items[k - 2]);
+    if (items[k - 1]?.kind === 'ref' && other.startsWith('avoid')) return `${other} + gerund`;
     if (STOPPING.has(prev)) return STOPPED;
     if (prev === 'about' || prev === 'of') return 'about-gerund';
     return null;

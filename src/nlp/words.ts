@@ -264,7 +264,10 @@ export const TOWARDS = new Set(['over', 'up', 'forward', 'across', 'back', 'in']
  */
 export const STOPPING = new Set(['stops', 'stop', 'stopped']);
 
-/** Words after which a gerund act has not happened: `before kissing her`, `without hugging`. */
+/**
+ * Words after which a gerund act has not happened: `before kissing her`, `without hugging`,
+ * `mimes throttling Worf`.
+ */
 export const UNFULFILLED_BEFORE_GERUND = new Set([
   'before',
   'without',
@@ -276,6 +279,9 @@ export const UNFULFILLED_BEFORE_GERUND = new Set([
   'avoiding',
   'resist',
   'resists',
+  'mime',
+  'mimes',
+  'miming',
 ]);
 
 /** Capitalised words that are not people even when they stand where a name would. */
