@@ -49,6 +49,18 @@ describe('nonEventReason', () => {
     expect(suggest('(Elsa starts to hug Kit, who stiffens.)')).toEqual(['1 hug ELSA>KIT']);
   });
 
+  it('stops an act only begun when `but` comes right after', () => {
+    const talk = ['KIT: Cheers.', 'ELSA: Cheers.'];
+    expect(
+      suggest(...talk, '(Kit offers his hand. Elsa starts to take it, but pulls it away.)'),
+    ).toEqual([]);
+    expect(suggest(...talk, '(They start to kiss, but Owen walks in.)')).toEqual([]);
+    // Begun, and nothing cuts it short: it happens.
+    expect(suggest(...talk, '(They start to kiss, and Owen walks in.)')).toEqual([
+      '3 kiss *ELSA+KIT',
+    ]);
+  });
+
   it('stops an act under a modal', () => {
     expect(reason('Elsa runs off before Kit can hug her.', 'hug')).toBe('modal');
   });

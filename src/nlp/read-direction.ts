@@ -211,7 +211,10 @@ export function readDirection(d: Direction): Suggestion[] {
         : detectActs(clause, subjectRef, previousNonEvent, passive)
             // `It hits Leo` is as often a thing thrown as a creature (BLOWS); `It grabs her` is one.
             .filter((a) => unnamed !== 'vague' || a.doer !== 'subject' || !BLOWS.has(a.term))
-            .map((a) => (unnamed !== null && a.doer === 'subject' ? { ...a, doer: null } : a));
+            .map((a) => (unnamed !== null && a.doer === 'subject' ? { ...a, doer: null } : a))
+            .map((a) =>
+              a.nonEvent === null && begunBut(clauses, ci) ? { ...a, nonEvent: 'but' } : a,
+            );
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
@@ -573,6 +576,18 @@ function doersOf(
   }
   return [subject];
 }
+
+/**
+ * `Cam starts to take it, but pulls it away`, `They start to kiss, but Mrs Moon turns`: an act
+ * only begun, with `but` right after, is cut short. (Begun alone, it happens.)
+ */
+function begunBut(clauses: readonly Clause[], ci: number): boolean {
+  const items = clauses[ci]!.items;
+  const begun = items.some((it, i) => STARTING.has(word(it)) && word(items[i + 1]) === 'to');
+  return begun && clauses[ci + 1]?.link === 'but';
+}
+
+const STARTING = new Set(['start', 'starts', 'started', 'begin', 'begins', 'began']);
 
 /** `Mara is hugged by Kit and Owen`: a one-way act of a named group is each member's. */
 function eachDoer(act: RawAct): RawAct[] {
