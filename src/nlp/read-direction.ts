@@ -712,13 +712,18 @@ function existential(clause: Clause): boolean {
 
 /**
  * Acts that only begin another the same sentence tells between the same two: `She throws
- * herself at him and kisses him` (a leap into a kiss or a hug is that embrace, no grab),
+ * herself at him and kisses him`, `She pulls him back and they kiss` (a leap or a pull into a
+ * kiss or a hug is that embrace, no grab),
  * `takes his hand and shakes it` (a hand taken to be shaken is the handshake, not held).
  */
 function dropActsBegun(out: Suggestion[], sentenceStart: number): void {
   const pair = (s: Suggestion): string => peopleIn(s).sort().join();
   const begins = (s: Suggestion, o: Suggestion): boolean =>
     (s.rule === 'act.tackle' && (o.action === 'kiss' || o.action === 'hug')) ||
+    // `pulls him back and kisses him`; not `pulls her back with his arm around her`, a rescue.
+    (s.rule === 'act.pull-away' &&
+      (o.action === 'kiss' || o.action === 'hug') &&
+      o.rule !== 'act.arm-around') ||
     (s.action === 'hold-hands' && o.action === 'handshake');
   const sentence = out.slice(sentenceStart);
   for (let i = out.length - 1; i >= sentenceStart; i--) {

@@ -594,6 +594,20 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('reads pulling someone back into a kiss or a hug as that embrace, no grab', () => {
+    const talk = ['KIT: Bye.', 'OWEN: Wait.'];
+    expect(suggest(...talk, '(Kit turns to leave. Owen pulls him back and kisses him.)')).toEqual([
+      '3 kiss OWEN>KIT',
+    ]);
+    expect(suggest(...talk, '(Owen pulls Kit back and they kiss.)')).toEqual(['3 kiss *KIT+OWEN']);
+    // Pulled back to safety, held as he is pulled: the pull is a grab.
+    const rescue = '(Owen pulls Mara back to the window with his arms around her waist.)';
+    expect(suggest('MARA: Oh!', 'OWEN: Hold on.', rescue)).toEqual([
+      '3 grab OWEN>MARA',
+      '3 hug OWEN>MARA @waist',
+    ]);
+  });
+
   it('reads a hand taken and then shaken as a handshake only', () => {
     const talk = ['KIT: Now.', 'OWEN: No.'];
     expect(suggest(...talk, '(Kit takes his hand and shakes it.)')).toEqual([
