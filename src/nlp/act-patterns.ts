@@ -143,6 +143,8 @@ function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct 
   return mk('shove', 'subject', [o.ref], false, null, 'act.thrown', null);
 }
 
+const BENEATH = new Set(['under', 'beneath', 'underneath']);
+
 const AUXILIARIES = new Set([
   'is',
   'are',
@@ -212,6 +214,8 @@ export function readAct(
       (lemma === 'beat' && beatenInARace(items, k + 1)) ||
       (lemma === 'choke' && word(items[k + 1]) === 'up') ||
       (lemma === 'deck' && word(items[k + 1]) === 'out') ||
+      // `pinned under the descending door`, `beneath a fallen beam`: trapped by a thing.
+      (lemma === 'pin' && BENEATH.has(word(items[k + 1]))) ||
       // `is gripped with pain`, `seized with panic`: a feeling takes hold, no one does.
       (word(items[k + 1]) === 'with' && FEELINGS.has(word(items[k + 2])));
     const term = moved ? null : felled ? 'punch' : held ? 'grab' : actTerm(lemma, null);

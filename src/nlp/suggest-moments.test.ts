@@ -173,6 +173,9 @@ describe('suggestMoments', () => {
     ]);
     // Moved to tears, or a door slammed: no act.
     expect(suggest('KIT: No.', '(Owen gets choked up.)')).toEqual([]);
+    // Pinned under a thing: trapped, no hold.
+    expect(suggest('KIT: No.', '(Kit is pinned under the fallen door.)')).toEqual([]);
+    expect(suggest('KIT: No.', '(Kit is pinned beneath a beam.)')).toEqual([]);
     expect(suggest('KIT: No.', '(Owen slams the door on Kit.)')).toEqual([]);
   });
 
