@@ -234,6 +234,8 @@ export function readDirection(d: Direction): Suggestion[] {
       for (let raw of acts) {
         if (fired !== null && landed(raw, clause.items, fired)) continue;
         if (struckByThing(raw, d.sentences[si]!)) continue;
+        // `Jo falls backwards, knocking Mailer down`: felled by someone's fall, no blow.
+        if (raw.term === 'punch' && knockedByFall(clauses, ci)) continue;
         // `The explosion knocks him off his feet`: knocked aside with no one written as doer is
         // as often a blast or a jolt as a person.
         if (raw.rule === 'act.knock-aside' && !ownDoer) continue;
@@ -466,6 +468,13 @@ function isGroupRole(r: Ref): boolean {
   return r.kind === 'name' && r.role !== null && r.plural && r.gender !== null;
 }
 
+/** `The Colonel stumbles against the Doctor, knocking him down`: felled by a fall. */
+function knockedByFall(clauses: readonly Clause[], ci: number): boolean {
+  const clause = clauses[ci]!;
+  if (clause.link !== ',' || word(clause.items[0]) !== 'knocking') return false;
+  return clauses[ci - 1]?.items.some((it) => STUMBLING.has(word(it))) === true;
+}
+
 // Verbs of falling: who falls right after a blow is the one struck.
 const FALLS = new Set([
   'falls',
@@ -479,6 +488,7 @@ const FALLS = new Set([
   'staggers',
   'reels',
 ]);
+const STUMBLING = new Set([...FALLS, 'stumbles', 'trips', 'slips']);
 const BLOWS = new Set(['punch', 'shove', 'slap']);
 // Words that tell a struggle: a weapon, a blow, a fight.
 const STRUGGLE = new Set([

@@ -583,6 +583,10 @@ describe('suggestMoments', () => {
     // The tagger reads the sentence (`off his feet` says an act may be there): `burst` is a thing.
     expect(suggest(...talk, '(Kit runs but a grenade burst knocks him off his feet.)')).toEqual([]);
     expect(suggest(...talk, '(The Tardis lands with a thud, knocking Owen down.)')).toEqual([]);
+    // Felled by someone's fall, no blow; felled by a blow, one.
+    expect(suggest(...talk, '(Kit stumbles against Owen, knocking him down.)')).toEqual([]);
+    expect(suggest(...talk, '(Kit falls backwards, knocking Owen down too.)')).toEqual([]);
+    expect(suggest(...talk, '(Kit hits Owen, knocking him down.)')).toEqual(['3 punch KIT>OWEN']);
     expect(suggest(...talk, '(The Tardis crashes and throws Kit to the floor.)')).toEqual([]);
   });
 
