@@ -1678,6 +1678,9 @@ describe('suggestMoments', () => {
     // A thing holding someone down is no one's act; nor is holding back tears.
     expect(read('The strap holding her down breaks.')).toEqual([]);
     expect(read('Kit holds back his tears.')).toEqual([]);
+    // Held close: someone who speaks, not a name no one answers to (a sword, a cat).
+    expect(read('Kit is holding Mara.')).toEqual(['4 hug KIT>MARA']);
+    expect(read('Kit is holding Excalibur.')).toEqual([]);
   });
 
   it('reads `grabbed by the arm` as the part held, not the one who holds it', () => {

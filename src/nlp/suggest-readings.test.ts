@@ -209,7 +209,7 @@ describe('suggestMoments on holding, lunging and blows to the face', () => {
     // Held back is restrained, not hugged.
     expect(suggest('MARA: Let go!', '(Owen holds her back.)')).toEqual(['2 grab OWEN>MARA']);
     expect(suggest('MARA: Let go!', '(Owen holds her at arm’s length.)')).toEqual([]);
-    expect(suggest('(Mara is holding Owen.)')).toEqual(['1 hug MARA>OWEN']);
+    expect(suggest('OWEN: Oh.', '(Mara is holding Owen.)')).toEqual(['2 hug MARA>OWEN']);
     expect(suggest('(Owen looks over to a woman holding Mara.)')).toEqual([]);
   });
 
