@@ -213,6 +213,7 @@ export function readAct(
       // `they've been beaten to it`: someone got there first.
       (lemma === 'beat' && beatenInARace(items, k + 1)) ||
       (lemma === 'choke' && word(items[k + 1]) === 'up') ||
+      // `are decked out in eveningwear`: dressed up.
       (lemma === 'deck' && word(items[k + 1]) === 'out') ||
       // `pinned under the descending door`, `beneath a fallen beam`: trapped by a thing.
       (lemma === 'pin' && BENEATH.has(word(items[k + 1]))) ||

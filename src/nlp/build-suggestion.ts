@@ -88,10 +88,11 @@ export function buildSuggestion(
   const mutual = act.mutual || doerNames.length >= 2;
   if (mutual) {
     recipients = [...new Set([...doerNames, ...objectNames])];
-    // `The musicians kiss`: a crowd among themselves, named by the crowd alone (see doersOf).
+    // `The musicians kiss`: a crowd written out, among themselves, is named alone (see doersOf).
+    const one = recipients.length === 1 ? recipients[0]! : null;
     const written = doer?.extra === true && doer.pronouns === 0;
-    const crowd = written && singularRole(recipients[0] ?? '') !== recipients[0];
-    if (recipients.length < 2 && !(recipients.length === 1 && crowd)) return null;
+    const crowd = one !== null && written && singularRole(one) !== one;
+    if (recipients.length < 2 && !crowd) return null;
   } else {
     if (doerNames.length === 0 && act.doer !== null) return null;
     initiator = doerNames[0] ?? giverInTalk(act, term.id, objectNames, setting);
