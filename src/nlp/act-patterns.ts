@@ -22,7 +22,7 @@ import {
   word,
   type RefItem,
 } from './act-words.js';
-import { REACHING_LIMBS, sharesObject } from './clauses.js';
+import { ARTICLES, REACHING_LIMBS, sharesObject } from './clauses.js';
 import { isVerb } from './tokens.js';
 import { readLight } from './light-verbs.js';
 import { mk, SWATTED_HAND, type RawAct } from './raw-act.js';
@@ -67,6 +67,9 @@ const SWATTED = new Set(['away', 'down', 'aside']);
 
 // `by that claw`: a thing pointed back to, perhaps a limb met before.
 const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these']);
+
+// `pinned under the descending door`: trapped by a thing.
+const BENEATH = new Set(['under', 'beneath', 'underneath']);
 
 // Where a beating leaves someone: `beats him to the ground`, `to a pulp`, `to death`.
 const BEATEN_TO = new Set(['ground', 'floor', 'deck', 'pulp', 'death', 'unconsciousness']);
@@ -142,8 +145,6 @@ function throwsPerson(items: readonly Item[], j: number, lemma: string): RawAct 
   if (!THROWN_TO.has(w)) return null;
   return mk('shove', 'subject', [o.ref], false, null, 'act.thrown', null);
 }
-
-const BENEATH = new Set(['under', 'beneath', 'underneath']);
 
 const AUXILIARIES = new Set([
   'is',
@@ -568,10 +569,10 @@ export function readAct(
       return mk('shove', 'subject', [o], false, null, 'act.knock-aside', null);
     // `holds the robot head`: a thing named by a kind, not the kind's head (but `the guard's
     // head`, and `pushes the guard face first`).
-    const kind = ['the', 'a', 'an'].includes(next.toks[0]!.lower) && !o.possessive;
-    const owned = /['’]/.test(next.toks.at(-1)!.post);
     const compound = after === j + 1 && BODY_PARTS.has(word(items[after]));
-    if (kind && !owned && compound && word(items[after + 1]) !== 'first') return null;
+    const kind = ARTICLES.has(next.toks[0]!.lower) && !o.possessive;
+    const owned = /['’]/.test(next.toks.at(-1)!.post);
+    if (compound && kind && !owned && word(items[after + 1]) !== 'first') return null;
     const p = partAt(items, after);
     // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person.
     const byPart = lemma === 'take' || lemma === 'hold' ? heldByPart(items, after) : null;

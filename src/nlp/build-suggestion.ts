@@ -70,8 +70,8 @@ export function buildSuggestion(
     }
     // `She is holding Excalibur`: held, a name no one answers to is as often a thing (a sword,
     // a cat) as a person.
-    const unknown = o.kind === 'name' && o.role === null && !scope.discourse.speaks(o.names[0]!);
-    if (act.rule === 'act.hold-person' && unknown) return null;
+    const held = act.rule === 'act.hold-person' && o.kind === 'name' && o.role === null;
+    if (held && !scope.discourse.speaks(o.names[0]!)) return null;
     const unwritten = guessed && act.doer === 'subject';
     if (act.part !== null && ownBody(o, act, act.part, doer, setting, unwritten)) return null;
     const reflexive = o.kind === 'pronoun' && o.pronoun?.endsWith('self') === true;

@@ -115,7 +115,7 @@ export function splitClauses(items: readonly Item[]): Clause[] {
   return merged.map((p) => ({ link: p.link, items: p.items, ...subjectOf(p.items) }));
 }
 
-const ARTICLES = new Set(['a', 'an', 'the']);
+export const ARTICLES = new Set(['a', 'an', 'the']);
 
 // Words between `who` and its verb: `who is still throttling him`, `who then takes him`.
 const MEANWHILE = new Set(['still', 'now', 'then']);

@@ -24,7 +24,7 @@ import { ENDED_ALONE, type RawAct } from './raw-act.js';
 import { isNamedGroup, partnerOfTalk, ref, type Item, type Ref } from './refs.js';
 import { named, relativeOf, resolveRef, type RefScope, type Resolved } from './resolve-refs.js';
 import { headsClause, isVerb } from './tokens.js';
-import { BE_FORMS, BODY_PARTS, CLAUSE_LINKS, type Gender } from './words.js';
+import { BE_FORMS, BEGINNING, BODY_PARTS, CLAUSE_LINKS, type Gender } from './words.js';
 
 /** A direction to read: its sentences (people found) and what it sits among. */
 export interface Direction {
@@ -202,6 +202,7 @@ export function readDirection(d: Direction): Suggestion[] {
             }));
       const goesOn = clause.subject === null && PASSIVE_LINKS.has(clause.link ?? '');
       const passive = goesOn ? passiveBefore : undefined;
+      const cutShort = begunBut(clauses, ci);
       // A thing's clause still shows people: `The doors open to reveal Kit and Mara in a kiss`
       // (or `kissing`): acts whose doers it writes out.
       const acts: RawAct[] = thing
@@ -212,9 +213,7 @@ export function readDirection(d: Direction): Suggestion[] {
             // `It hits Leo` is as often a thing thrown as a creature (BLOWS); `It grabs her` is one.
             .filter((a) => unnamed !== 'vague' || a.doer !== 'subject' || !BLOWS.has(a.term))
             .map((a) => (unnamed !== null && a.doer === 'subject' ? { ...a, doer: null } : a))
-            .map((a) =>
-              a.nonEvent === null && begunBut(clauses, ci) ? { ...a, nonEvent: 'but' } : a,
-            );
+            .map((a) => (a.nonEvent === null && cutShort ? { ...a, nonEvent: 'but' } : a));
       passiveBefore = passiveOf(clause) ?? passive;
       previousNonEvent = acts.length > 0 ? acts[acts.length - 1]!.nonEvent : previousNonEvent;
       const setting: ActSetting = { ...d.setting, ctx };
@@ -593,11 +592,9 @@ function doersOf(
  */
 function begunBut(clauses: readonly Clause[], ci: number): boolean {
   const items = clauses[ci]!.items;
-  const begun = items.some((it, i) => STARTING.has(word(it)) && word(items[i + 1]) === 'to');
+  const begun = items.some((it, i) => BEGINNING.has(word(it)) && word(items[i + 1]) === 'to');
   return begun && clauses[ci + 1]?.link === 'but';
 }
-
-const STARTING = new Set(['start', 'starts', 'started', 'begin', 'begins', 'began']);
 
 /** `Mara is hugged by Kit and Owen`: a one-way act of a named group is each member's. */
 function eachDoer(act: RawAct): RawAct[] {

@@ -213,15 +213,13 @@ export const NEGATORS = new Set(['not', 'never', 'almost', 'nearly', 'no', "n't"
 export const NO_BLOW =
   /^(?:energy|blast|beam|bolt|shot|stun|gas|spray|hypo|hypospray|dart|sedative|drug)s?$/;
 
+/** Verbs that begin an act: `starts to kiss him`. */
+export const BEGINNING = new Set(['start', 'starts', 'started', 'begin', 'begins', 'began']);
+
 /** Verbs whose `to`-infinitive does happen: `manages to kiss her`. */
 export const FULFILLING = new Set([
   // `starts to kiss him`: the act begins, so it happens.
-  'start',
-  'starts',
-  'started',
-  'begin',
-  'begins',
-  'began',
+  ...BEGINNING,
   'manage',
   'manages',
   'managed',
