@@ -44,11 +44,13 @@ export const devKey = (d: DevDirection): string => `${d.file}:${d.line}`;
 export const ORDINALS = [
   '',
   ...`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-  thirteenth fourteenth fifteenth`.split(/\s+/),
+  thirteenth fourteenth fifteenth sixteenth`.split(/\s+/),
 ];
 export const CARDINALS = [
   '',
-  ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen'.split(' '),
+  ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'.split(
+    ' ',
+  ),
 ];
 
 /** The tags a direction may carry (see suggest-dev-set.md). */
