@@ -218,6 +218,40 @@ const SETS: { name: string; events: Record<string, number>; withActs: number }[]
     events: { kiss: 1, hug: 7, 'hold-hands': 1, handshake: 1, punch: 8, shove: 13, grab: 20 },
     withActs: 36,
   },
+  {
+    name: 'doctorwho-16',
+    events: { kiss: 1, hug: 8, 'hold-hands': 3, slap: 2, punch: 6, shove: 9, grab: 19 },
+    withActs: 41,
+  },
+  {
+    name: 'startrek-16',
+    events: {
+      kiss: 13,
+      hug: 7,
+      'hold-hands': 3,
+      caress: 3,
+      handshake: 3,
+      punch: 16,
+      shove: 8,
+      grab: 18,
+    },
+    withActs: 55,
+  },
+  {
+    name: 'frasier-14',
+    events: {
+      kiss: 14,
+      hug: 13,
+      'touch-face': 1,
+      'hold-hands': 3,
+      caress: 3,
+      handshake: 10,
+      punch: 5,
+      shove: 4,
+      grab: 3,
+    },
+    withActs: 52,
+  },
 ];
 
 describe.each(SETS)('second reader of suggest-dev-set-$name', ({ name, events, withActs }) => {
