@@ -169,7 +169,9 @@ const GOES = new Set(['walks', 'storms', 'goes', 'heads', 'runs', 'hurries', 'ru
 
 /**
  * The people a sentence has leave: a name or names right before `exits`, `leaves`, `departs`
- * or `walks / storms / goes ... out` (`Martin exits as Frasier enters`: Martin only).
+ * or `walks / storms / goes ... out` (`Martin exits as Frasier enters`: Martin only), and the
+ * name that opens the sentence when its last verb is such a word after `and` or `then`
+ * (`Daphne goes to hang it up and then exits`).
  */
 function leavers(items: readonly Item[]): string[] {
   const out: string[] = [];
@@ -182,8 +184,21 @@ function leavers(items: readonly Item[]): string[] {
     const goesOut =
       GOES.has(verb.tok.lower) && next?.kind === 'tok' && ['out', 'off'].includes(next.tok.lower);
     if (LEAVES.has(verb.tok.lower) || goesOut) out.push(...it.ref.names);
+    else if (k === 0 && leavesLast(items)) out.push(...it.ref.names);
   });
   return out;
+}
+
+/** Whether a sentence ends on a leave its opening doer shares: `... and (then) exits.` */
+function leavesLast(items: readonly Item[]): boolean {
+  const word = (k: number): string | null => {
+    const it = items[k];
+    return it?.kind === 'tok' ? it.tok.lower : null;
+  };
+  let k = items.length - 1;
+  while (k > 0 && word(k) !== null && /^\W*$/.test(word(k)!)) k--;
+  if (!LEAVES.has(word(k) ?? '')) return false;
+  return word(k - 1) === 'and' || word(k - 1) === 'then';
 }
 
 /** `the mummies`, `two guards`: a crowd of one kind, named by role. */

@@ -107,6 +107,18 @@ describe('suggestMoments', () => {
     ]);
   });
 
+  it('takes someone who goes off and then exits as gone, as one who exits at once', () => {
+    // Zib's gender is unknown: while Susan is there, `her` is Susan.
+    const talk = ['SUSAN: Zib, how nice to see you.', '(Zib enters.)'];
+    const then = ['ZIB: Tom, my dear.', 'TOM: (kissing her cheeks)'];
+    expect(suggest(...talk, '(Susan goes to hang it up and then exits.)', ...then)).toEqual([
+      '5 kiss TOM>ZIB @cheek',
+    ]);
+    expect(suggest(...talk, '(Susan goes to hang it up.)', ...then)).toEqual([
+      '5 kiss TOM>SUSAN @cheek',
+    ]);
+  });
+
   it('reads a bare verb opening a direction as narration, not after `and` an infinitive', () => {
     expect(suggest('KIT: Hello.', 'OWEN: Owen.', 'OWEN: (shake hands)')).toEqual([
       '3 handshake *KIT+OWEN @hand',
