@@ -100,12 +100,16 @@ export function armsAct(items: readonly Item[], k: number): RawAct | null {
   return mk('hug', 'subject', [other], false, null, 'act.into-arms', null);
 }
 
+// `catches her in his arms`: caught, as lifted, into one's arms (not `catches him`).
+const CATCHING = new Set(['catch', 'catches', 'caught', 'catching']);
+
 /**
- * `picks up Clara in his arms`, `lifts the Doctor up in his arms`: the subject holds the one
- * lifted, which the sets label a hug (as `holds her in his arms` is).
+ * `picks up Clara in his arms`, `lifts the Doctor up in his arms`, `catches her in his arms`:
+ * the subject holds the one lifted or caught, which the sets label a hug (as `holds her in his
+ * arms` is).
  */
 export function liftedInArms(items: readonly Item[], k: number): RawAct | null {
-  if (!LIFTING.has(word(items[k]))) return null;
+  if (!LIFTING.has(word(items[k])) && !CATCHING.has(word(items[k]))) return null;
   let n = word(items[k + 1]) === 'up' ? k + 2 : k + 1;
   const lifted = items[n];
   if (lifted?.kind !== 'ref' || lifted.ref.possessive || lifted.ref.kind === 'reciprocal')

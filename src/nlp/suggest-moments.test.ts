@@ -1210,9 +1210,11 @@ describe('suggestMoments', () => {
     expect(read('Mara catches Owen as he leaves.')).toEqual([]);
   });
 
-  it('reads someone lifted into one’s arms as hugged; a thing lifted, or carrying, as no act', () => {
+  it('reads someone lifted or caught into one’s arms as hugged; a thing lifted, or carrying, not', () => {
     const read = after('KIT: Owen!', 'OWEN: Kit.');
     expect(read('Owen picks up Kit in his arms.')).toEqual(['3 hug OWEN>KIT']);
+    expect(read('Owen catches Kit in his arms and lays her down.')).toEqual(['3 hug OWEN>KIT']);
+    expect(read('Owen catches Kit as she falls.')).toEqual([]);
     expect(read('Owen lifts Kit up in his arms and runs.')).toEqual(['3 hug OWEN>KIT']);
     // `scoops`, which the tagger may take for a plural noun, is the verb all the same.
     expect(read('Owen scoops Kit up in his arms, weeping.')).toEqual(['3 hug OWEN>KIT']);
