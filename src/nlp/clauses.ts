@@ -2,7 +2,7 @@ import { ACT_NOUNS, ACT_VERB_FORMS, PINCHED, SHARED_NOUNS } from './act-lexicon.
 import { word, type Tok } from './act-words.js';
 import type { Item, Ref } from './refs.js';
 import { breaksAfter, headsClause, isCommonNoun } from './tokens.js';
-import { BE_FORMS, CLAUSE_LINKS, CRAFT, FEELINGS, UNNAMED_PEOPLE } from './words.js';
+import { BE_FORMS, BODY_PARTS, CLAUSE_LINKS, CRAFT, FEELINGS, UNNAMED_PEOPLE } from './words.js';
 
 /** A clause of a sentence: its items, the word that linked it to the one before, its subject. */
 export interface Clause {
@@ -164,6 +164,8 @@ export const RELATIVES = new Set(['who', 'whom']);
 
 // Body parts that act for their owner: `Her hand touches his cheek` is her act.
 const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);
+// Words before a passive participle: `is grabbed`, `gets grabbed`.
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'got']);
 // Limbs that act for someone the direction does not name: `A hand grabs Rose's wrist`,
 // `A giant claw grabs Polly`.
 export const REACHING_LIMBS = new Set([
@@ -272,7 +274,12 @@ function subjectOf(items: readonly Item[]): { subject: Ref | null; thingSubject:
     ) {
       return { subject, thingSubject: thing && subject === null };
     }
-    if (owner !== null && ACTING_PARTS.has(t.lower)) {
+    // `Archer's foot is grabbed`: a part acted on stands for its owner, as one acting does.
+    const actedOn =
+      BODY_PARTS.has(t.lower) &&
+      PASSIVE_AUX.has(word(items[i + 1])) &&
+      ACT_VERB_FORMS.get(word(items[i + 2]))?.form === 'past';
+    if (owner !== null && (ACTING_PARTS.has(t.lower) || actedOn)) {
       subject = { ...owner, possessive: false };
       owner = null;
       continue;

@@ -271,6 +271,10 @@ describe('suggestMoments', () => {
       '3 grab KIT>ELSA',
       '3 grab OWEN>ELSA',
     ]);
+    // A part of someone acted on is that someone.
+    expect(
+      suggest('KIT: Up!', '(Owen climbs. Owen’s foot is grabbed, but he kicks free.)'),
+    ).toEqual(['2 grab ?>OWEN']);
   });
 
   it('reads group and reciprocal acts as mutual', () => {
