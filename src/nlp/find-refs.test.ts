@@ -86,6 +86,9 @@ describe('findRefs', () => {
   it('names people by role, keeping the words a reader would use', () => {
     expect(refsOf(readSentence('A young man steps forward.'))).toEqual(['YOUNG MAN']);
     expect(refsOf(readSentence('The guard grabs her.'))).toEqual(['GUARD', 'her']);
+    // `other` tells more of a kind, not a post: WARRIORS; one of two stays OTHER GUARD.
+    expect(refsOf(readSentence('The other warriors push her.'))).toEqual(['WARRIORS', 'her']);
+    expect(refsOf(readSentence('The other guard grabs her.'))).toEqual(['OTHER GUARD', 'her']);
     expect(refsOf(readSentence('A crewmember falls.'))).toEqual(['CREWMEMBER']);
     expect(refsOf(readSentence('The galley master grabs Kit.', 'KIT'))).toEqual([
       'GALLEY MASTER',

@@ -127,7 +127,10 @@ export function matchRole(
   const head = stripPossessive(noun.text).toUpperCase();
   // `an old man` is named OLD MAN, as a reader would label him; `a large grey-skinned alien`
   // is described, and named ALIEN.
-  const kept = adjectives.length <= 2 && !described ? adjectives : [];
+  // `the other warriors` are WARRIORS, as the sets name them; `the other guard` (one of two)
+  // stays OTHER GUARD.
+  const told = plural || pluralBeing ? adjectives.filter((a) => a !== 'other') : adjectives;
+  const kept = told.length <= 2 && !described ? told : [];
   const name = [...kept.map((a) => a.toUpperCase()), head].join(' ');
   return {
     ref: ref('name', [name], {
