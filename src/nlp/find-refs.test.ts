@@ -90,7 +90,7 @@ describe('findRefs', () => {
     expect(refsOf(readSentence('The other warriors push her.'))).toEqual(['WARRIORS', 'her']);
     expect(refsOf(readSentence('The other guard grabs her.'))).toEqual(['OTHER GUARD', 'her']);
     expect(refsOf(readSentence('A crewmember falls.'))).toEqual(['CREWMEMBER']);
-    expect(refsOf(readSentence('The mutant hits the wench.'))).toEqual(['MUTANT', 'WENCH']);
+    expect(refsOf(readSentence('The spy hits the wench.'))).toEqual(['SPY', 'WENCH']);
     expect(refsOf(readSentence('The galley master grabs Kit.', 'KIT'))).toEqual([
       'GALLEY MASTER',
       'KIT',

@@ -143,7 +143,6 @@ export const PERSON_NOUNS: ReadonlyMap<string, Gender | null> = new Map([
   ['trumpeter', null],
   ['spy', null],
   ['marine', null],
-  ['mutant', null],
   ['colonist', null],
   ['settler', null],
   ['refugee', null],
