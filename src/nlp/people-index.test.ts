@@ -9,12 +9,18 @@ describe('PeopleIndex', () => {
     { name: 'Ann Lloyd', aliases: [] },
     { name: 'Rob Vance', aliases: [] },
     { name: 'Rob Tate', aliases: [] },
+    { name: '2ND ELDER', aliases: [] },
   ]);
 
   it('resolves names and aliases as written, in any case', () => {
     expect(people.resolve('Harker')).toBe('Jon Harker');
     expect(people.resolve('PROF')).toBe('Professor');
     expect(people.resolve('the Professor')).toBe('Professor');
+  });
+
+  it('resolves an ordinal written out to the label that numbers it', () => {
+    expect(people.resolve('the Second Elder')).toBe('2ND ELDER');
+    expect(people.resolve('First Elder')).toBeNull();
   });
 
   it('resolves a first name alone when no one else has it', () => {

@@ -12,6 +12,14 @@ export interface CharacterInput {
  * Names of the canon's characters by key, with titles and a leading `the` dropped
  * (`the Doctor` -> DOCTOR, `Captain Jack` -> JACK when only one character is Jack).
  */
+// Ordinals as speaker labels write them: FIRST ELDER is often 1ST ELDER.
+const ORDINAL_LABELS: ReadonlyMap<string, string> = new Map(
+  ['first', 'second', 'third', 'fourth', 'fifth'].map((w, i) => [
+    w,
+    `${i + 1}${['st', 'nd', 'rd', 'th', 'th'][i]!}`,
+  ]),
+);
+
 export class PeopleIndex {
   private readonly byKey = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();
@@ -44,8 +52,15 @@ export class PeopleIndex {
 
   /** The canonical name for words as written (`the Doctor`, `Rose`), or null. */
   resolve(words: string): string | null {
-    const k = nameKey(words);
-    return this.byKey.get(k) ?? this.byKey.get(k.replace(/^the /, '')) ?? null;
+    const k = nameKey(words).replace(/^the /, '');
+    const found = this.byKey.get(nameKey(words)) ?? this.byKey.get(k);
+    if (found !== undefined) return found;
+    // `the Second Elder` is the speaker labelled 2ND ELDER.
+    const first = k.slice(0, k.indexOf(' '));
+    const numbered = ORDINAL_LABELS.get(first);
+    return numbered === undefined
+      ? null
+      : (this.byKey.get(numbered + k.slice(first.length)) ?? null);
   }
 
   /**
