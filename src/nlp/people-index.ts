@@ -52,8 +52,9 @@ export class PeopleIndex {
 
   /** The canonical name for words as written (`the Doctor`, `Rose`), or null. */
   resolve(words: string): string | null {
-    const k = nameKey(words).replace(/^the /, '');
-    const found = this.byKey.get(nameKey(words)) ?? this.byKey.get(k);
+    const key = nameKey(words);
+    const k = key.replace(/^the /, '');
+    const found = this.byKey.get(key) ?? this.byKey.get(k);
     if (found !== undefined) return found;
     // `the Second Elder` is the speaker labelled 2ND ELDER.
     const first = k.slice(0, k.indexOf(' '));
