@@ -57,11 +57,9 @@ export class PeopleIndex {
     const found = this.byKey.get(key) ?? this.byKey.get(k);
     if (found !== undefined) return found;
     // `the Second Elder` is the speaker labelled 2ND ELDER.
-    const first = k.slice(0, k.indexOf(' '));
-    const numbered = ORDINAL_LABELS.get(first);
-    return numbered === undefined
-      ? null
-      : (this.byKey.get(numbered + k.slice(first.length)) ?? null);
+    const space = k.indexOf(' ');
+    const numbered = space < 0 ? undefined : ORDINAL_LABELS.get(k.slice(0, space));
+    return numbered === undefined ? null : (this.byKey.get(numbered + k.slice(space)) ?? null);
   }
 
   /**
