@@ -212,7 +212,7 @@ export function isNoOnePresent(name: string): boolean {
 }
 
 // Bodies of people, never one person: `the police`, `the crowd`.
-const GROUPS = ['police', 'crowd', 'mob'];
+const GROUPS = ['police', 'crowd', 'mob', 'gang'];
 const PLURAL_PEOPLE = new Set(['men', 'women', 'people', 'children', ...GROUPS]);
 
 /**

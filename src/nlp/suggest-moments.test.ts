@@ -1824,6 +1824,7 @@ describe('suggestMoments', () => {
     expect(read('(The police arrive. Kit runs, but they seize him.)')).toEqual([
       '3 grab POLICE>KIT',
     ]);
+    expect(read('(Kit is beaten up by a gang in hats.)')).toEqual(['3 punch GANG>KIT']);
     const trapped = '(The police enter behind him. He is trapped. Suddenly he elbows Mara.)';
     expect(read(trapped)).toEqual(['3 punch KIT>MARA']);
     // Though one officer of security may be `him`.
