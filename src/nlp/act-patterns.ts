@@ -24,6 +24,7 @@ import {
 } from './act-words.js';
 import { ARTICLES, REACHING_LIMBS, sharesObject } from './clauses.js';
 import { isVerb } from './tokens.js';
+import { personNoun } from './role-nouns.js';
 import { readLight } from './light-verbs.js';
 import { mk, SWATTED_HAND, type RawAct } from './raw-act.js';
 import { partnerOfTalk, type Item, type Ref } from './refs.js';
@@ -569,7 +570,8 @@ export function readAct(
       return mk('shove', 'subject', [o], false, null, 'act.knock-aside', null);
     // `holds the robot head`: a thing named by a kind, not the kind's head (but `the guard's
     // head`, and `pushes the guard face first`).
-    const compound = after === j + 1 && BODY_PARTS.has(word(items[after]));
+    const compound =
+      after === j + 1 && (BODY_PARTS.has(word(items[after])) || thingNoun(items[after], items[j]));
     const kind = ARTICLES.has(next.toks[0]!.lower) && !o.possessive;
     const owned = /['’]/.test(next.toks.at(-1)!.post);
     if (compound && kind && !owned && word(items[after + 1]) !== 'first') return null;
@@ -673,6 +675,23 @@ function heldOnTo(items: readonly Item[], j: number, lemma: string): number {
 // Verbs of nestling against someone, and the words that take the person.
 const NESTLING = new Set(['snuggle', 'cuddle', 'nestle']);
 const NESTLED_TO = new Set(['to', 'against', 'into']);
+
+// Words after a person acted on that the tagger may take for nouns: `round the throat`.
+const AFTER_PERSON = new Set(['round', 'around', 'back', 'aside', 'away', 'home', 'goodbye']);
+
+/**
+ * `the Dalek gun`, `the computer chip`: a lower-case noun right after a kind, naming a thing
+ * of that kind (not `a Risian woman`, `the Doctor round the throat`, `the guard, rips ...`).
+ */
+function thingNoun(it: Item | undefined, before: Item | undefined): boolean {
+  if (it?.kind !== 'tok' || it.tok.cap || ACT_VERB_FORMS.has(it.tok.lower)) return false;
+  if (AFTER_PERSON.has(it.tok.lower)) return false;
+  if (before?.kind !== 'ref' || before.toks.at(-1)!.post.trim() !== '') return false;
+  const tags = it.tok.tags;
+  if (!tags.has('Noun') || tags.has('Adverb') || tags.has('Pronoun') || tags.has('Verb'))
+    return false;
+  return !tags.has('Preposition') && personNoun(it.tok) === null;
+}
 
 const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
 const PULLING = new Set(['pull', 'yank', 'haul']);

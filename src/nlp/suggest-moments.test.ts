@@ -191,9 +191,11 @@ describe('suggestMoments', () => {
     expect(suggest('KIT: No.', '(Owen slams the door on Kit.)')).toEqual([]);
   });
 
-  it('reads a kind before a body part as naming a thing, not the body of one', () => {
+  it('reads a kind before a body part or a thing as naming a thing, not the body of one', () => {
     const read = (direction: string) => suggest('KIT: No.', 'ROBOT: Yes.', direction);
     expect(read('(Kit holds the robot head.)')).toEqual([]);
+    expect(read('(Kit runs off clutching the robot gun.)')).toEqual([]);
+    expect(read('(Kit grabs the robot round the neck.)')).toEqual(['3 grab KIT>ROBOT @neck']);
     expect(read("(Kit holds the robot's head.)")).toEqual(['3 cradle-neck KIT>ROBOT @head']);
     expect(read('(Kit pushes the robot face first into the wall.)')).toEqual([
       '3 shove KIT>ROBOT @face',
