@@ -8,10 +8,6 @@ export interface CharacterInput {
   readonly gender?: Gender | null;
 }
 
-/**
- * Names of the canon's characters by key, with titles and a leading `the` dropped
- * (`the Doctor` -> DOCTOR, `Captain Jack` -> JACK when only one character is Jack).
- */
 // Ordinals as speaker labels write them: FIRST ELDER is often 1ST ELDER.
 const ORDINAL_LABELS: ReadonlyMap<string, string> = new Map(
   ['first', 'second', 'third', 'fourth', 'fifth'].map((w, i) => [
@@ -20,6 +16,10 @@ const ORDINAL_LABELS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/**
+ * Names of the canon's characters by key, with titles and a leading `the` dropped
+ * (`the Doctor` -> DOCTOR, `Captain Jack` -> JACK when only one character is Jack).
+ */
 export class PeopleIndex {
   private readonly byKey = new Map<string, string>();
   private readonly genders = new Map<string, Gender>();

@@ -195,8 +195,7 @@ function leavesLast(items: readonly Item[]): boolean {
     const it = items[k];
     return it?.kind === 'tok' ? it.tok.lower : null;
   };
-  let k = items.length - 1;
-  while (k > 0 && word(k) !== null && /^\W*$/.test(word(k)!)) k--;
+  const k = items.length - 1;
   if (!LEAVES.has(word(k) ?? '')) return false;
   return word(k - 1) === 'and' || word(k - 1) === 'then';
 }
