@@ -693,7 +693,7 @@ function thingNoun(it: Item | undefined, before: Item | undefined): boolean {
   return !tags.has('Preposition') && personNoun(it.tok) === null;
 }
 
-const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off']);
+const PULLED_AWAY = new Set(['back', 'away', 'aside', 'clear', 'out', 'off', 'from']);
 const PULLING = new Set(['pull', 'yank', 'haul']);
 
 // Clothes one takes off and puts on: `his coat` after a verb of taking hold is most often one.

@@ -1693,6 +1693,7 @@ describe('suggestMoments', () => {
     // `floor` is read only with a person pronoun in the direction (`the floor` is everywhere).
     expect(read('Kit floors him.')).toEqual(['4 punch KIT>OWEN']);
     expect(read('Kit hauls him off Mara.')).toEqual(['4 grab KIT>OWEN']);
+    expect(read('Kit pulls Owen from his seat.')).toEqual(['4 grab KIT>OWEN']);
     expect(read('Kit pushes past him.')).toEqual(['4 shove KIT>OWEN']);
     expect(read('Kit chops him across the throat.')).toEqual(['4 punch KIT>OWEN @neck']);
     // A thing holding someone down is no one's act; nor is holding back tears.
