@@ -1,3 +1,5 @@
+import { ORDINALS } from '../domain/ordinals.js';
+
 const SMALL = new Map<string, number>(
   [
     'zero',
@@ -33,19 +35,6 @@ const SCALES = new Map<string, number>([
   ['million', 1_000_000],
   ['billion', 1_000_000_000],
 ]);
-const ORDINALS = new Map<string, string>([
-  ['first', '1st'],
-  ['second', '2nd'],
-  ['third', '3rd'],
-  ['fourth', '4th'],
-  ['fifth', '5th'],
-  ['sixth', '6th'],
-  ['seventh', '7th'],
-  ['eighth', '8th'],
-  ['ninth', '9th'],
-  ['tenth', '10th'],
-]);
-
 const isNumberWord = (w: string | undefined): boolean =>
   w !== undefined && (SMALL.has(w) || TENS.has(w) || w === 'hundred' || SCALES.has(w));
 

@@ -568,13 +568,17 @@ export function readAct(
     // `knocks him over`, `knocks Vastra aside`, `knocks Vin out of the way`: sent off his feet.
     if (lemma === 'knock' && j === k + 1 && knockedAside(items, j + 1))
       return mk('shove', 'subject', [o], false, null, 'act.knock-aside', null);
-    // `holds the robot head`: a thing named by a kind, not the kind's head (but `the guard's
-    // head`, and `pushes the guard face first`).
-    const compound =
-      after === j + 1 && (BODY_PARTS.has(word(items[after])) || thingNoun(items[after], items[j]));
+    // `holds the robot head`, `clutching the Dalek gun`: a thing named by a kind, not the kind's
+    // head (but `the guard's head`, `the guard, head bowed`, `pushes the guard face first`).
     const kind = ARTICLES.has(next.toks[0]!.lower) && !o.possessive;
-    const owned = /['’]/.test(next.toks.at(-1)!.post);
-    if (compound && kind && !owned && word(items[after + 1]) !== 'first') return null;
+    const post = next.toks.at(-1)!.post.trim();
+    const compound =
+      kind &&
+      post === '' &&
+      after === j + 1 &&
+      word(items[after + 1]) !== 'first' &&
+      (BODY_PARTS.has(word(items[after])) || thingNoun(items[after]));
+    if (compound) return null;
     const p = partAt(items, after);
     // `takes him by the throat`, `holds Zoe by the arm`: a hold on the person.
     const byPart = lemma === 'take' || lemma === 'hold' ? heldByPart(items, after) : null;
@@ -681,12 +685,11 @@ const AFTER_PERSON = new Set(['round', 'around', 'back', 'aside', 'away', 'home'
 
 /**
  * `the Dalek gun`, `the computer chip`: a lower-case noun right after a kind, naming a thing
- * of that kind (not `a Risian woman`, `the Doctor round the throat`, `the guard, rips ...`).
+ * of that kind (not `a Risian woman`, `the Doctor round the throat`).
  */
-function thingNoun(it: Item | undefined, before: Item | undefined): boolean {
+function thingNoun(it: Item | undefined): boolean {
   if (it?.kind !== 'tok' || it.tok.cap || ACT_VERB_FORMS.has(it.tok.lower)) return false;
   if (AFTER_PERSON.has(it.tok.lower)) return false;
-  if (before?.kind !== 'ref' || before.toks.at(-1)!.post.trim() !== '') return false;
   const tags = it.tok.tags;
   if (!tags.has('Noun') || tags.has('Adverb') || tags.has('Pronoun') || tags.has('Verb'))
     return false;

@@ -165,7 +165,7 @@ export const RELATIVES = new Set(['who', 'whom']);
 // Body parts that act for their owner: `Her hand touches his cheek` is her act.
 const ACTING_PARTS = new Set(['hand', 'hands', 'fist', 'fists', 'arm', 'arms', 'lips', 'fingers']);
 // Words before a passive participle: `is grabbed`, `gets grabbed`.
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'gets', 'get', 'got']);
+const PASSIVE_AUX = new Set([...BE_FORMS, 'get', 'gets', 'got']);
 // Limbs that act for someone the direction does not name: `A hand grabs Rose's wrist`,
 // `A giant claw grabs Polly`.
 export const REACHING_LIMBS = new Set([

@@ -1,4 +1,5 @@
 import { nameKey } from '../domain/canon.js';
+import { ORDINALS } from '../domain/ordinals.js';
 import { TITLES, type Gender } from './words.js';
 
 /** A character the suggester may name: the canon's name and aliases, a gender when known. */
@@ -7,14 +8,6 @@ export interface CharacterInput {
   readonly aliases: readonly string[];
   readonly gender?: Gender | null;
 }
-
-// Ordinals as speaker labels write them: FIRST ELDER is often 1ST ELDER.
-const ORDINAL_LABELS: ReadonlyMap<string, string> = new Map(
-  ['first', 'second', 'third', 'fourth', 'fifth'].map((w, i) => [
-    w,
-    `${i + 1}${['st', 'nd', 'rd', 'th', 'th'][i]!}`,
-  ]),
-);
 
 /**
  * Names of the canon's characters by key, with titles and a leading `the` dropped
@@ -56,9 +49,9 @@ export class PeopleIndex {
     const k = key.replace(/^the /, '');
     const found = this.byKey.get(key) ?? this.byKey.get(k);
     if (found !== undefined) return found;
-    // `the Second Elder` is the speaker labelled 2ND ELDER.
+    // `the Second Elder` is the speaker labelled 2ND ELDER, as labels write ordinals.
     const space = k.indexOf(' ');
-    const numbered = space < 0 ? undefined : ORDINAL_LABELS.get(k.slice(0, space));
+    const numbered = space < 0 ? undefined : ORDINALS.get(k.slice(0, space));
     return numbered === undefined ? null : (this.byKey.get(numbered + k.slice(space)) ?? null);
   }
 

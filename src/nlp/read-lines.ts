@@ -1,5 +1,6 @@
 import type { TranscriptLine } from '../domain/transcript.js';
 import { mentionsAnAct } from './act-triggers.js';
+import { word } from './act-words.js';
 import { findRefs } from './find-refs.js';
 import { GenderBook } from './gender-book.js';
 import { namesIn, newcomerAs, renamed } from './introductions.js';
@@ -191,13 +192,8 @@ function leavers(items: readonly Item[]): string[] {
 
 /** Whether a sentence ends on a leave its opening doer shares: `... and (then) exits.` */
 function leavesLast(items: readonly Item[]): boolean {
-  const word = (k: number): string | null => {
-    const it = items[k];
-    return it?.kind === 'tok' ? it.tok.lower : null;
-  };
   const k = items.length - 1;
-  if (!LEAVES.has(word(k) ?? '')) return false;
-  return word(k - 1) === 'and' || word(k - 1) === 'then';
+  return LEAVES.has(word(items[k])) && ['and', 'then'].includes(word(items[k - 1]));
 }
 
 /** `the mummies`, `two guards`: a crowd of one kind, named by role. */
